@@ -1,0 +1,1 @@
+"""Prefect flows that wire claimledger's steps."""

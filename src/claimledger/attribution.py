@@ -1,0 +1,269 @@
+"""Who says a number: attribution frames in a section and the sources they give each claim.
+
+A frame is a source (or several) with its cue and the stretch of text it covers: a sentence for
+"X said ..." and "according to X", a quotation for direct speech. Claims take the sources of the
+frames that cover them; a claim that no frame covers has no source, and none is invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from claimledger import vocab
+from claimledger.model import Source
+from claimledger.text import Sentence
+
+_APOS = "'’"
+_CLAUSE_BREAK = re.compile(r"(?:[;:—–]|\b(?:that|who|which|where|when|while|but|because|although|after|"
+                           r"before|if|as|whom|whose)\b)", re.IGNORECASE)
+_LEADING = re.compile(r"^(?:\s|[“”\"'‘’,]|\b(?:and|or|with|but|so|then|also|while|both)\b)+", re.IGNORECASE)
+_TRAILING = re.compile(r"(?:\s|[“”\"'‘’,]|\b(?:has|have|had|also|previously|later|reportedly|publicly|"
+                       r"repeatedly|earlier|recently|again|first|once|further|then|has been|had been|"
+                       r"did|does|do|will|would|could|may|might|is|was|are|were|not|never|already|"
+                       r"separately|officially|initially|too|now|still|often|last week|on \w+)\b)+$",
+                       re.IGNORECASE)
+_ADD_ON = re.compile(r"^\s*(?:along|together)\s+with\s+|^\s*as\s+well\s+as\s+|^\s*and\s+", re.IGNORECASE)
+_SPLIT_SOURCES = re.compile(r",\s*(?:along|together)\s+with\s+|\s+as\s+well\s+as\s+|,\s*and\s+|\s+and\s+|,\s*",
+                            re.IGNORECASE)
+_NP_AFTER = re.compile(r"^\s*((?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|for|and|de|the)|\s*\([A-Z]{2,8}\))*"
+                       r"|(?:a|an|the|local|senior|unnamed|two|three|several)?\s*(?:[a-z]+\s+){0,2}[a-z]+)")
+
+
+@dataclass
+class Frame:
+    """Sources with their cue, covering [start, end) of the section text."""
+
+    sources: list[str]
+    cue: str
+    scope: str
+    start: int
+    end: int
+    source_spans: list[tuple[int, int]] = field(default_factory=list)
+    indirect: bool = False
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, frozenset[str]]:
+    data = vocab.load("reporting_verbs")
+    return {key: frozenset(str(w).lower() for w in data[key]) for key in data if key != "version"}
+
+
+def canonical(source_text: str) -> str:
+    """The canonical name of a source, from the alias table; else the cleaned text itself."""
+    index = vocab.source_alias_index()
+    cleaned = _clean(source_text)
+    candidates = [cleaned, re.sub(r"^the\s+", "", cleaned, flags=re.I), re.sub(r"\s*\([^)]*\)", "", cleaned)]
+    acronym = re.search(r"\(([A-Z][A-Za-z.]{1,9})\)", cleaned)
+    if acronym:
+        candidates.append(acronym.group(1))
+    for candidate in candidates:
+        hit = index.get(candidate.lower().replace("’", "'"))
+        if hit:
+            return hit
+    return re.sub(r"^the\s+", "", cleaned, flags=re.I)
+
+
+def _clean(text: str) -> str:
+    text = _LEADING.sub("", text)
+    text = _TRAILING.sub("", text)
+    return text.strip(" ,.“”\"'‘’")
+
+
+_DATE_WORDS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b(?:January|February|March|"
+                         r"April|June|July|August|September|October|November|December|Monday|Tuesday|"
+                         r"Wednesday|Thursday|Friday|Saturday|Sunday)\b|\d")
+
+
+def _looks_like_source(np: str, *, sentence_initial: bool) -> bool:
+    words = np.split()
+    if not words or len(words) > 14 or _DATE_WORDS.search(np):
+        return False
+    lowered = [w.lower().strip(",.()") for w in words]
+    if lowered[-1] in _cues()["pronouns"] and len(words) == 1:
+        return True
+    if np.lower().replace("’", "'") in vocab.source_alias_index() or canonical(np) != re.sub(r"^the\s+", "", np, flags=re.I):
+        return True
+    capitals = [w for i, w in enumerate(words) if w[0].isupper() and not (i == 0 and sentence_initial and
+                                                                          w.lower() in {"the", "a", "an"})]
+    if capitals and not (len(words) == 1 and sentence_initial and words[0].lower() in _NOT_NAMES):
+        return True
+    return lowered[-1].rstrip("'’s") in _cues()["source_nouns"] or lowered[-1] in _cues()["source_nouns"]
+
+
+_NOT_NAMES = frozenset("initially meanwhile however instead earlier later then one it this that there".split())
+
+
+def _split_sources(region: str) -> list[str]:
+    parts = [p.strip() for p in _SPLIT_SOURCES.split(region) if p and p.strip()]
+    return [_clean(p) for p in parts if _clean(p)]
+
+
+def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
+    """The subject noun phrase before a reporting verb, with its start offset."""
+    region = sentence[:verb_start]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(region)]
+    # A closing quotation mark ends the quote; the speaker follows it.
+    for mark in ("”", '"'):
+        if mark in region:
+            breaks.append(region.rindex(mark) + 1)
+    cut = max(breaks) if breaks else 0
+    region = region[cut:]
+    chunks = region.split(",")
+    if len(chunks) > 1 and not chunks[-1].strip():
+        return None  # "..., saying that": a participle with no subject of its own
+    while chunks and not _clean(chunks[-1]):
+        chunks.pop()
+    if not chunks:
+        return None
+    picked = [chunks.pop()]
+    while chunks and _ADD_ON.match(picked[0]):
+        picked.insert(0, chunks.pop())
+    text = ",".join(picked)
+    offset = cut + len(region) - len(",".join(picked)) - (len(region) - len(region.rstrip()))
+    return text, max(cut, offset)
+
+
+def sentence_frames(sentence: Sentence) -> list[Frame]:
+    """Attribution frames found inside one sentence."""
+    text, base = sentence.text, sentence.start
+    cues = _cues()
+    frames: list[Frame] = []
+    lowered = text.lower().replace("’", "'")
+    # "according to X", "as reported by X".
+    for phrase in sorted(cues["prepositional"], key=len, reverse=True):
+        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", lowered):
+            found = _NP_AFTER.match(text[m.end():])
+            if found and _looks_like_source(found.group(1), sentence_initial=False):
+                names = _split_sources(found.group(1))
+                frames.append(Frame(names, phrase, "sentence", base, sentence.end,
+                                    [(base + m.end(), base + m.end() + found.end())], indirect=True))
+    # "a video released by X".
+    artifact = re.compile(r"\b(" + "|".join(sorted(cues["artifact_nouns"], key=len, reverse=True)) + r")\s+("
+                          + "|".join(cues["artifact_verbs"]) + r")\s+by\b", re.IGNORECASE)
+    for m in artifact.finditer(text):
+        found = _NP_AFTER.match(text[m.end():])
+        if found and _looks_like_source(found.group(1), sentence_initial=False):
+            frames.append(Frame(_split_sources(found.group(1)), f"{m.group(1).lower()} {m.group(2).lower()} by",
+                                "sentence", base, sentence.end, [(base + m.end(), base + m.end() + found.end())]))
+    # "X said", "said X", with the object credited for confirming verbs.
+    for m in re.finditer(r"[A-Za-z]+", text):
+        word = m.group().lower()
+        if word not in cues["verbs"]:
+            continue
+        before = lowered[:m.start()].rstrip()
+        if re.search(r"(?:\b(?:the|a|an|his|her|their|its|our|these|those)|['’]s|\bs')$", before):
+            continue  # a noun: "the reports", "Kyiv's claims"
+        if re.search(r"\b(?:is|are|was|were|be|been)$", before) and word in {"said", "believed", "reported", "estimated"}:
+            continue  # a hedge: "is said to", "were believed"
+        if re.match(r"\s+(?:to|by)\b", text[m.end():]) and word in {"said", "believed", "reported", "claimed", "estimated"}:
+            continue
+        subject = _subject_before(text, m.start())
+        names: list[str] = []
+        span = (0, 0)
+        if subject and _looks_like_source(_clean(subject[0]), sentence_initial=subject[1] == 0):
+            names = _split_sources(subject[0])
+            span = (base + subject[1], base + m.start())
+        elif word.endswith("ing") and frames:
+            names = list(frames[-1].sources)  # "..., saying that": the main clause's subject
+        else:
+            after = _NP_AFTER.match(text[m.end():])
+            if after and re.search(r"[,”\"]\s*$", text[:m.start()]) and _looks_like_source(after.group(1), sentence_initial=False):
+                names = _split_sources(after.group(1))
+                span = (base + m.end(), base + m.end() + after.end())
+        if not names:
+            continue
+        indirect = bool(re.match(r"\s+(?:that\b|on\s+\w+\s+that\b)", text[m.end():]))
+        frames.append(Frame(names, word, "sentence", base, sentence.end, [span], indirect=indirect))
+        if word in cues["confirming"]:
+            obj = re.match(r"\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+\w+", text[m.end():])
+            if obj:
+                frames.append(Frame([obj.group(1)], word, "sentence", base, sentence.end))
+    # "Kyiv's claims", "Seoul's estimate".
+    nouns = "|".join(sorted(cues["possessive_nouns"], key=len, reverse=True))
+    for m in re.finditer(r"((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\s+(" + nouns + r")\b", text):
+        start = base + m.start()
+        if any(s <= start < e for f in frames for s, e in f.source_spans):
+            continue
+        frames.append(Frame([m.group(1)], m.group(2).lower(), "sentence", base, sentence.end,
+                            [(start, base + m.end())]))
+    return frames
+
+
+def quote_frames(section: str, sentences: list[Sentence]) -> list[Frame]:
+    """Direct quotations and their speakers; a quotation may span several sentences."""
+    cues = _cues()
+    verbs = "|".join(sorted(cues["verbs"], key=len, reverse=True))
+    frames: list[Frame] = []
+    for m in re.finditer(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"", section):
+        start, end = m.span()
+        after = section[end:end + 120]
+        before = section[max(0, start - 120):start]
+        speaker = None
+        cue = ""
+        hit = re.match(r"^\s*,?\s*((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|he|she|they|officials?)\s+(?:also\s+)?("
+                       + verbs + r")\b", after)
+        if hit:
+            speaker, cue = hit.group(1), hit.group(2)
+        else:
+            hit = re.match(r"^\s*,?\s*(" + verbs + r")\s+((?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5})", after)
+            if hit:
+                speaker, cue = hit.group(2), hit.group(1)
+            else:
+                hit = re.search(r"((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|[Hh]e|[Ss]he|[Tt]hey)\s+(?:also\s+)?("
+                                + verbs + r")\b[^.“”\"]{0,60}?[:,]\s*$", before)
+                if hit:
+                    speaker, cue = hit.group(1), hit.group(2)
+        if speaker:
+            frames.append(Frame([speaker.strip()], cue.lower(), "quote", start, end))
+    return frames
+
+
+def attribute(section: str, sentences: list[Sentence], claim_spans: list[tuple[int, int, int]],
+              speakers: list[str]) -> list[list[Source]]:
+    """Sources for each claim given as (sentence_idx, start, end); `speakers` carries names across sections."""
+    per_sentence = [sentence_frames(s) for s in sentences]
+    quotes = quote_frames(section, sentences)
+    # Resolve pronoun sources to the last named speaker, in text order.
+    ordered = sorted([f for fs in per_sentence for f in fs] + quotes, key=lambda f: (f.source_spans[0][0]
+                     if f.source_spans and f.source_spans[0][1] else f.start))
+    pronouns = _cues()["pronouns"]
+    for frame in ordered:
+        resolved = []
+        for name in frame.sources:
+            if name.lower() in pronouns:
+                if speakers:
+                    resolved.append(speakers[-1])
+                    frame.scope = "pronoun" if frame.scope == "sentence" else frame.scope
+            else:
+                resolved.append(name)
+                speakers.append(name)
+        frame.sources = resolved
+    results: list[list[Source]] = []
+    for sentence_idx, start, end in claim_spans:
+        found: list[Source] = []
+        seen: set[str] = set()
+
+        def take(frame: Frame, scope: str) -> None:
+            if any(s <= start < e for s, e in frame.source_spans):
+                return  # the number is part of the source's own name ("two officials said")
+            for name in frame.sources:
+                key = canonical(name)
+                if key not in seen:
+                    seen.add(key)
+                    found.append(Source(_clean(name), key, frame.cue, scope))
+
+        for frame in quotes:
+            if frame.start <= start < frame.end:
+                take(frame, "quote")
+        for frame in per_sentence[sentence_idx]:
+            take(frame, frame.scope)
+        if not found and sentence_idx > 0:
+            prev = sentences[sentence_idx - 1]
+            if prev.paragraph == sentences[sentence_idx].paragraph:
+                for frame in per_sentence[sentence_idx - 1]:
+                    if frame.indirect:
+                        take(frame, "previous_sentence")
+        results.append(found)
+    return results

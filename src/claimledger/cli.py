@@ -1,0 +1,99 @@
+"""The `claimledger` command: run, extract, report."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from claimledger import settings
+
+_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="claimledger", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="run the claims-pipeline flow over article files")
+    run.add_argument("--seeds", action="append", type=Path, help="file or folder (repeatable; default seeds/)")
+    run.add_argument("--db", type=Path, default=settings.DEFAULT_DB)
+    run.add_argument("--fail-on", choices=["error", "warning"], help="exit 1 when a flag this severe exists")
+    run.add_argument("--no-docs", action="store_true", help="skip building Great Expectations Data Docs")
+    run.add_argument("--wait", type=float, default=60.0, help="seconds to wait for another run to finish")
+    extract = sub.add_parser("extract", help="print one article's claims as JSON lines")
+    extract.add_argument("path", type=Path)
+    report = sub.add_parser("report", help="print the current flags with their evidence")
+    report.add_argument("--db", type=Path, default=settings.DEFAULT_DB)
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
+    from claimledger import report, steps
+    from claimledger.warehouse import WarehouseBusy
+    from flows.claims_pipeline import claims_pipeline
+
+    seeds = [str(p) for p in (args.seeds or [settings.DEFAULT_SEEDS])]
+    missing = [s for s in seeds if not Path(s).exists()]
+    if missing:
+        print(f"claimledger: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    try:
+        summary = claims_pipeline(seeds=seeds, db=str(args.db), build_docs=not args.no_docs,
+                                  lock_wait_seconds=args.wait)
+    except WarehouseBusy as exc:
+        print(f"claimledger: {exc}", file=sys.stderr)
+        return 3
+    print("\n".join(report.summary_lines(summary)))
+    if args.fail_on:
+        threshold = _SEVERITY_RANK[args.fail_on]
+        worst = [sev for by_sev in summary["flags_by_check"].values() for sev in by_sev
+                 if _SEVERITY_RANK[sev] >= threshold]
+        if worst:
+            print(f"claimledger: flags of severity {args.fail_on} or worse exist", file=sys.stderr)
+            return 1
+    del steps
+    return 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from claimledger.extract import extract_article, to_frames
+    from claimledger.ingest import read_file
+
+    articles, errors = read_file(args.path)
+    for err in errors:
+        print(f"claimledger: {err.source_path}{':' + str(err.line) if err.line else ''}: {err.reason}", file=sys.stderr)
+    for article in articles:
+        frames = to_frames([extract_article(article)])
+        sources = frames["claim_sources"].group_by("claim_id").agg(
+            [__import__("polars").struct(["source_text", "source_canonical", "cue", "scope"]).alias("sources")])
+        joined = frames["claims"].join(sources, on="claim_id", how="left")
+        for row in joined.iter_rows(named=True):
+            row["as_of"] = row["as_of"].isoformat() if row["as_of"] else None
+            row["sources"] = row["sources"] or []
+            print(json.dumps(row, ensure_ascii=False))
+    return 1 if errors and not articles else 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from claimledger import report, steps
+
+    if not args.db.exists():
+        print(f"claimledger: {args.db}: no warehouse yet; run `claimledger run` first", file=sys.stderr)
+        return 2
+    print(report.flags_report(steps.flag_table(args.db, limit=10_000)))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script."""
+    settings.apply_offline_defaults()
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = _parser().parse_args(argv)
+    handlers = {"run": _run, "extract": _extract, "report": _report}
+    return handlers[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,213 @@
+"""What a quantity counts: the counted noun and its phrase, the metric, and the place."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimledger import vocab
+from claimledger.text import Token
+
+# Words that end a noun phrase: function words, auxiliaries and common verbs.
+_STOP = frozenset(
+    """of in on at to from by for with without into onto over under after before during since than as
+    and or but nor so yet if when while where which who whom whose that this these those there here
+    was were is are be been being am has have had do does did will would shall should can could may
+    might must not no also still now then already just only even more most less least each every
+    per via about around among between against toward towards across through including like
+    what how why he she it they we you i his her its their our your my them us him me
+    , . ; : ! ? ( ) " “ ” ‘ ’ — – - a an the""".split()
+)
+_DETERMINERS = frozenset("the a an these those some its their his her our".split())
+_VERB_SUFFIX = re.compile(r"(?:ed|ing)$")
+_PLACE_PREPS = frozenset("in inside near across outside at into to from throughout within".split())
+_PLACE_SUFFIXES = frozenset("region province oblast district city county state area border front".split())
+_NON_PLACES = frozenset(
+    """January February March April May June July August September October November December Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday Telegram Twitter Facebook X I He She They We It
+    The A An""".split()
+)
+
+
+@dataclass(frozen=True)
+class CountedThing:
+    """The counted noun phrase after a quantity."""
+
+    unit: str | None
+    subject: str | None
+    first_token: int  # first token of the phrase (after the number), or -1
+    last_token: int  # head noun token, or -1
+    modifiers: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _known_nouns() -> frozenset[str]:
+    data = vocab.load("counted_nouns")
+    return frozenset(w.lower() for key in ("people", "things", "time_units") for w in data[key])
+
+
+@lru_cache(maxsize=1)
+def _metric_words() -> dict[str, tuple[str, str]]:
+    return vocab.metric_cues()
+
+
+def singular(noun: str) -> str:
+    """The singular of a plural English noun ("men" -> "man", "casualties" -> "casualty")."""
+    word = noun.lower()
+    irregular = vocab.load("counted_nouns")["irregular_plurals"]
+    if word in irregular:
+        return str(irregular[word])
+    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)] + replacement
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def counted_thing(toks: list[Token], after: int, *, number_value: float) -> CountedThing:
+    """The noun phrase that starts at token `after` ("injured North Korean soldiers")."""
+    j = after
+    if j < len(toks) and toks[j].lower == "of":  # "dozens of soldiers", "two of the men"
+        j += 1
+        while j < len(toks) and toks[j].lower in _DETERMINERS:
+            j += 1
+    elif j < len(toks) and toks[j].lower == "more" and j + 1 < len(toks) and toks[j + 1].lower not in _STOP:
+        j += 1  # "3,000 more troops"
+    start = j
+    head = -1
+    known = _known_nouns()
+    while j < len(toks) and j - start < 6:
+        tok = toks[j]
+        word = tok.lower
+        if word in _STOP or not tok.text[0].isalpha():
+            # "North Korean" spelled with a hyphen stays; anything else ends the phrase.
+            break
+        if head >= 0 and (_VERB_SUFFIX.search(word) or word.endswith("ly")) and word not in known:
+            break
+        if word in known or not (_VERB_SUFFIX.search(word) or word.endswith("ly")):
+            head = j
+            if word in known and j + 1 < len(toks) and toks[j + 1].lower not in known \
+                    and not toks[j + 1].text[0].isupper():
+                break
+        j += 1
+    if head < 0:
+        return CountedThing(None, None, -1, -1, ())
+    head_word = toks[head].lower
+    # A singular head after a number above one is usually an adjective or a name ("two Korean").
+    if number_value != 1 and head_word not in known and not head_word.endswith("s") and not toks[head].text[0].isupper():
+        return CountedThing(None, None, -1, -1, ())
+    modifiers = tuple(t.lower for t in toks[start:head])
+    kept = [t.text for t in toks[start:head + 1] if t.lower not in _metric_words() and t.lower not in _DETERMINERS]
+    unit = singular(head_word)
+    if head_word in {"dead", "wounded", "injured"}:
+        unit = "person"
+    return CountedThing(unit, " ".join(kept) or None, start, head, modifiers)
+
+
+def _cue_at(toks: list[Token], i: int) -> tuple[str, str, int] | None:
+    """A metric cue starting at token i: (metric, kind, tokens used); longest cue first."""
+    cues = _metric_words()
+    for size in (4, 3, 2, 1):
+        if i + size <= len(toks):
+            phrase = " ".join(t.lower for t in toks[i:i + size])
+            if phrase in cues:
+                metric, kind = cues[phrase]
+                return metric, kind, size
+    return None
+
+
+def metric_for(toks: list[Token], q_first: int, q_last: int, thing: CountedThing,
+               inherited: str | None) -> str:
+    """The metric of a quantity, from the cue that governs it (see metrics.yaml for the order)."""
+    phrase_end = thing.last_token if thing.last_token >= 0 else q_last
+    # 1. A cue governing the phrase: a verb or noun just before it, the head itself, or a verb just after.
+    for k in range(q_first - 1, max(-1, q_first - 4), -1):
+        if toks[k].lower in {",", ".", ";", "and", "but"}:
+            break
+        cue = _cue_at(toks, k)
+        if cue and cue[1] == "event":
+            return cue[0]
+        if cue and toks[k].lower in {"killing", "wounding", "injuring", "capturing"}:
+            return cue[0]
+    if thing.last_token >= 0:
+        cue = _cue_at(toks, thing.last_token)
+        if cue:
+            return cue[0]
+    k = phrase_end + 1
+    limit = min(len(toks), phrase_end + 7)
+    while k < limit:
+        word = toks[k].lower
+        if word in {".", ";", "—"} or (word == "," and k > phrase_end + 1):
+            break
+        cue = _cue_at(toks, k)
+        if cue:
+            return cue[0]
+        k += 1
+    # 2. An event participle inside the phrase ("the two captured men").
+    states = []
+    for k in range(q_last + 1, phrase_end):
+        cue = _cue_at(toks, k)
+        if cue and cue[1] == "event":
+            return cue[0]
+        if cue:
+            states.append(cue[0])
+    # 3. The event of the previous sentence about the same counted thing.
+    if inherited:
+        return inherited
+    # 4. A state inside the phrase ("two wounded soldiers").
+    if states:
+        return states[0]
+    if thing.unit in {"soldier", "troop", "force", "serviceman", "personnel", "mercenary"}:
+        return "deployed" if _deployment_context(toks) else "other"
+    return "other"
+
+
+def _deployment_context(toks: list[Token]) -> bool:
+    return any(_cue_at(toks, k) == ("deployed", "event", 1) for k in range(len(toks)))
+
+
+def sentence_event(toks: list[Token]) -> tuple[str, str] | None:
+    """The first event cue in a sentence and the counted noun it governs, for the next sentence."""
+    for k in range(len(toks)):
+        cue = _cue_at(toks, k)
+        if cue and cue[1] == "event":
+            thing = counted_thing(toks, k + cue[2], number_value=2)
+            if thing.unit:
+                return cue[0], thing.unit
+    return None
+
+
+def location_for(text: str, toks: list[Token], q_first: int, phrase_end: int, excluded: frozenset[str]) -> str | None:
+    """The place a quantity refers to: a capitalised name after "in"/"to"/"near"..., first after it, else before."""
+    def place_at(k: int) -> str | None:
+        if toks[k].lower not in _PLACE_PREPS:
+            return None
+        j = k + 1
+        if j < len(toks) and toks[j].lower == "the":
+            j += 1
+        words: list[Token] = []
+        while j < len(toks) and (toks[j].text[0].isupper() or (words and toks[j].lower in _PLACE_SUFFIXES)):
+            words.append(toks[j])
+            j += 1
+            if words[-1].lower in _PLACE_SUFFIXES:
+                break
+        if not words or words[0].text in _NON_PLACES:
+            return None
+        name = text[words[0].start:words[-1].end]
+        if name.lower() in excluded or name.isupper() and len(name) <= 5 and toks[k].lower == "to":
+            return None
+        return name
+
+    for k in range(phrase_end + 1, len(toks)):
+        if toks[k].lower in {".", ";"}:
+            break
+        found = place_at(k)
+        if found:
+            return found
+    for k in range(q_first - 1, -1, -1):
+        found = place_at(k)
+        if found:
+            return found
+    return None

@@ -1,0 +1,161 @@
+"""Find date expressions and resolve them against the publication date, keeping their precision."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+          r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b" + _YEAR + r"-(?P<mnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b")),
+    ("month_day", re.compile(
+        r"\b(?:" + _WEEKDAY + r",?\s+)?" + _MONTH + r"\s+" + _DAY + r"\b(?:,?\s+" + _YEAR + r"\b)?")),
+    ("day_month", re.compile(
+        r"\b(?:" + _WEEKDAY + r",?\s+)?(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH
+        + r"(?:,?\s+" + _YEAR + r")?\b")),
+    ("month_year", re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b")),
+    ("month", re.compile(r"\b(?:in|since|by|until|till|from|during|through|early|late|mid|last|this|next)[\s-]+"
+                         r"(?:early\s+|late\s+|mid-?)?" + _MONTH + r"(?![\w])")),
+    ("year", re.compile(r"(?:\b(?:in|since|by|until|till|from|during|through|of|before|after|year|early|"
+                        r"late|mid|circa|the)\s+|(?<=[-–]))" + _YEAR + r"\b(?!\s*(?:%|percent))")),
+    ("decade", re.compile(r"\b(?:1[89]|20)\d0s\b|\b'?\d0s\b")),
+    ("weekday", re.compile(r"\b(?:(?P<rel>last|this|next|on|by|since|late|early)\s+)?" + _WEEKDAY + _PART + r"\b")),
+    ("relative", re.compile(
+        r"\b(?P<rel>yesterday|today|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|"
+        r"earlier\s+this\s+(?:week|month|year)|(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+        r"(?P<unit>days?|weeks?|months?|years?)\s+ago)\b", re.IGNORECASE)),
+]
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression, its offsets, and its resolution (None when it cannot be resolved)."""
+
+    start: int
+    end: int
+    text: str
+    resolved: date | None
+    precision: str  # "day", "week", "month", "year" or "decade"
+
+
+def _month_of(name: str) -> int:
+    return _MONTHS[name[:3].lower()]
+
+
+def _nearest_year(month: int, day: int, weekday: str | None, published: date | None) -> int | None:
+    """Year of a month-day without one: the latest such day not far after publication."""
+    if published is None:
+        return None
+    for year in (published.year, published.year - 1, published.year + 1, published.year - 2):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if weekday and _WEEKDAYS[candidate.weekday()] != weekday.lower():
+            continue
+        # News talks mostly about the recent past; allow a week ahead for announced dates.
+        if candidate <= published + timedelta(days=7):
+            return year
+    return None
+
+
+def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date | None, str]:
+    groups = m.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    if kind == "iso":
+        return date(int(groups["year"]), int(groups["mnum"]), int(groups["day"])), "day"
+    if kind in {"month_day", "day_month"}:
+        month, day = _month_of(groups["month"]), int(groups["day"])
+        year = year or _nearest_year(month, day, groups.get("weekday"), published)
+        try:
+            return (date(year, month, day) if year else None), "day"
+        except ValueError:
+            return None, "day"
+    if kind == "month_year":
+        return date(int(groups["year"]), _month_of(groups["month"]), 1), "month"
+    if kind == "month":
+        if published is None:
+            return None, "month"
+        month = _month_of(groups["month"])
+        year = published.year if month <= published.month else published.year - 1
+        return date(year, month, 1), "month"
+    if kind == "year":
+        return date(int(groups["year"]), 1, 1), "year"
+    if kind == "decade":
+        return None, "decade"
+    if published is None:
+        return None, "day"
+    if kind == "weekday":
+        target = _WEEKDAYS.index(groups["weekday"].lower())
+        back = (published.weekday() - target) % 7
+        if (groups.get("rel") or "").lower() == "next":
+            return published + timedelta(days=(target - published.weekday()) % 7 or 7), "day"
+        if (groups.get("rel") or "").lower() == "last" and back == 0:
+            back = 7
+        return published - timedelta(days=back), "day"
+    rel = groups["rel"].lower()
+    if rel in {"today", "tonight", "this morning"}:
+        return published, "day"
+    if rel in {"yesterday", "last night"}:
+        return published - timedelta(days=1), "day"
+    if rel.endswith("ago"):
+        count = _SMALL.get(groups["n"].lower()) or int(groups["n"])
+        unit = groups["unit"].lower().rstrip("s")
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * count
+        return published - timedelta(days=days), "day" if unit in {"day", "week"} else unit
+    if rel.endswith("week"):
+        shift = 7 if rel.startswith("last") else 0
+        monday = published - timedelta(days=published.weekday() + shift)
+        return monday, "week"
+    if rel.endswith("month"):
+        first = published.replace(day=1)
+        if rel.startswith("last"):
+            first = (first - timedelta(days=1)).replace(day=1)
+        return first, "month"
+    if rel.endswith("year"):
+        return date(published.year - (1 if rel.startswith("last") else 0), 1, 1), "year"
+    return None, "day"
+
+
+def find_dates(text: str, published: date | None = None) -> list[DateMention]:
+    """Date expressions in `text`, longest first where they overlap, in text order."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if kind in {"month", "year", "weekday"} and (m.groupdict().get("month") or m.groupdict().get("year")
+                                                         or m.groupdict().get("weekday")):
+                group = "month" if kind == "month" else ("year" if kind == "year" else None)
+                if group:
+                    start = m.start(group)
+                elif m.group("rel") and m.group("rel").lower() in {"on", "by", "since"}:
+                    start = m.start("weekday")
+            if kind == "month" and groups_is_may_verb(text, m):
+                continue
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            resolved, precision = _resolve(kind, m, published)
+            found.append(DateMention(start, end, text[start:end], resolved, precision))
+            taken.append((start, end))
+    return sorted(found, key=lambda d: d.start)
+
+
+def groups_is_may_verb(text: str, m: re.Match[str]) -> bool:
+    """'May' after "in"/"by" is a month; elsewhere it is usually the verb."""
+    return m.group("month") == "May" and not re.match(r"(?i)in|by|since|until|from|during|early|late|mid",
+                                                      m.group())

@@ -1,0 +1,167 @@
+"""Article -> numeric claims with their sources and dates, as polars frames. Pure: no I/O."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from claimledger import vocab
+from claimledger.attribution import attribute
+from claimledger.counted import counted_thing, location_for, metric_for, sentence_event
+from claimledger.dates import DateMention, find_dates
+from claimledger.hedges import hedge_in
+from claimledger.model import Article, Claim
+from claimledger.quantities import Quantity, find_quantities
+from claimledger.text import Sentence, sentences, tokens
+
+SECTIONS = ("title", "subtitle", "body")
+
+
+@dataclass
+class DocumentExtraction:
+    """Everything extracted from one article."""
+
+    doc_id: str
+    claims: list[Claim] = field(default_factory=list)
+    dates: list[tuple[str, int, DateMention]] = field(default_factory=list)
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+
+
+def claim_id(doc_id: str, section: str, start: int, end: int) -> str:
+    """Stable id of a claim: its document, section and span."""
+    return hashlib.sha256(f"{doc_id}|{section}|{start}|{end}".encode()).hexdigest()[:16]
+
+
+def _keep(q: Quantity, unit: str | None, metric: str, toks_before: str) -> bool:
+    """Whether a number is a claim worth a row (drops pronoun "one" and anaphoric "the two")."""
+    if q.written == "pronoun_one":
+        return unit is not None and metric != "other"
+    if toks_before in {"the", "other", "these", "those", "both", "all"} and q.qualifier == "exact" \
+            and q.written == "words" and q.number_value <= 10 and metric == "other":
+        return False
+    if unit is None and q.unit_hint is None and metric == "other" and q.written == "words" \
+            and q.qualifier == "exact" and q.number_value < 10:
+        return False
+    return True
+
+
+def _section_claims(section: str, text: str, published, speakers: list[str], out: DocumentExtraction) -> None:
+    sents: list[Sentence] = sentences(text)
+    pending: list[tuple[Sentence, Quantity, Claim]] = []
+    inherited: tuple[str, str] | None = None
+    last_paragraph = -1
+    excluded_places = frozenset(vocab.source_alias_index()) - {"ukraine", "russia", "kyiv", "moscow", "seoul",
+                                                               "south korea", "north korea", "pyongyang", "kiev",
+                                                               "washington", "america", "united states"}
+    for sent in sents:
+        if sent.paragraph != last_paragraph:
+            inherited, last_paragraph = None, sent.paragraph
+        toks = tokens(sent.text, sent.start)
+        dates = find_dates(text[sent.start:sent.end], published)
+        dates = [DateMention(d.start + sent.start, d.end + sent.start, d.text, d.resolved, d.precision) for d in dates]
+        out.dates.extend((section, sent.idx, d) for d in dates)
+        quantities, rejected = find_quantities(text, toks, dates)
+        out.rejected.extend(rejected)
+        for q in quantities:
+            thing = counted_thing(toks, q.last_token + 1, number_value=q.number_value)
+            same_thing = inherited[0] if inherited and thing.unit == inherited[1] else None
+            metric = metric_for(toks, q.first_token, q.last_token, thing, same_thing)
+            if thing.unit in _time_units():
+                metric = "other"  # "for several days" is a duration, not a count of people
+            unit = q.unit_hint or thing.unit
+            if unit is None and metric in vocab.load("counted_nouns")["metric_default_unit"]:
+                unit = vocab.load("counted_nouns")["metric_default_unit"][metric]
+            before = toks[q.first_token - 1].lower if q.first_token > 0 else ""
+            if not _keep(q, unit, metric, before):
+                continue
+            start = q.start
+            if before == "the" and q.qualifier == "exact":
+                start = toks[q.first_token - 1].start  # "the two captured men": a definite count
+            end = toks[thing.last_token].end if thing.last_token >= 0 and q.unit_hint is None else q.end
+            date = _nearest_date(dates, start)
+            claim = Claim(
+                section=section, sentence_idx=sent.idx, sentence=sent.text, char_start=start, char_end=end,
+                quantity_text=text[start:end], value_low=q.value_low, value_high=q.value_high,
+                qualifier=q.qualifier, is_approximate=q.is_approximate, unit=unit,
+                subject=thing.subject if q.unit_hint is None else None, metric=metric,
+                location=location_for(text, toks, q.first_token, max(q.last_token, thing.last_token), excluded_places),
+                as_of=date.resolved.isoformat() if date and date.resolved else None,
+                as_of_precision=date.precision if date and date.resolved else None,
+                hedge=hedge_in(sent.text), value_source=q.value_source,
+            )
+            pending.append((sent, q, claim))
+        event = sentence_event(toks)
+        if event:
+            inherited = event
+    spans = [(s.idx, c.char_start, c.char_end) for s, _, c in pending]
+    for (_, _, claim), found in zip(pending, attribute(text, sents, spans, speakers), strict=True):
+        claim.sources = found
+        out.claims.append(claim)
+
+
+def _time_units() -> frozenset[str]:
+    return vocab.word_set("counted_nouns", "time_units")
+
+
+def _nearest_date(dates: list[DateMention], position: int) -> DateMention | None:
+    resolved = [d for d in dates if d.resolved]
+    return min(resolved, key=lambda d: abs(d.start - position)) if resolved else None
+
+
+def extract_article(article: Article) -> DocumentExtraction:
+    """All claims, sources and dates of one article."""
+    out = DocumentExtraction(article.doc_id)
+    published = article.published_at.date() if article.published_at else None
+    speakers: list[str] = []
+    for section in SECTIONS:
+        text = getattr(article, section)
+        if text:
+            _section_claims(section, text, published, speakers, out)
+    return out
+
+
+CLAIM_SCHEMA = {
+    "claim_id": pl.Utf8, "doc_id": pl.Utf8, "section": pl.Utf8, "sentence_idx": pl.Int32, "sentence": pl.Utf8,
+    "char_start": pl.Int32, "char_end": pl.Int32, "quantity_text": pl.Utf8, "value_low": pl.Float64,
+    "value_high": pl.Float64, "qualifier": pl.Utf8, "is_approximate": pl.Boolean, "unit": pl.Utf8,
+    "subject": pl.Utf8, "metric": pl.Utf8, "location": pl.Utf8, "as_of": pl.Date, "as_of_precision": pl.Utf8,
+    "hedge": pl.Utf8, "value_source": pl.Utf8, "policy_version": pl.Int32,
+}
+SOURCE_SCHEMA = {"claim_id": pl.Utf8, "source_text": pl.Utf8, "source_canonical": pl.Utf8, "cue": pl.Utf8,
+                 "scope": pl.Utf8}
+DATE_SCHEMA = {"doc_id": pl.Utf8, "section": pl.Utf8, "sentence_idx": pl.Int32, "char_start": pl.Int32,
+               "char_end": pl.Int32, "date_text": pl.Utf8, "resolved": pl.Date, "precision": pl.Utf8}
+
+
+def to_frames(extractions: list[DocumentExtraction]) -> dict[str, pl.DataFrame]:
+    """Claims, claim_sources and document_dates frames for a batch of extracted articles."""
+    claims: list[dict] = []
+    sources: list[dict] = []
+    dates: list[dict] = []
+    policy = vocab.vague_policy_version()
+    for ex in extractions:
+        for c in ex.claims:
+            cid = claim_id(ex.doc_id, c.section, c.char_start, c.char_end)
+            claims.append({
+                "claim_id": cid, "doc_id": ex.doc_id, "section": c.section, "sentence_idx": c.sentence_idx,
+                "sentence": c.sentence, "char_start": c.char_start, "char_end": c.char_end,
+                "quantity_text": c.quantity_text, "value_low": c.value_low, "value_high": c.value_high,
+                "qualifier": c.qualifier, "is_approximate": c.is_approximate, "unit": c.unit,
+                "subject": c.subject, "metric": c.metric, "location": c.location, "as_of": c.as_of,
+                "as_of_precision": c.as_of_precision, "hedge": c.hedge, "value_source": c.value_source,
+                "policy_version": policy if c.value_source == "vague_policy" else None,
+            })
+            sources.extend({"claim_id": cid, "source_text": s.source_text, "source_canonical": s.source_canonical,
+                            "cue": s.cue, "scope": s.scope} for s in c.sources)
+        dates.extend({"doc_id": ex.doc_id, "section": section, "sentence_idx": idx, "char_start": d.start,
+                      "char_end": d.end, "date_text": d.text, "resolved": d.resolved, "precision": d.precision}
+                     for section, idx, d in ex.dates)
+    claims_df = pl.DataFrame(claims, schema={k: (pl.Utf8 if v == pl.Date else v) for k, v in CLAIM_SCHEMA.items()})
+    claims_df = claims_df.with_columns(pl.col("as_of").str.to_date())
+    return {
+        "claims": claims_df,
+        "claim_sources": pl.DataFrame(sources, schema=SOURCE_SCHEMA),
+        "document_dates": pl.DataFrame(dates, schema=DATE_SCHEMA),
+    }

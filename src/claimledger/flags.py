@@ -1,0 +1,58 @@
+"""Turn failing rows of the flagging suites into claim_flags rows with evidence an analyst can act on."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import polars as pl
+
+FLAG_SCHEMA = {"flag_id": pl.Utf8, "claim_id": pl.Utf8, "check_name": pl.Utf8, "severity": pl.Utf8,
+               "detail": pl.Utf8, "related_claim_id": pl.Utf8}
+
+
+def flag_id(check_name: str, claim_id: str, related_claim_id: str | None) -> str:
+    """Stable id: the same finding keeps its id across runs."""
+    return hashlib.sha256(f"{check_name}|{claim_id}|{related_claim_id or ''}".encode()).hexdigest()[:16]
+
+
+def bounds_text(low: float | None, high: float | None) -> str:
+    """ "10000..", "..12000", "2" or "10000..12000"."""
+    def fmt(v: float | None) -> str:
+        return "" if v is None or v != v else (f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}")
+    if low is not None and high is not None and low == high:
+        return fmt(low)
+    return f"{fmt(low)}..{fmt(high)}"
+
+
+def _unsourced_detail(row: dict[str, Any]) -> str:
+    hedge = f"; hedged ({row['hedge']})" if row.get("hedge") else ""
+    return (f"'{row['quantity_text']}' = {bounds_text(row['value_low'], row['value_high'])} "
+            f"[{row['metric']}, {row['unit'] or 'no unit'}] has no source in its sentence, quote or "
+            f"the indirect speech before it{hedge}. Sentence: {row['sentence']}")
+
+
+def _contradiction_detail(row: dict[str, Any]) -> str:
+    return (f"{row['metric']} {row['unit']}: '{row['quantity_text']}' = "
+            f"{bounds_text(row['value_low'], row['value_high'])} ({row['sources'] or 'unsourced'}; "
+            f"{row['title']!r}, {row['published_at']:%Y-%m-%d}) cannot hold with '{row['related_quantity_text']}' = "
+            f"{bounds_text(row['related_value_low'], row['related_value_high'])} "
+            f"({row['related_sources'] or 'unsourced'}; {row['related_title']!r}, "
+            f"{row['related_published_at']:%Y-%m-%d}). Sentences: {row['sentence']} | {row['related_sentence']}")
+
+
+_DETAIL = {"unsourced": _unsourced_detail, "contradiction": _contradiction_detail}
+
+
+def build_flags(check_name: str, severity: str, failing_ids: list[tuple[str, ...]],
+                evidence: list[dict[str, Any]]) -> pl.DataFrame:
+    """Flag rows for the failing ids; `evidence` holds the view rows (unsourced or contradiction) for detail."""
+    by_key = {(r["claim_id"], r.get("related_claim_id")): r for r in evidence}
+    rows = []
+    for ids in sorted(set(failing_ids)):
+        claim, related = ids[0], (ids[1] if len(ids) > 1 else None)
+        row = by_key.get((claim, related))
+        detail = _DETAIL[check_name](row) if row and check_name in _DETAIL else f"{check_name} failed"
+        rows.append({"flag_id": flag_id(check_name, claim, related), "claim_id": claim, "check_name": check_name,
+                     "severity": severity, "detail": detail, "related_claim_id": related})
+    return pl.DataFrame(rows, schema=FLAG_SCHEMA)

@@ -1,0 +1,24 @@
+"""Hedge cues ("reportedly", "believed to", "an estimated") around a claim."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claimledger import vocab
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    cues = sorted(vocab.load("hedges")["cues"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE)
+
+
+def hedge_in(sentence: str) -> str | None:
+    """The first hedge cue in a sentence, lower-cased, or None."""
+    for found in _pattern().finditer(sentence):
+        # "Kyiv's claims", "the claims" are nouns, not the hedging verb "X claims".
+        if re.search(r"(?:['’]s|\bthe|\bhis|\bher|\btheir|\bits)\s+$", sentence[:found.start()]):
+            continue
+        return found.group().lower()
+    return None

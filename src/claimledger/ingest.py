@@ -1,0 +1,212 @@
+"""Read article files (.txt, .md, .jsonl) into Articles; unreadable input becomes IngestErrors.
+
+This is the only module that reads article files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from claimledger.model import Article, IngestError
+
+log = logging.getLogger(__name__)
+SUFFIXES = (".txt", ".md", ".jsonl")
+_FRONT_KEYS = {"title", "subtitle", "published_at", "outlet", "url", "tags", "story", "id"}
+
+
+class BadArticle(ValueError):
+    """An article that cannot be read; the message says why."""
+
+
+def discover(paths: Iterable[Path]) -> Iterator[Path]:
+    """Article files under the given files and folders, recursively, hidden ones skipped, sorted."""
+    for path in paths:
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                rel = found.relative_to(path)
+                if found.is_file() and found.suffix.lower() in SUFFIXES and not any(
+                        part.startswith(".") for part in rel.parts):
+                    yield found
+        elif path.exists():
+            yield path
+        else:
+            raise FileNotFoundError(f"{path}: no such file or folder")
+
+
+def _parse_published(value: Any) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None) if value.tzinfo is None else value.astimezone().replace(tzinfo=None)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if not isinstance(value, str):
+        raise BadArticle(f"published_at is not a date: {value!r}")
+    text = value.strip().replace("Z", "+00:00")
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise BadArticle(f"published_at is not an ISO 8601 date: {value!r}") from exc
+    if parsed.tzinfo is not None:
+        from datetime import timezone
+
+        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+    return parsed
+
+
+def _tags(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(t.strip() for t in value.split(",") if t.strip())
+    if isinstance(value, list) and all(isinstance(t, str) for t in value):
+        return tuple(t.strip() for t in value if t.strip())
+    raise BadArticle(f"tags must be a list of strings, got {value!r}")
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.find("\n---", 4)
+    if end < 0:
+        raise BadArticle("front matter opened with '---' is never closed")
+    try:
+        meta = yaml.safe_load(text[4:end]) or {}
+    except yaml.YAMLError as exc:
+        raise BadArticle(f"front matter is not valid YAML: {exc}") from exc
+    if not isinstance(meta, dict):
+        raise BadArticle("front matter is not a mapping")
+    rest = text[end + 4:]
+    return meta, rest[1:] if rest.startswith("\n") else rest
+
+
+def doc_id_for(source_path: str, external_id: str) -> str:
+    """Stable document id: the same file (and JSONL id) keeps its id across edits."""
+    return hashlib.sha256(f"{source_path}#{external_id}".encode()).hexdigest()[:16]
+
+
+def _article(source_path: str, external_id: str, fields: dict[str, Any], line: int | None) -> Article:
+    body = fields.get("body")
+    if not isinstance(body, str) or not body.strip():
+        raise BadArticle("no body text")
+    for key in ("title", "subtitle", "outlet", "url", "story"):
+        if fields.get(key) is not None and not isinstance(fields[key], str):
+            raise BadArticle(f"{key} must be text, got {type(fields[key]).__name__}")
+    published = _parse_published(fields.get("published_at"))
+    tags = _tags(fields.get("tags"))
+    content = json.dumps({k: fields.get(k) for k in sorted(_FRONT_KEYS | {"body"})}, default=str, sort_keys=True)
+    return Article(
+        doc_id=doc_id_for(source_path, external_id), external_id=external_id, source_path=source_path,
+        title=fields.get("title") or "", subtitle=fields.get("subtitle") or "", body=body, tags=tags,
+        story=fields.get("story"), outlet=fields.get("outlet"), url=fields.get("url"), published_at=published,
+        line=line, content_sha256=hashlib.sha256(content.encode()).hexdigest(),
+    )
+
+
+def _blocks(text: str) -> list[str]:
+    return [b for b in (part.strip("\n") for part in text.split("\n\n")) if b.strip()]
+
+
+def parse_txt(text: str) -> dict[str, Any]:
+    """The seed's layout: headline, standfirst, comma-separated tags, then the body."""
+    meta, rest = _split_front_matter(text)
+    blocks = _blocks(rest)
+    fields: dict[str, Any] = {k: v for k, v in meta.items() if k in _FRONT_KEYS}
+    if len(blocks) < 4:
+        raise BadArticle(f"expected headline, standfirst, tag line and body paragraphs; found {len(blocks)} paragraph(s)")
+    fields.setdefault("title", blocks[0].strip())
+    fields.setdefault("subtitle", blocks[1].strip())
+    fields.setdefault("tags", blocks[2])
+    body_start = rest.index(blocks[3])
+    fields["body"] = rest[body_start:].strip("\n")
+    return fields
+
+
+def parse_md(text: str) -> dict[str, Any]:
+    """Markdown with optional front matter; a leading '# ' heading is the title."""
+    meta, rest = _split_front_matter(text)
+    fields: dict[str, Any] = {k: v for k, v in meta.items() if k in _FRONT_KEYS}
+    stripped = rest.lstrip("\n")
+    if stripped.startswith("# "):
+        heading, _, remainder = stripped.partition("\n")
+        fields.setdefault("title", heading[2:].strip())
+        stripped = remainder
+    fields["body"] = stripped.strip("\n")
+    return fields
+
+
+def _decode(path: Path) -> str:
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise BadArticle("binary file (contains NUL bytes)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadArticle(f"not UTF-8 text (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})") from exc
+    return text.replace("\r\n", "\n")
+
+
+def read_file(path: Path) -> tuple[list[Article], list[IngestError]]:
+    """Articles in one file, and an error per file or line that could not be read."""
+    source = str(path)
+    try:
+        text = _decode(path)
+    except (BadArticle, OSError) as exc:
+        return [], [IngestError(source, None, str(exc))]
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return _read_jsonl(source, text)
+    try:
+        fields = parse_md(text) if suffix == ".md" else parse_txt(text)
+        external = str(fields.get("id") or path.name)
+        return [_article(source, external, fields, None)], []
+    except BadArticle as exc:
+        return [], [IngestError(source, None, str(exc))]
+
+
+def _read_jsonl(source: str, text: str) -> tuple[list[Article], list[IngestError]]:
+    articles: list[Article] = []
+    errors: list[IngestError] = []
+    seen: set[str] = set()
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors.append(IngestError(source, number, f"malformed JSON: {exc.msg} at column {exc.colno}"))
+            continue
+        if not isinstance(record, dict):
+            errors.append(IngestError(source, number, "a line must be a JSON object"))
+            continue
+        external = str(record.get("id") or f"line-{number}")
+        if external in seen:
+            errors.append(IngestError(source, number, f"duplicate id {external!r} in this file"))
+            continue
+        try:
+            articles.append(_article(source, external, record, number))
+            seen.add(external)
+        except BadArticle as exc:
+            errors.append(IngestError(source, number, str(exc)))
+    return articles, errors
+
+
+def read_paths(paths: Iterable[Path]) -> tuple[list[Article], list[IngestError]]:
+    """All articles under the given paths; errors name the file, the line and the problem."""
+    articles: list[Article] = []
+    errors: list[IngestError] = []
+    for path in discover(paths):
+        found, failed = read_file(path)
+        articles.extend(found)
+        errors.extend(failed)
+        for err in failed:
+            log.warning("skipped %s%s: %s", err.source_path, f":{err.line}" if err.line else "", err.reason)
+    return articles, errors

@@ -1,0 +1,255 @@
+"""Find the numbers in a sentence with their bounds and qualifier, and drop the ones that are not claims.
+
+A quantity's bounds follow the warehouse contract: "over 10,000" is 10000..NULL `more_than`,
+"up to 12,000" NULL..12000 `at_most`, "about 1,200" 1200..1200 `approximate`, and vague words take
+their bounds from the vague-quantity policy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimledger import vocab
+from claimledger.dates import DateMention
+from claimledger.numbers import NumberMatch, match_number
+from claimledger.text import Token
+
+_CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB", "₩": "KRW"}
+_CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+                   "pounds": "GBP", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB", "hryvnias": "UAH",
+                   "won": "KRW", "yen": "JPY", "usd": "USD", "eur": "EUR"}
+_PERCENT_WORDS = {"%", "percent", "pct", "per cent", "percentage"}
+_RANGE_JOINERS = {"-", "–", "—", "to", "and", "or"}
+_ID_PREFIXES = frozenset(
+    """flight route highway interstate room chapter article section resolution title channel apollo page
+    table figure bus gate platform lane level grade class unit no number exit pier terminal track
+    district precinct ward suite floor box code model version season episode phase stage""".split())
+_STREET = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|"
+                     r"Dr|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Highway|Hwy|Parkway)\b")
+_SPORTS = frozenset("win won wins beat beats beating victory defeat defeated lost loses lead led score scored "
+                    "draw drew tie tied match game final goals".split())
+
+
+@dataclass
+class Quantity:
+    """A number expression in a text: offsets, bounds, qualifier and what kind of value it is."""
+
+    start: int
+    end: int
+    value_low: float | None
+    value_high: float | None
+    qualifier: str
+    is_approximate: bool
+    unit_hint: str | None  # "percent", a currency code, or None for counts
+    value_source: str  # "text" or "vague_policy"
+    first_token: int
+    last_token: int
+    number_value: float
+    written: str
+
+
+@lru_cache(maxsize=1)
+def _qualifier_phrases() -> list[tuple[tuple[str, ...], str]]:
+    data = vocab.load("qualifiers")
+    pairs = [(tuple(p.lower().split()), name) for name, phrases in data.items() if name != "version"
+             for p in phrases]
+    return sorted(pairs, key=lambda item: -len(item[0]))
+
+
+def _qualifier_before(toks: list[Token], i: int) -> tuple[str, int] | None:
+    """The qualifier ending right before token i: (name, first token of the qualifier)."""
+    for words, name in _qualifier_phrases():
+        start = i - len(words)
+        if start >= 0 and tuple(t.lower for t in toks[start:i]) == words:
+            return name, start
+    return None
+
+
+def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < s_end and s_start < end for s_start, s_end in spans)
+
+
+def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
+    """Why the number at `num` is not a claim (age, time, ordinal, identifier, ...), or None."""
+    first, last = toks[num.first], toks[num.last]
+    after = text[last.end:last.end + 30]
+    before = text[max(0, first.start - 25):first.start]
+    prev = toks[num.first - 1].lower if num.first > 0 else ""
+    if re.match(r"^(?:st|nd|rd|th)\b", after) and num.written == "digits":
+        return "ordinal"
+    if re.match(r"^[-\s]*(?:year|month|week|day)s?[-\s]old\b", after) or re.match(r"^\s+years\s+of\s+age", after):
+        return "age"
+    if prev in {"aged", "age", "ages"}:
+        return "age"
+    if re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"^\s*,", after) and num.written == "digits" \
+            and num.value < 120:
+        return "age"
+    if re.match(r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|EST|ET\b|local time))", after, re.I):
+        return "time"
+    if re.search(r"\d:$", before):
+        return "time"
+    if num.written == "digits":
+        if re.search(r"[A-Za-z]-?$", before) and not re.search(r"[A-Za-z]+[-–]$", before[-2:]) \
+                and first.start > 0 and not text[first.start - 1].isspace() and text[first.start - 1] not in "$€£¥₴₽₩(“\"'‘":
+            return "identifier"
+        if re.match(r"^[A-Za-z]", after) and last.lower not in {"k", "m", "bn", "mn", "tn", "b"} \
+                and not re.match(r"^(?:st|nd|rd|th|s)\b", after):
+            return "identifier"
+        if prev in _ID_PREFIXES or (num.first > 0 and toks[num.first - 1].text == "#"):
+            return "identifier"
+        if re.match(r"^[-.\s]\d{3}[-.\s]\d{4}", after) or re.search(r"\(\d{3}\)\s*$", before):
+            return "phone"
+        if _STREET.match(after):
+            return "address"
+        if re.match(r"^\d{3,}$", first.text) and re.match(r"^[-/]\d", after):
+            return "identifier"
+    if num.written == "digits" and re.match(r"^s\b", after):
+        return "decade"
+    if num.written == "words" and num.value == 1 and first.lower == "one":
+        return "pronoun_one"  # revisited by the caller when a counted noun and metric follow
+    return None
+
+
+def find_quantities(text: str, toks: list[Token], dates: list[DateMention]) -> tuple[list[Quantity], list[tuple[str, str]]]:
+    """Quantities in `text` (a sentence) and the (surface, reason) of numbers set aside as not claims."""
+    date_spans = [(d.start, d.end) for d in dates]
+    found: list[Quantity] = []
+    rejected: list[tuple[str, str]] = []
+    i = 0
+    while i < len(toks):
+        num = match_number(toks, i)
+        if num is None:
+            i += 1
+            continue
+        first_tok, last_tok = toks[num.first], toks[num.last]
+        if _in_spans(first_tok.start, last_tok.end, date_spans):
+            rejected.append((text[first_tok.start:last_tok.end], "date"))
+            i = num.last + 1
+            continue
+        reason = _not_a_claim(text, toks, num)
+        if reason and reason != "pronoun_one":
+            rejected.append((text[first_tok.start:last_tok.end], reason))
+            i = num.last + 1
+            continue
+        quantity = _bounded(text, toks, num)
+        if quantity is None:
+            rejected.append((text[first_tok.start:last_tok.end], "score"))
+            i = num.last + 1
+            continue
+        if reason == "pronoun_one":
+            quantity.written = "pronoun_one"
+        found.append(quantity)
+        i = quantity.last_token + 1
+    return found, rejected
+
+
+def _range_end(toks: list[Token], num: NumberMatch) -> NumberMatch | None:
+    j = num.last + 1
+    if j + 1 >= len(toks) or toks[j].lower not in _RANGE_JOINERS:
+        return None
+    other = match_number(toks, j + 1)
+    if other is None or other.written == "vague":
+        return None
+    if toks[j].lower in {"-", "–", "—"} and toks[j].start != toks[num.last].end:
+        if toks[j + 1].start != toks[j].end:
+            return None  # "10 - 12" with spaces is rarely a range in news copy; treat as separate
+    return other
+
+
+def _bounded(text: str, toks: list[Token], num: NumberMatch) -> Quantity | None:
+    """Attach qualifier, range end, percent and currency to a number. None for a sports score."""
+    start_tok, end_tok = num.first, num.last
+    low: float | None = num.value
+    high: float | None = num.value
+    qualifier, approximate, value_source = "exact", False, "text"
+    unit_hint: str | None = None
+    if num.written == "vague":
+        low, high, qualifier, approximate, value_source = num.low, num.high, "vague", True, "vague_policy"
+    other = _range_end(toks, num) if num.written != "vague" else None
+    between = num.first > 0 and toks[num.first - 1].lower in {"between", "from"}
+    joiner = toks[num.last + 1].lower if other else ""
+    if other and (joiner != "and" or between) and not (joiner == "to" and not between and other.value < num.value):
+        low_value, high_value = num.value, other.value
+        if other.value >= 1000 and num.value < other.value / 1000 and num.written == other.written == "digits":
+            low_value = num.value * (other.value // _digits_only(toks, other))  # "1.5 to 2 million"
+        elif other.value >= 1000 and num.value < 1000 and num.written == "words":
+            low_value = num.value * (other.value / _words_base(toks, other))
+        if low_value > high_value:
+            context = {t.lower for t in toks[max(0, num.first - 6):other.last + 4]}
+            if context & _SPORTS or joiner in {"-", "–"}:
+                return None
+            low_value, high_value = high_value, low_value
+        low, high = low_value, high_value
+        qualifier = "range"
+        end_tok = other.last
+        if between:
+            start_tok -= 1
+    prefix = _qualifier_before(toks, start_tok)
+    if prefix and qualifier != "range":
+        name, q_start = prefix
+        start_tok = q_start
+        if name == "more_than":
+            high = None if qualifier != "vague" else high
+        elif name == "at_least":
+            high = None if qualifier != "vague" else high
+        elif name == "at_most":
+            low = None if qualifier != "vague" else low
+        elif name == "less_than":
+            low = None if qualifier != "vague" else low
+        elif name == "approximate":
+            approximate = True
+        if qualifier != "vague":
+            qualifier = name
+    elif prefix and prefix[0] == "approximate":
+        approximate = True
+        start_tok = prefix[1]
+    # Currency sign right before the number ("$5 million", "US$3bn").
+    if num.first > 0 and toks[num.first - 1].text in _CURRENCY_SIGNS:
+        unit_hint = _CURRENCY_SIGNS[toks[num.first - 1].text]
+        if start_tok == num.first:
+            start_tok -= 1
+    after = end_tok + 1
+    if after < len(toks):
+        word = toks[after].lower
+        if word in _PERCENT_WORDS or (word == "per" and after + 1 < len(toks) and toks[after + 1].lower == "cent"):
+            unit_hint = "percent"
+            end_tok = after + (1 if word == "per" else 0)
+        elif word in _CURRENCY_WORDS and num.written != "vague":
+            unit_hint = _CURRENCY_WORDS[word]
+        elif word in {"in", "out"} and num.value < 100:
+            share = _share(toks, after, num.value)
+            if share:
+                end_tok, value = share
+                unit_hint = "percent"
+                low = value if low is not None else None
+                high = value if high is not None else None
+    return Quantity(
+        start=toks[start_tok].start, end=toks[end_tok].end, value_low=low, value_high=high,
+        qualifier=qualifier, is_approximate=approximate, unit_hint=unit_hint, value_source=value_source,
+        first_token=start_tok, last_token=end_tok, number_value=num.value, written=num.written,
+    )
+
+
+def _share(toks: list[Token], j: int, numerator: float) -> tuple[int, float] | None:
+    """ "6 in 10", "three out of four": (last token, percent)."""
+    k = j + 2 if toks[j].lower == "out" and j + 1 < len(toks) and toks[j + 1].lower == "of" else j + 1
+    if k >= len(toks):
+        return None
+    denominator = match_number(toks, k)
+    if denominator is None or denominator.value <= numerator or denominator.value not in {3, 4, 5, 10, 100}:
+        return None
+    return denominator.last, round(100 * numerator / denominator.value, 4)
+
+
+def _digits_only(toks: list[Token], num: NumberMatch) -> float:
+    """Value of a number's digits without its scale word."""
+    from claimledger.numbers import digits_value
+
+    return digits_value(toks[num.first].text) or 1.0
+
+
+def _words_base(toks: list[Token], num: NumberMatch) -> float:
+    match = match_number(toks[num.first:num.first + 1], 0)
+    return match.value if match and match.value else 1.0

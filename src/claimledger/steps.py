@@ -1,0 +1,129 @@
+"""The pipeline's steps as plain functions; flows/ wires them as Prefect tasks."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from claimledger import flags as flagging
+from claimledger import ingest, quality, warehouse
+from claimledger.extract import DocumentExtraction, extract_article, to_frames
+from claimledger.model import Article, IngestError
+
+log = logging.getLogger(__name__)
+FLAG_EVIDENCE = {"unsourced": "v_unsourced_claims", "contradiction": "v_contradictions"}
+
+
+@dataclass
+class RunSummary:
+    """What a run did, for the CLI, the runs table and the Prefect artifacts."""
+
+    run_id: str
+    n_documents: int = 0
+    n_new_documents: int = 0
+    n_failed: int = 0
+    n_claims: int = 0
+    n_flags: int = 0
+    flags_by_check: dict[str, dict[str, int]] = field(default_factory=dict)
+    errors: list[IngestError] = field(default_factory=list)
+    docs_index: str | None = None
+
+
+def read_articles(paths: list[Path]) -> tuple[list[Article], list[IngestError]]:
+    """Ingest step: every article under the paths, and what could not be read."""
+    return ingest.read_paths(paths)
+
+
+def changed_articles(articles: list[Article], staging: Path) -> list[Article]:
+    """Articles that are new or edited since the warehouse last stored them."""
+    con = warehouse.connect(staging)
+    try:
+        known = warehouse.known_hashes(con)
+    finally:
+        con.close()
+    return [a for a in articles if known.get(a.doc_id) != a.content_sha256]
+
+
+def extract(articles: list[Article]) -> dict[str, pl.DataFrame]:
+    """Extract step: claims, sources and dates of the given articles."""
+    results: list[DocumentExtraction] = [extract_article(a) for a in articles]
+    return to_frames(results)
+
+
+def load(staging: Path, articles: list[Article], frames: dict[str, pl.DataFrame],
+         errors: list[IngestError], run_id: str) -> None:
+    """Load step: replace the rows of new and edited documents, record unreadable input."""
+    con = warehouse.connect(staging)
+    try:
+        warehouse.store_documents(con, articles, frames, run_id)
+        warehouse.store_ingest_errors(con, errors, run_id)
+    finally:
+        con.close()
+
+
+def validate(staging: Path, run_id: str, *, docs_root: Path | None) -> tuple[pl.DataFrame, list[dict]]:
+    """Validate step: run every suite on the whole warehouse; return current flags and results."""
+    suites = quality.load_suites()
+    con = warehouse.connect(staging)
+    try:
+        frames = {name: warehouse.read(con, name) for name in quality.datasets(suites)}
+        outcomes = quality.validate(frames, suites, docs_root=docs_root)
+        all_flags = [flagging.build_flags(o.flag["check_name"], o.flag["severity"], o.failing_ids,
+                                          warehouse.query(con, f"select * from {FLAG_EVIDENCE[o.flag['check_name']]}"))
+                     for o in outcomes if o.flag]
+        results = [dict(r, run_id=run_id) for o in outcomes for r in o.results]
+        current = pl.concat(all_flags) if all_flags else pl.DataFrame(schema=flagging.FLAG_SCHEMA)
+        warehouse.store_flags(con, current, run_id)
+        warehouse.store_validation(con, results)
+    finally:
+        con.close()
+    return current, results
+
+
+def summarize(staging: Path, summary: RunSummary) -> RunSummary:
+    """Fill the warehouse-wide counts of a run summary."""
+    con = warehouse.connect(staging)
+    try:
+        summary.n_claims = con.execute("select count(*) from claims").fetchone()[0]
+        summary.n_flags = con.execute("select count(*) from claim_flags").fetchone()[0]
+        for check, severity, n in con.execute(
+                "select check_name, severity, count(*) from claim_flags group by all order by all").fetchall():
+            summary.flags_by_check.setdefault(check, {})[severity] = n
+    finally:
+        con.close()
+    return summary
+
+
+def flag_table(db: Path, *, limit: int = 200) -> list[dict]:
+    """Current flags with sentence, value, sources and document, for reports and artifacts."""
+    con = warehouse.connect(db)
+    try:
+        return warehouse.query(con, warehouse.sql("report_flags") + f" limit {int(limit)}")
+    finally:
+        con.close()
+
+
+def record_run(staging: Path, summary: RunSummary, *, flow_run_id: str, started_at) -> None:
+    """Write this run's row to `runs`."""
+    from datetime import datetime
+
+    con = warehouse.connect(staging)
+    try:
+        warehouse.record_run(con, {
+            "run_id": summary.run_id, "flow_run_id": flow_run_id, "started_at": started_at,
+            "finished_at": datetime.now(), "status": "completed", "n_documents": summary.n_documents,
+            "n_new_documents": summary.n_new_documents, "n_failed": summary.n_failed,
+            "n_claims": summary.n_claims, "n_flags": summary.n_flags})
+    finally:
+        con.close()
+
+
+def summary_dict(summary: RunSummary) -> dict:
+    """A run summary as plain data (the flow's return value)."""
+    return {"run_id": summary.run_id, "n_documents": summary.n_documents,
+            "n_new_documents": summary.n_new_documents, "n_failed": summary.n_failed,
+            "n_claims": summary.n_claims, "n_flags": summary.n_flags, "flags_by_check": summary.flags_by_check,
+            "errors": [{"source_path": e.source_path, "line": e.line, "reason": e.reason} for e in summary.errors]}

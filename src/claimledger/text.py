@@ -1,0 +1,89 @@
+"""Paragraphs, sentences and tokens of a section, each with offsets into the section's text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that end in a period without ending a sentence ("Jan. 9", "Mr. Kim", "U.S. officials").
+_ABBREVIATIONS = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st gen lt col sgt maj capt cmdr
+    adm rep sen gov pres prof rev jr sr no vs etc inc corp ltd co dept est approx fig mt ft""".split()
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:[-'’][A-Za-z]+)*|\S")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: its index in the section, paragraph, offsets and text."""
+
+    idx: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token with end-exclusive offsets into the text it came from."""
+
+    text: str
+    lower: str
+    start: int
+    end: int
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank paragraph; paragraphs are separated by blank lines."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = brk.start() if brk else len(text)
+        chunk = text[cursor:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((cursor + lead, cursor + len(chunk.rstrip())))
+        if brk:
+            cursor = brk.end()
+    return spans
+
+
+def _is_abbreviation(text: str, period_at: int) -> bool:
+    word = re.search(r"([A-Za-z.]+)$", text[:period_at])
+    if not word:
+        return False
+    bare = word.group(1).rstrip(".").lower()
+    # Initials and dotted acronyms ("J.", "U.S.") do not end sentences mid-name.
+    return bare in _ABBREVIATIONS or len(bare) == 1 or "." in bare
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split a section into sentences, never across paragraphs."""
+    found: list[Sentence] = []
+    for par_idx, (p_start, p_end) in enumerate(paragraphs(text)):
+        cursor = p_start
+        block = text[p_start:p_end]
+        for match in _SENTENCE_END.finditer(block):
+            period_at = p_start + match.start()
+            if text[period_at] == "." and match.group().startswith(".") and len(match.group()) == 1:
+                if _is_abbreviation(text, period_at):
+                    continue
+            end = p_start + match.end()
+            found.append(Sentence(len(found), par_idx, cursor, end, text[cursor:end]))
+            cursor = end
+            while cursor < p_end and text[cursor].isspace():
+                cursor += 1
+        if cursor < p_end:
+            found.append(Sentence(len(found), par_idx, cursor, p_end, text[cursor:p_end]))
+    return found
+
+
+def tokens(text: str, offset: int = 0) -> list[Token]:
+    """Word, number and punctuation tokens of `text`, offsets shifted by `offset`."""
+    return [
+        Token(m.group(), m.group().lower().replace("’", "'"), m.start() + offset, m.end() + offset)
+        for m in _TOKEN.finditer(text)
+    ]

@@ -1,0 +1,189 @@
+"""The DuckDB warehouse: schema, loads, and reads. The only module that imports DuckDB.
+
+A run never writes the live file. It copies it to a staging file, writes there, and swaps the
+staging file in with an atomic rename when everything succeeded; a failed or killed run leaves
+the live warehouse as it was, and readers of the live file are never blocked by the writer.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import polars as pl
+
+from claimledger.model import Article, IngestError
+
+SQL_DIR = Path(__file__).resolve().parents[2] / "warehouse"
+# Views in dependency order; each is one file under warehouse/views/.
+VIEWS = ("v_claim_sourcing", "v_unsourced_claims", "v_claim_pairs", "v_contradictions", "v_claim_spans")
+
+
+class WarehouseBusy(RuntimeError):
+    """Another run holds the warehouse."""
+
+
+def sql(name: str) -> str:
+    """The text of warehouse/<name>.sql."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table and (re)create every view."""
+    con.execute(sql("schema"))
+    for view in VIEWS:
+        con.execute(f"create or replace view {view} as {sql('views/' + view)}")
+
+
+def connect(path: Path | str = ":memory:") -> duckdb.DuckDBPyConnection:
+    """A read-write connection with the schema in place."""
+    con = duckdb.connect(str(path))
+    create_schema(con)
+    return con
+
+
+@contextmanager
+def run_lock(db_path: Path, *, wait_seconds: float = 60.0) -> Iterator[None]:
+    """Hold the warehouse's run lock; a second run waits, then gives up with a clear message."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    with lock_path.open("w") as handle:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise WarehouseBusy(
+                        f"{db_path}: another claimledger run is writing this warehouse; "
+                        f"waited {wait_seconds:.0f}s. Try again when it has finished.") from None
+                time.sleep(0.5)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def stage(db_path: Path, run_id: str) -> Path:
+    """Copy the live warehouse to a staging file for this run and return its path."""
+    staging = db_path.with_name(f"{db_path.name}.staging-{run_id}")
+    for stale in db_path.parent.glob(f"{db_path.name}.staging-*"):
+        stale.unlink(missing_ok=True)  # left by a killed run; we hold the lock
+    if db_path.exists():
+        shutil.copyfile(db_path, staging)
+    with duckdb.connect(str(staging)) as con:
+        create_schema(con)
+    return staging
+
+
+def commit(staging: Path, db_path: Path) -> None:
+    """Swap the staging file in as the live warehouse (atomic on one filesystem)."""
+    with open(staging, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(staging, db_path)
+
+
+def discard(staging: Path) -> None:
+    """Drop a staging file after a failed run."""
+    staging.unlink(missing_ok=True)
+    Path(f"{staging}.wal").unlink(missing_ok=True)
+
+
+def known_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """doc_id -> content hash of every stored document."""
+    return dict(con.execute("select doc_id, content_sha256 from documents").fetchall())
+
+
+def _documents_frame(articles: list[Article], run_id: str, now: datetime) -> pl.DataFrame:
+    return pl.DataFrame(
+        [{"doc_id": a.doc_id, "external_id": a.external_id, "source_path": a.source_path, "title": a.title,
+          "subtitle": a.subtitle, "body": a.body, "tags": list(a.tags), "story": a.story, "outlet": a.outlet,
+          "url": a.url, "published_at": a.published_at, "ingested_at": now, "run_id": run_id,
+          "content_sha256": a.content_sha256} for a in articles],
+        schema={"doc_id": pl.Utf8, "external_id": pl.Utf8, "source_path": pl.Utf8, "title": pl.Utf8,
+                "subtitle": pl.Utf8, "body": pl.Utf8, "tags": pl.List(pl.Utf8), "story": pl.Utf8,
+                "outlet": pl.Utf8, "url": pl.Utf8, "published_at": pl.Datetime("us"),
+                "ingested_at": pl.Datetime("us"), "run_id": pl.Utf8, "content_sha256": pl.Utf8},
+    )
+
+
+def store_documents(con: duckdb.DuckDBPyConnection, articles: list[Article], frames: dict[str, pl.DataFrame],
+                    run_id: str) -> None:
+    """Replace the rows of the given (new or edited) documents, in one transaction."""
+    docs = _documents_frame(articles, run_id, datetime.now())
+    claims = frames["claims"].with_columns(pl.lit(run_id).alias("run_id"))
+    sources = frames["claim_sources"]
+    dates = frames["document_dates"]
+    con.execute("begin transaction")
+    try:
+        con.register("incoming_docs", docs.to_arrow())
+        con.execute("delete from claim_sources where claim_id in "
+                    "(select claim_id from claims where doc_id in (select doc_id from incoming_docs))")
+        for table in ("claims", "document_dates", "documents"):
+            con.execute(f"delete from {table} where doc_id in (select doc_id from incoming_docs)")
+        con.execute("insert into documents by name select * from incoming_docs")
+        for table, frame in (("claims", claims), ("claim_sources", sources), ("document_dates", dates)):
+            con.register("incoming", frame.to_arrow())
+            con.execute(f"insert into {table} by name select * from incoming")
+            con.unregister("incoming")
+        con.unregister("incoming_docs")
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+
+
+def store_ingest_errors(con: duckdb.DuckDBPyConnection, errors: list[IngestError], run_id: str) -> None:
+    """Make ingest_errors the input that cannot be read now (re-runs add no duplicate rows)."""
+    con.execute("delete from ingest_errors")
+    if errors:
+        con.executemany("insert into ingest_errors values (?, ?, ?, ?)",
+                        [(run_id, e.source_path, e.line, e.reason) for e in errors])
+
+
+def read(con: duckdb.DuckDBPyConnection, relation: str) -> pd.DataFrame:
+    """A whole table or view as a pandas frame (what Great Expectations validates)."""
+    if not relation.isidentifier():
+        raise ValueError(f"not a table or view name: {relation!r}")
+    return con.execute(f"select * from {relation}").df()
+
+
+def query(con: duckdb.DuckDBPyConnection, statement: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    """Rows of a query as dicts."""
+    cursor = con.execute(statement, params or [])
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def store_flags(con: duckdb.DuckDBPyConnection, flags: pl.DataFrame, run_id: str) -> None:
+    """Make claim_flags the current flags: keep the ones still raised, add new, drop resolved."""
+    con.register("current_flags", flags.with_columns(pl.lit(run_id).alias("run_id")).to_arrow())
+    con.execute("delete from claim_flags where flag_id not in (select flag_id from current_flags)")
+    con.execute("insert into claim_flags by name select * from current_flags "
+                "where flag_id not in (select flag_id from claim_flags)")
+    con.unregister("current_flags")
+
+
+def store_validation(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
+    """Append this run's expectation results."""
+    if rows:
+        con.register("incoming_results", pl.DataFrame(rows).to_arrow())
+        con.execute("insert into validation_results by name select * from incoming_results")
+        con.unregister("incoming_results")
+
+
+def record_run(con: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> None:
+    """Insert or update this run's row in `runs`."""
+    con.execute("delete from runs where run_id = ?", [row["run_id"]])
+    names = ", ".join(row)
+    con.execute(f"insert into runs ({names}) values ({', '.join('?' for _ in row)})", list(row.values()))

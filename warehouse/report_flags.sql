@@ -1,0 +1,17 @@
+-- Current flags with the evidence an analyst needs: the claim, its value, its sources and its document.
+with flags as (select * from claim_flags),
+
+final as (
+    select f.severity, f.check_name, c.quantity_text,
+           c.value_low, c.value_high, c.qualifier, c.metric, c.unit,
+           coalesce(s.sources, '') as sources,
+           d.title, d.outlet, d.published_at, d.source_path, c.sentence,
+           f.detail, f.claim_id, f.related_claim_id, f.flag_id
+    from flags as f
+    join claims as c using (claim_id)
+    join documents as d on d.doc_id = c.doc_id
+    left join v_claim_sourcing as s on s.claim_id = f.claim_id
+)
+
+select * from final
+order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, check_name, title, quantity_text

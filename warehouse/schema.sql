@@ -1,0 +1,102 @@
+-- claimledger's public SQL API. Names here are a contract: add tables and columns, never rename.
+create table if not exists documents (
+    doc_id          varchar primary key,   -- stable per source file (and JSONL id)
+    external_id     varchar not null,      -- the JSONL `id`, or the file name
+    source_path     varchar not null,
+    title           varchar,
+    subtitle        varchar,
+    body            varchar not null,      -- the input text exactly (only \r\n -> \n)
+    tags            varchar[],
+    story           varchar,               -- key grouping articles on one story
+    outlet          varchar,
+    url             varchar,
+    published_at    timestamp,
+    ingested_at     timestamp not null,
+    run_id          varchar not null,      -- run that stored this version
+    content_sha256  varchar not null       -- detects edits between runs
+);
+
+create table if not exists claims (
+    claim_id        varchar primary key,
+    doc_id          varchar not null,
+    section         varchar not null,      -- title | subtitle | body
+    sentence_idx    integer not null,      -- sentence number within the section
+    sentence        varchar not null,
+    char_start      integer not null,      -- end-exclusive offsets into the section's text
+    char_end        integer not null,
+    quantity_text   varchar not null,      -- exactly section_text[char_start:char_end]
+    value_low       double,                -- NULL: no lower bound ("up to 12,000")
+    value_high      double,                -- NULL: no upper bound ("over 10,000")
+    qualifier       varchar not null,      -- exact | more_than | at_least | at_most | less_than | range | approximate | vague
+    is_approximate  boolean not null,
+    unit            varchar,               -- counted noun, singular; 'percent' or a currency code
+    subject         varchar,               -- the counted phrase ("North Korean soldiers")
+    metric          varchar not null,      -- deployed | killed | injured | casualties | captured | missing | displaced | arrested | other
+    location        varchar,
+    as_of           date,                  -- date in the claim's sentence, resolved against published_at
+    as_of_precision varchar,               -- day | week | month | year
+    hedge           varchar,               -- hedge cue in the sentence ("reportedly")
+    value_source    varchar not null,      -- text | vague_policy
+    policy_version  integer,               -- vague-quantity policy version when value_source = vague_policy
+    run_id          varchar not null
+);
+
+create table if not exists claim_sources (
+    claim_id         varchar not null,
+    source_text      varchar not null,     -- as written ("Seoul's intelligence")
+    source_canonical varchar not null,     -- from the alias table ("National Intelligence Service (South Korea)")
+    cue              varchar not null,     -- reporting verb or phrase ("confirmed", "according to")
+    scope            varchar not null      -- sentence | quote | previous_sentence | pronoun
+);
+
+create table if not exists document_dates (
+    doc_id        varchar not null,
+    section       varchar not null,
+    sentence_idx  integer not null,
+    char_start    integer not null,
+    char_end      integer not null,
+    date_text     varchar not null,
+    resolved      date,                    -- NULL when the publication date is needed and unknown
+    precision     varchar not null         -- day | week | month | year | decade
+);
+
+create table if not exists claim_flags (
+    flag_id          varchar primary key,  -- stable: check, claim and related claim
+    claim_id         varchar not null,
+    check_name       varchar not null,     -- unsourced | contradiction | ...
+    severity         varchar not null,     -- error | warning | info
+    detail           varchar not null,
+    related_claim_id varchar,
+    run_id           varchar not null      -- run that first raised the flag
+);
+
+create table if not exists runs (
+    run_id          varchar primary key,
+    flow_run_id     varchar,
+    started_at      timestamp not null,
+    finished_at     timestamp,
+    status          varchar not null,
+    n_documents     integer,               -- documents read this run
+    n_new_documents integer,               -- new or edited documents stored this run
+    n_failed        integer,               -- files or lines that could not be read
+    n_claims        integer,               -- claims in the warehouse after the run
+    n_flags         integer                -- flags in the warehouse after the run
+);
+
+create table if not exists ingest_errors (
+    run_id       varchar not null,
+    source_path  varchar not null,
+    line         integer,
+    reason       varchar not null
+);
+
+create table if not exists validation_results (
+    run_id           varchar not null,
+    suite            varchar not null,
+    expectation      varchar not null,
+    column_name      varchar,
+    success          boolean not null,
+    element_count    bigint,
+    unexpected_count bigint,
+    details          varchar
+);
