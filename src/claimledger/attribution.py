@@ -54,7 +54,8 @@ def canonical(source_text: str) -> str:
     """The canonical name of a source, from the alias table; else the cleaned text itself."""
     index = vocab.source_alias_index()
     cleaned = _clean(source_text)
-    candidates = [cleaned, re.sub(r"^the\s+", "", cleaned, flags=re.I), re.sub(r"\s*\([^)]*\)", "", cleaned)]
+    bare = re.sub(r"^(?:the|a|an)\s+", "", cleaned, flags=re.I)
+    candidates = [cleaned, bare, re.sub(r"\s*\([^)]*\)", "", cleaned)]
     acronym = re.search(r"\(([A-Z][A-Za-z.]{1,9})\)", cleaned)
     if acronym:
         candidates.append(acronym.group(1))
@@ -62,7 +63,7 @@ def canonical(source_text: str) -> str:
         hit = index.get(candidate.lower().replace("’", "'"))
         if hit:
             return hit
-    return re.sub(r"^the\s+", "", cleaned, flags=re.I)
+    return bare
 
 
 def _clean(text: str) -> str:
@@ -83,7 +84,7 @@ def _looks_like_source(np: str, *, sentence_initial: bool) -> bool:
     lowered = [w.lower().strip(",.()") for w in words]
     if lowered[-1] in _cues()["pronouns"] and len(words) == 1:
         return True
-    if np.lower().replace("’", "'") in vocab.source_alias_index() or canonical(np) != re.sub(r"^the\s+", "", np, flags=re.I):
+    if canonical(np) in set(vocab.source_alias_index().values()):
         return True
     capitals = [w for i, w in enumerate(words) if w[0].isupper() and not (i == 0 and sentence_initial and
                                                                           w.lower() in {"the", "a", "an"})]

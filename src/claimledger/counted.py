@@ -99,7 +99,8 @@ def counted_thing(toks: list[Token], after: int, *, number_value: float) -> Coun
     if number_value != 1 and head_word not in known and not head_word.endswith("s") and not toks[head].text[0].isupper():
         return CountedThing(None, None, -1, -1, ())
     modifiers = tuple(t.lower for t in toks[start:head])
-    kept = [t.text for t in toks[start:head + 1] if t.lower not in _metric_words() and t.lower not in _DETERMINERS]
+    kept = [t.text for t in toks[start:head] if t.lower not in _metric_words() and t.lower not in _DETERMINERS]
+    kept.append(toks[head].text)
     unit = singular(head_word)
     if head_word in {"dead", "wounded", "injured"}:
         unit = "person"

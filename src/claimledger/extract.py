@@ -165,3 +165,14 @@ def to_frames(extractions: list[DocumentExtraction]) -> dict[str, pl.DataFrame]:
         "claim_sources": pl.DataFrame(sources, schema=SOURCE_SCHEMA),
         "document_dates": pl.DataFrame(dates, schema=DATE_SCHEMA),
     }
+
+
+def scan_quantities(text: str, published=None) -> list[Quantity]:
+    """Every number expression in a plain text, before the claim filter (for evaluation and debugging)."""
+    found: list[Quantity] = []
+    for sent in sentences(text):
+        toks = tokens(sent.text, sent.start)
+        dates = [DateMention(d.start + sent.start, d.end + sent.start, d.text, d.resolved, d.precision)
+                 for d in find_dates(sent.text, published)]
+        found.extend(find_quantities(text, toks, dates)[0])
+    return found

@@ -82,6 +82,8 @@ def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         meta = yaml.safe_load(text[4:end]) or {}
     except yaml.YAMLError as exc:
         raise BadArticle(f"front matter is not valid YAML: {exc}") from exc
+    except ValueError as exc:  # PyYAML builds dates itself and raises on "2025-13-45"
+        raise BadArticle(f"front matter has an invalid date: {exc}") from exc
     if not isinstance(meta, dict):
         raise BadArticle("front matter is not a mapping")
     rest = text[end + 4:]

@@ -91,9 +91,9 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
     if re.search(r"\d:$", before):
         return "time"
     if num.written == "digits":
-        if re.search(r"[A-Za-z]-?$", before) and not re.search(r"[A-Za-z]+[-–]$", before[-2:]) \
-                and first.start > 0 and not text[first.start - 1].isspace() and text[first.start - 1] not in "$€£¥₴₽₩(“\"'‘":
-            return "identifier"
+        glued = re.search(r"(\w+)(-?)$", before)
+        if glued and (not glued.group(2) or len(glued.group(1)) <= 5 or not glued.group(1).islower()):
+            return "identifier"  # "G7", "F-16", "Su-34", "COVID-19"
         if re.match(r"^[A-Za-z]", after) and last.lower not in {"k", "m", "bn", "mn", "tn", "b"} \
                 and not re.match(r"^(?:st|nd|rd|th|s)\b", after):
             return "identifier"

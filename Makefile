@@ -1,0 +1,46 @@
+# Thin aliases over the claimledger command and the test tools. `make run` and `make test`
+# create .venv and install pinned dependencies (constraints.txt) on first use.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+EVAL_DATA ?= ../shared/eval
+export PREFECT_SERVER_ANALYTICS_ENABLED = false
+export DO_NOT_TRACK = 1
+export GX_ANALYTICS_ENABLED = false
+export PREFECT_HOME = $(CURDIR)/.prefect
+
+.PHONY: install run test check bench eval ui report clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/claimledger run
+
+report: $(STAMP)
+	$(BIN)/claimledger report
+
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+check: $(STAMP)
+	$(BIN)/ruff check src flows tests benchmarks
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_pipeline.py --articles 5000
+
+eval: $(STAMP)
+	$(BIN)/python eval/run_eval.py --data $(EVAL_DATA)
+
+ui: $(STAMP)
+	$(BIN)/prefect server start --host 127.0.0.1 --port 4200
+
+clean:
+	rm -rf warehouse/claims.duckdb* warehouse/gx warehouse/*.lock .prefect bench_out

@@ -1,0 +1,66 @@
+"""Who a claim is attributed to: one table row per attribution pattern."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import claims_of
+
+# (text, quantity_text start, expected canonical sources, expected cue of the first source)
+ATTRIBUTIONS = [
+    ("According to the NIS, 300 soldiers were killed.", "300", {"National Intelligence Service (South Korea)"},
+     "according to"),
+    ("The Pentagon said 12,000 troops were deployed.", "12,000", {"US Department of Defense"}, "said"),
+    ("12,000 troops were deployed, the Pentagon said.", "12,000", {"US Department of Defense"}, "said"),
+    ("12,000 troops were deployed, said Zelensky.", "12,000", {"Volodymyr Zelensky"}, "said"),
+    ("Officials told reporters that 40 people died.", "40", {"Officials"}, "told"),
+    ("The SBU reported that 30 men were captured.", "30", {"Security Service of Ukraine"}, "reported"),
+    ("Ukraine, along with the US and South Korea, has accused North Korea of deploying over 10,000 soldiers.",
+     "over 10,000", {"Ukraine", "United States", "South Korea"}, "accused"),
+    ("Seoul's intelligence suggests 1,000 soldiers were killed.", "1,000",
+     {"National Intelligence Service (South Korea)"}, "suggests"),
+    ("A video released by the Security Service of Ukraine (SBU) on Saturday showed the two captured men.", "the two",
+     {"Security Service of Ukraine"}, "video released by"),
+    ("South Korea's National Intelligence Service (NIS) has confirmed Ukraine's account of capturing two injured "
+     "soldiers.", "two", {"National Intelligence Service (South Korea)", "Ukraine"}, "confirmed"),
+    ("“Two wounded soldiers were taken to Kyiv,” Zelensky said.", "Two", {"Volodymyr Zelensky"}, "said"),
+    ("Zelensky said: “Our troops captured two soldiers.”", "two", {"Volodymyr Zelensky"}, "said"),
+    ("A doctor noted that one soldier was killed.", "one", {"doctor"}, "noted"),
+    ("Kyiv estimated that 3,000 soldiers were killed.", "3,000", {"Ukraine"}, "estimated"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "sources", "cue"), ATTRIBUTIONS)
+def test_sources(text: str, quantity: str, sources: set[str], cue: str) -> None:
+    claim = next(c for c in claims_of(text) if c.quantity_text.startswith(quantity))
+    assert {s.source_canonical for s in claim.sources} == sources
+    assert claim.sources[0].cue == cue
+
+
+def test_quote_spanning_sentences() -> None:
+    text = "“Our soldiers captured North Korean soldiers. Two wounded soldiers were taken to Kyiv,” Zelensky wrote."
+    (claim,) = claims_of(text)
+    assert [(s.source_canonical, s.scope) for s in claim.sources] == [("Volodymyr Zelensky", "quote")]
+    assert claim.metric == "captured"  # inherits the capture of the sentence before
+
+
+def test_pronoun_resolves_to_last_speaker() -> None:
+    text = "Zelensky spoke on Monday. Zelensky said the front was stable. He said 200 soldiers were captured."
+    claim = next(c for c in claims_of(text) if c.quantity_text.startswith("200"))
+    assert [(s.source_canonical, s.scope) for s in claim.sources] == [("Volodymyr Zelensky", "pronoun")]
+
+
+def test_indirect_speech_continues_to_next_sentence() -> None:
+    text = "The ministry said that the attack was repelled. Some 40 soldiers were killed in the fighting."
+    (claim,) = claims_of(text)
+    assert [(s.source_canonical, s.scope) for s in claim.sources] == [("ministry", "previous_sentence")]
+
+
+@pytest.mark.parametrize("text", [
+    "Some 40 soldiers were killed in the fighting.",
+    "The war has displaced 6 million people since 2022.",
+    "Russia's invasion began when 100,000 troops crossed the border.",
+])
+def test_no_source_is_invented(text: str) -> None:
+    (claim,) = claims_of(text)
+    assert claim.sources == []
