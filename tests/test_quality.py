@@ -1,0 +1,73 @@
+"""Each Great Expectations suite passes on good rows and fails on bad ones; a GX crash is loud."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from claimledger import quality, vocab
+
+SUITES = {s["name"]: s for s in quality.load_suites()}
+
+
+def claims_frame(**overrides) -> pd.DataFrame:
+    row = {"claim_id": "c1", "doc_id": "d1", "value_low": 2.0, "value_high": 2.0, "metric": "captured",
+           "section": "body", "qualifier": "exact", "char_start": 10, "char_end": 19, "section_length": 40,
+           "quantity_text": "2 soldiers", "span_text": "2 soldiers"}
+    good = dict(row, claim_id="c0")
+    return pd.DataFrame([good, {**row, **overrides}])
+
+
+def run(suite: str, frame: pd.DataFrame) -> quality.SuiteOutcome:
+    (outcome,) = quality.validate({SUITES[suite]["meta"]["dataset"]: frame}, [SUITES[suite]])
+    return outcome
+
+
+def test_metric_vocabulary_matches_suite() -> None:
+    in_suite = next(e for e in SUITES["claims"]["expectations"] if e["kwargs"].get("column") == "metric")
+    assert set(in_suite["kwargs"]["value_set"]) == set(vocab.metric_names())
+
+
+def test_claims_suite_passes_on_good_rows() -> None:
+    assert run("claims", claims_frame()).success
+
+
+@pytest.mark.parametrize("bad", [
+    {"claim_id": "c0"},  # duplicate id
+    {"claim_id": None},
+    {"value_low": 5.0, "value_high": 2.0},
+    {"metric": "exploded"},
+    {"section": "footer"},
+    {"qualifier": "maybe"},
+    {"char_end": 50},  # past the end of the text
+    {"span_text": "2 soldier"},  # offsets do not slice to quantity_text
+])
+def test_claims_suite_fails_on_bad_rows(bad: dict) -> None:
+    assert not run("claims", claims_frame(**bad)).success
+
+
+def test_documents_suite() -> None:
+    good = pd.DataFrame([{"doc_id": "d1", "external_id": "a", "source_path": "a.txt", "body": "x", "content_sha256": "h"},
+                         {"doc_id": "d2", "external_id": "b", "source_path": "a.txt", "body": "y", "content_sha256": "h"}])
+    assert run("documents", good).success
+    assert not run("documents", good.assign(doc_id="d1")).success
+    assert not run("documents", good.assign(body="")).success
+
+
+def test_unsourced_suite_reports_each_failing_claim() -> None:
+    frame = pd.DataFrame({"claim_id": ["c1", "c2", "c3"], "n_sources": [1, 0, 0]})
+    outcome = run("unsourced_claims", frame)
+    assert not outcome.success and sorted(outcome.failing_ids) == [("c2",), ("c3",)]
+    assert outcome.flag == {"check_name": "unsourced", "severity": "warning", "id_columns": ["claim_id"]}
+    assert run("unsourced_claims", frame.assign(n_sources=1)).success
+
+
+def test_contradiction_suite_reports_each_failing_pair() -> None:
+    frame = pd.DataFrame({"claim_id": ["a", "b"], "related_claim_id": ["x", "y"], "intervals_overlap": [True, False]})
+    outcome = run("contradictory_claims", frame)
+    assert outcome.failing_ids == [("b", "y")] and outcome.flag["severity"] == "error"
+
+
+def test_gx_crash_is_not_a_pass() -> None:
+    with pytest.raises(quality.ValidationCrashed, match="n_sources"):
+        run("unsourced_claims", pd.DataFrame({"claim_id": ["c1"]}))  # the column is missing

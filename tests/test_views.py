@@ -1,0 +1,91 @@
+"""SQL views on a handful of rows in an in-memory DuckDB."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from claimledger import warehouse
+
+
+def doc(con, doc_id: str, *, story: str | None = "nk", tags: list[str] | None = None,
+        published: datetime | None = datetime(2025, 1, 12), body: str = "Body with 2 soldiers.") -> None:
+    con.execute("insert into documents values (?, ?, ?, 'T', '', ?, ?, ?, NULL, NULL, ?, now(), 'r', 'h')",
+                [doc_id, doc_id, doc_id + ".txt", body, tags or [], story, published])
+
+
+def claim(con, claim_id: str, doc_id: str, low: float | None, high: float | None, *, metric: str = "captured",
+          unit: str = "soldier", approx: bool = False, qualifier: str = "exact", as_of: str | None = None) -> None:
+    con.execute("insert into claims values (?, ?, 'body', 0, 'Body with 2 soldiers.', 10, 20, '2 soldiers', ?, ?, ?, ?,"
+                " ?, 'soldiers', ?, NULL, ?, NULL, NULL, 'text', NULL, 'r')",
+                [claim_id, doc_id, low, high, qualifier, approx, unit, metric, as_of])
+
+
+@pytest.fixture
+def con():
+    connection = warehouse.connect(":memory:")
+    yield connection
+    connection.close()
+
+
+def test_unsourced_view_lists_claims_without_sources(con) -> None:
+    doc(con, "d1")
+    claim(con, "c1", "d1", 2, 2)
+    claim(con, "c2", "d1", 3, 3, metric="killed")
+    con.execute("insert into claim_sources values ('c1', 'the NIS', 'National Intelligence Service (South Korea)',"
+                " 'said', 'sentence')")
+    assert [r[0] for r in con.execute("select claim_id from v_unsourced_claims").fetchall()] == ["c2"]
+    assert con.execute("select n_sources from v_claim_sourcing where claim_id = 'c1'").fetchone() == (1,)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "contradicts"),
+    [
+        ((2, 2, False, "exact"), (5, 5, False, "exact"), True),
+        ((2, 2, False, "exact"), (2, 2, False, "exact"), False),
+        ((10000, None, False, "more_than"), (12000, 12000, False, "exact"), False),
+        ((None, 12000, False, "at_most"), (15000, 15000, False, "exact"), True),
+        ((1000, 1000, True, "approximate"), (1080, 1080, False, "exact"), False),  # within 10 %
+        ((1000, 1000, True, "approximate"), (1200, 1200, False, "exact"), True),
+        ((24, 99, True, "vague"), (50, 50, False, "exact"), False),
+    ],
+)
+def test_contradiction_intervals(con, a, b, contradicts: bool) -> None:
+    doc(con, "d1")
+    doc(con, "d2", published=datetime(2025, 1, 14))
+    claim(con, "c1", "d1", a[0], a[1], approx=a[2], qualifier=a[3])
+    claim(con, "c2", "d2", b[0], b[1], approx=b[2], qualifier=b[3])
+    rows = con.execute("select claim_id, related_claim_id from v_contradictions").fetchall()
+    assert rows == ([("c1", "c2")] if contradicts else [])
+
+
+@pytest.mark.parametrize(
+    ("setup", "comparable"),
+    [
+        ({"story2": "other"}, False),
+        ({"published2": datetime(2025, 1, 30)}, False),
+        ({"metric2": "killed"}, False),
+        ({"unit2": "man"}, False),
+        ({"same_doc": True}, False),
+        ({"story1": None, "story2": None, "tags1": ["Kursk"], "tags2": ["Kursk", "NK"]}, True),
+        ({"story1": None, "story2": None, "tags1": ["Kursk"], "tags2": ["Gaza"]}, False),
+        ({"as_of1": "2024-11-01", "as_of2": "2025-01-10"}, False),
+        ({"published2": None}, False),
+        ({}, True),
+    ],
+)
+def test_pairs_need_same_key_story_and_window(con, setup: dict, comparable: bool) -> None:
+    doc(con, "d1", story=setup.get("story1", "nk"), tags=setup.get("tags1"))
+    doc(con, "d2", story=setup.get("story2", "nk"), tags=setup.get("tags2"),
+        published=setup.get("published2", datetime(2025, 1, 13)))
+    claim(con, "c1", "d1", 2, 2, as_of=setup.get("as_of1"))
+    claim(con, "c2", "d1" if setup.get("same_doc") else "d2", 5, 5, metric=setup.get("metric2", "captured"),
+          unit=setup.get("unit2", "soldier"), as_of=setup.get("as_of2"))
+    assert con.execute("select count(*) from v_claim_pairs").fetchone()[0] == (1 if comparable else 0)
+
+
+def test_claim_spans_view_slices_the_section(con) -> None:
+    doc(con, "d1", body="Body with 2 soldiers.")
+    claim(con, "c1", "d1", 2, 2)
+    assert con.execute("select span_text, section_length from v_claim_spans").fetchone() == ("2 soldiers", 21)
