@@ -64,3 +64,9 @@ def test_indirect_speech_continues_to_next_sentence() -> None:
 def test_no_source_is_invented(text: str) -> None:
     (claim,) = claims_of(text)
     assert claim.sources == []
+
+
+def test_headline_takes_sources_of_the_body_claim_it_summarises() -> None:
+    claims = claims_of("The SBU said that two North Korean soldiers were captured.", title="Two captured")
+    title = next(c for c in claims if c.section == "title")
+    assert [(s.source_canonical, s.scope) for s in title.sources] == [("Security Service of Ukraine", "body")]

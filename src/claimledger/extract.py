@@ -12,7 +12,7 @@ from claimledger.attribution import attribute
 from claimledger.counted import counted_thing, location_for, metric_for, sentence_event
 from claimledger.dates import DateMention, find_dates
 from claimledger.hedges import hedge_in
-from claimledger.model import Article, Claim
+from claimledger.model import Article, Claim, Source
 from claimledger.quantities import Quantity, find_quantities
 from claimledger.text import Sentence, sentences, tokens
 
@@ -119,7 +119,21 @@ def extract_article(article: Article) -> DocumentExtraction:
         text = getattr(article, section)
         if text:
             _section_claims(section, text, published, speakers, out)
+    _headline_sources_from_body(out.claims)
     return out
+
+
+def _headline_sources_from_body(claims: list[Claim]) -> None:
+    """A headline figure with no attribution of its own takes the sources of the body claim it summarises."""
+    body = [c for c in claims if c.section == "body" and c.sources]
+    for claim in claims:
+        if claim.section == "body" or claim.sources:
+            continue
+        for match in body:
+            if (match.value_low, match.value_high) == (claim.value_low, claim.value_high) and (
+                    match.metric == claim.metric or match.unit == claim.unit):
+                claim.sources = [Source(s.source_text, s.source_canonical, s.cue, "body") for s in match.sources]
+                break
 
 
 CLAIM_SCHEMA = {

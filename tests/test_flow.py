@@ -1,0 +1,121 @@
+"""The whole Prefect flow on the seed plus two short articles, checked in the DuckDB file."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from prefect.testing.utilities import prefect_test_harness
+
+from claimledger import cli, quality
+from flows.claims_pipeline import claims_pipeline
+
+pytestmark = pytest.mark.flow
+
+UNSOURCED = """---
+story: nk-kursk
+published_at: 2025-01-13
+outlet: Test Wire
+---
+# Captives in Kursk
+
+Five North Korean soldiers were captured in the Kursk region on Sunday.
+"""
+CONTRADICTING = """---
+story: nk-kursk
+published_at: 2025-01-14
+outlet: Other Wire
+---
+# Two captured
+
+The SBU said that two North Korean soldiers were captured in the Kursk region.
+"""
+
+
+@pytest.fixture(scope="module")
+def harness():
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, seed_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(seed_path, folder / seed_path.name)
+    (folder / "unsourced.md").write_text(UNSOURCED, encoding="utf-8")
+    (folder / "contradicting.md").write_text(CONTRADICTING, encoding="utf-8")
+    return folder
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_flow_flags_exactly_the_two_articles(harness, corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "wh" / "claims.duckdb"
+    summary = claims_pipeline(seeds=[str(corpus)], db=str(db))
+    assert (summary["n_documents"], summary["n_new_documents"], summary["n_failed"]) == (3, 3, 0)
+    flags = rows(db, """
+        select f.check_name, f.severity, c.quantity_text, r.quantity_text, d.external_id
+        from claim_flags f join claims c using (claim_id) join documents d on d.doc_id = c.doc_id
+        left join claims r on r.claim_id = f.related_claim_id order by all""")
+    assert sorted((f[0], f[1], {f[2], f[3]} - {None}) for f in flags) == [
+        ("contradiction", "error", {"Five North Korean soldiers", "two North Korean soldiers"}),
+        ("unsourced", "warning", {"Five North Korean soldiers"}),
+    ]
+    contradiction = rows(db, "select value_low, related_value_low, related_sources, sources from v_contradictions")
+    assert {contradiction[0][0], contradiction[0][1]} == {5.0, 2.0}
+    assert "Security Service of Ukraine" in (contradiction[0][2] or "") + (contradiction[0][3] or "")
+    assert rows(db, "select count(*) from claims c join documents d using (doc_id) "
+                    "where d.external_id = '000_de3101bb959c5679.txt'")[0][0] >= 5
+    assert (tmp_path / "wh" / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html").exists()
+    assert rows(db, "select status, n_documents, n_flags from runs") == [("completed", 3, 2)]
+
+    # Re-running on unchanged input adds nothing but the run's own row.
+    before = {t: rows(db, f"select count(*) from {t}")[0][0] for t in ("documents", "claims", "claim_sources",
+                                                                       "claim_flags", "ingest_errors")}
+    again = claims_pipeline(seeds=[str(corpus)], db=str(db))
+    assert again["n_new_documents"] == 0
+    assert before == {t: rows(db, f"select count(*) from {t}")[0][0] for t in before}
+
+    # An edited article replaces its rows; a bad file is recorded and the run goes on.
+    (corpus / "unsourced.md").write_text(UNSOURCED.replace("Five", "Two"), encoding="utf-8")
+    (corpus / "broken.jsonl").write_text('{"id": "x", "body": "Ten people died."}\n{"id": \n', encoding="utf-8")
+    third = claims_pipeline(seeds=[str(corpus)], db=str(db))
+    assert (third["n_new_documents"], third["n_failed"]) == (2, 1)
+    assert rows(db, "select line, reason like 'malformed JSON%' from ingest_errors") == [(2, True)]
+    assert rows(db, "select count(*) from claims where quantity_text like 'Five%'")[0][0] == 0
+    assert rows(db, "select count(*) from claim_flags where check_name = 'contradiction'")[0][0] == 0
+
+
+def test_failed_run_leaves_warehouse_as_it_was(harness, corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    db = tmp_path / "claims.duckdb"
+    claims_pipeline(seeds=[str(corpus)], db=str(db), build_docs=False)
+    before = digest(db)
+    (corpus / "new.md").write_text("# New\n\nOfficials said 40 people died.", encoding="utf-8")
+    broken = [{"name": "broken", "meta": {"dataset": "claims"},
+               "expectations": [{"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "nope"}}]}]
+    monkeypatch.setattr(quality, "load_suites", lambda: broken)
+    with pytest.raises(Exception, match="could not run"):
+        claims_pipeline(seeds=[str(corpus)], db=str(db), build_docs=False)
+    assert digest(db) == before
+    assert not list(tmp_path.glob("claims.duckdb.staging-*"))
+
+
+def test_cli_fail_on(harness, corpus: Path, tmp_path: Path, capsys) -> None:
+    db = tmp_path / "cli.duckdb"
+    assert cli.main(["run", "--seeds", str(corpus), "--db", str(db), "--no-docs"]) == 0
+    assert "flags 2" in capsys.readouterr().out
+    assert cli.main(["run", "--seeds", str(corpus), "--db", str(db), "--no-docs", "--fail-on", "error"]) == 1
+    assert cli.main(["report", "--db", str(db)]) == 0
+    report = capsys.readouterr().out
+    assert "== contradiction (error): 1 ==" in report and "Five North Korean soldiers" in report
