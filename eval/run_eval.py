@@ -52,7 +52,9 @@ gold 0.4). Two spans *overlap* when they share at least one character (end-exclu
        "it has been well documented that ...", do not count against us).
    (c) ``numeric-content recall``: of annotated contents (all attributions) holding a number, the
        share with at least one claim inside. A content holds a number when, after removing years
-       (1800..2100 in digits), month-day dates ("Nov. 8"), times (10:30) and ordinals (1st, 21st),
+       (1800..2100 in digits), month-day dates ("Nov. 8"), times ("10:30", "7 p.m."), ages
+       ("29-years-old"), ordinals (1st, 21st), decades ('80s), URLs and codes with letters before digits
+       ("AR-15", "G4S", "K-12"),
        it still has a digit or a number word (two..nineteen, the tens, hundred, thousand, million,
        billion, trillion, dozen(s); "one" is left out: in political prose it is mostly a pronoun).
        ``numeric-content recall (literal)`` is the same with any digit or number word including
@@ -83,7 +85,7 @@ import json
 import re
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -120,15 +122,18 @@ class Metric:
     value: float | None = None
     skipped: str | None = None
 
-    def add(self, ok: bool, failure: Callable[[], str] | None = None) -> None:
-        """Count one scored item; keep its failure text when it failed."""
+    def add(self, ok: bool) -> bool:
+        """Count one scored item; returns ok so a caller can describe a failure."""
         self.n += 1
         if ok:
             self.hits += 1
         else:
             self.fail_count += 1
-            if failure is not None:
-                self.failures.append(failure())
+        return ok
+
+    def example(self, text: str) -> None:
+        """Keep the description of a failure already counted by :meth:`add`."""
+        self.failures.append(text)
 
     def fail(self, text: str) -> None:
         """Record a failure example without scoring an item (crash counters, extra evidence)."""
@@ -211,8 +216,10 @@ class Extractor:
         self.seconds = 0.0
         self.bytes = 0
         self.docs = 0
+        self.calls = 0
 
     def scan(self, text: str, where: str) -> list[Quantity]:
+        self.calls += 1
         try:
             return scan_quantities(text)
         except Exception as exc:  # noqa: BLE001 - a crash is a result here
@@ -222,6 +229,7 @@ class Extractor:
 
     def claims(self, doc_id: str, text: str, *, timed: bool = False) -> list[Claim]:
         art = article(doc_id, text)
+        self.calls += 1
         t0 = time.perf_counter()
         try:
             found = extract_article(art).claims
@@ -262,9 +270,9 @@ def eval_number(path: Path, ex: Extractor, metric: Metric, *, unit: str | None =
                 and (unit is None or q.unit_hint == unit)
                 for q in qs
             )
-            metric.add(hit, lambda e=exp, t=text, r=rec["id"], qs=qs: (
-                f"{r}: expected {e['surface']!r}@{e['start']}-{e['end']} = {e['value']}\n"
-                f"    text: {t!r}\n    ours: {[describe(q, t) for q in qs] or 'nothing'}"))
+            if not metric.add(hit):
+                metric.example(f"{rec['id']}: expected {exp['surface']!r}@{exp['start']}-{exp['end']} = {value}\n"
+                               f"    text: {text!r}\n    ours: {[describe(q, text) for q in qs] or 'nothing'}")
 
 
 def bound_ok(expected: float | None, ours: float | None) -> bool:
@@ -293,9 +301,10 @@ def eval_range(path: Path, ex: Extractor, metric: Metric) -> None:
                 and any(bound_ok(exp["low"], lo) and bound_ok(exp["high"], hi) for lo, hi in bounds_of(q))
                 for q in qs
             )
-            metric.add(hit, lambda e=exp, t=text, r=rec["id"], qs=qs: (
-                f"{r}: expected {e['surface']!r}@{e['start']}-{e['end']} low={e['low']} high={e['high']} "
-                f"({e['qualifier']})\n    text: {t!r}\n    ours: {[describe(q, t) for q in qs] or 'nothing'}"))
+            if not metric.add(hit):
+                metric.example(f"{rec['id']}: expected {exp['surface']!r}@{exp['start']}-{exp['end']} "
+                               f"low={exp['low']} high={exp['high']} ({exp['qualifier']})\n    text: {text!r}\n"
+                               f"    ours: {[describe(q, text) for q in qs] or 'nothing'}")
 
 
 # --------------------------------------------------------------------------- 3: quantulum3
@@ -345,9 +354,10 @@ def eval_quantulum(path: Path, ex: Extractor, counts: Metric, money: Metric) -> 
                     candidates.append((q.value_low + q.value_high) / 2)
                 if any(close(v, value) for v in candidates):
                     hit = True
-            metric.add(hit, lambda e=exp, t=text, r=rec["id"], qs=qs, v=value: (
-                f"{r}: expected {e['surface']!r}@{e['start']}-{e['end']} = {v} ({e.get('unit')})\n"
-                f"    text: {t!r}\n    ours: {[describe(q, t) for q in qs] or 'nothing'}"))
+            if not metric.add(hit):
+                metric.example(f"{rec['id']}: expected {exp['surface']!r}@{exp['start']}-{exp['end']} = {value} "
+                               f"({exp.get('unit')})\n    text: {text!r}\n"
+                               f"    ours: {[describe(q, text) for q in qs] or 'nothing'}")
 
 
 def eval_no_crash(path: Path, metric: Metric) -> None:
@@ -355,12 +365,14 @@ def eval_no_crash(path: Path, metric: Metric) -> None:
     for rec in read_jsonl(path):
         text = rec["text"]
         errors = []
-        for name, call in (("scan_quantities", lambda t=text: scan_quantities(t)),
-                           ("extract_article", lambda t=text: extract_article(article(rec["id"], t)))):
-            try:
-                call()
-            except Exception as exc:  # noqa: BLE001
-                errors.append(f"{name} raised {exc!r}")
+        try:
+            scan_quantities(text)
+        except Exception as exc:  # noqa: BLE001
+            errors.append(f"scan_quantities raised {exc!r}")
+        try:
+            extract_article(article(rec["id"], text))
+        except Exception as exc:  # noqa: BLE001
+            errors.append(f"extract_article raised {exc!r}")
         metric.n += 1
         if errors:
             metric.hits += 1
@@ -400,7 +412,8 @@ _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|febr
           r"august|september|october|november|december)\.?")
 _NOT_QUANTITY = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}|\b(?:18|19|20)\d\d(?:s|'s)?\b|\b\d{{1,2}}:\d\d\b"
-    r"|\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+    r"|\b\d+(?:st|nd|rd|th)\b|\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b\.?|\b\d+[\s-]*years?[\s-]*old\b"
+    r"|\bhttps?://\S+|\b[A-Za-z]+-?\d[\w-]*|['’]\d0s\b", re.IGNORECASE)
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.IGNORECASE)
 
 
@@ -424,6 +437,11 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
+def _text(attribution: Record, part: str) -> str:
+    """The text of an attribution's source, cue or content ("" when absent)."""
+    return str((attribution.get(part) or {}).get("text") or "")
+
+
 def _sources_repr(claim: Claim) -> str:
     return repr([(s.source_text, s.source_canonical, s.cue, s.scope) for s in claim.sources]) or "[]"
 
@@ -444,25 +462,28 @@ def eval_polnear(path: Path, ex: Extractor, accuracy: Metric, unsourced: Metric,
             where = snippet(text, claim.char_start, claim.char_end)
             if enclosing:
                 ok = any(source_matches(a["source"]["text"], claim) for a in enclosing)
-                accuracy.add(ok, lambda cl=claim, enc=enclosing, w=where: (
-                    f"{doc}: claim {cl.quantity_text!r}\n    text: {w}\n    ours: {_sources_repr(cl)}\n"
-                    + "\n".join(f"    gold: source={a['source']['text']!r} cue={(a.get('cue') or {}).get('text')!r}"
-                                f" content={a['content']['text'][:160]!r}" for a in enc)))
+                if not accuracy.add(ok):
+                    accuracy.example(
+                        f"{doc}: claim {claim.quantity_text!r}\n    text: {where}\n    ours: {_sources_repr(claim)}\n"
+                        + "\n".join(f"    gold: source={a['source']['text']!r} cue={_text(a, 'cue')!r}"
+                                    f" content={_text(a, 'content')[:160]!r}" for a in enclosing))
             if not claim.sources:
-                unsourced.add(not enclosing, lambda cl=claim, enc=enclosing, w=where: (
-                    f"{doc}: unsourced claim {cl.quantity_text!r}\n    text: {w}\n"
-                    + "\n".join(f"    gold: source={a['source']['text']!r} cue={(a.get('cue') or {}).get('text')!r}"
-                                for a in enc)))
+                if not unsourced.add(not enclosing):
+                    unsourced.example(
+                        f"{doc}: unsourced claim {claim.quantity_text!r}\n    text: {where}\n"
+                        + "\n".join(f"    gold: source={a['source']['text']!r} cue={_text(a, 'cue')!r}"
+                                    for a in enclosing))
         for att, content, _ in attributions:
-            body = (att.get("content") or {}).get("text") or ""
+            body = _text(att, "content")
             if not content:
                 continue
             found = [c for c in claims if _inside(c.char_start, content)]
             if numeric_content(body):
-                recall.add(bool(found), lambda a=att, cs=content: (
-                    f"{doc}: content with a number, no claim inside\n    source={(a.get('source') or {}).get('text')!r}"
-                    f" cue={(a.get('cue') or {}).get('text')!r}\n    content: "
-                    + " | ".join(" ".join(text[s:e].split()) for s, e in cs)[:400]))
+                if not recall.add(bool(found)):
+                    recall.example(
+                        f"{doc}: content with a number, no claim inside\n    source={_text(att, 'source')!r}"
+                        f" cue={_text(att, 'cue')!r}\n    content: "
+                        + " | ".join(" ".join(text[s:e].split()) for s, e in content)[:400])
             if numeric_content_literal(body):
                 recall_literal.add(bool(found))
 
@@ -554,7 +575,7 @@ def _norm(s: str) -> str:
     return " ".join(s.split())
 
 
-def locate_mention(text: str, sent_start: int, sentence: str, mention: Record) -> tuple[int, int] | None:
+def locate_mention(sent_start: int, sentence: str, mention: Record) -> tuple[int, int] | None:
     """Offsets of the mention in the doc text, choosing the occurrence whose left context matches."""
     needle = mention["mention_text"]
     occurrences = [m.start() for m in re.finditer(re.escape(needle), sentence)]
@@ -582,6 +603,15 @@ def sentence_offsets(doc: Record) -> dict[int, tuple[int, str]]:
     return out
 
 
+def locate_in_doc(doc: Record, mention: Record) -> tuple[tuple[int, int], tuple[int, str]] | None:
+    """The mention's span in the doc text and its sentence (start, text), or None when not found."""
+    sentence = sentence_offsets(doc).get(mention["sid"])
+    if sentence is None:
+        return None
+    span = locate_mention(sentence[0], sentence[1], mention)
+    return (span, sentence) if span else None
+
+
 def eval_ecbplus(folder: Path, ex: Extractor, metric: Metric, speed_from_ecb: bool) -> None:
     """Share of people-count mentions found as claims with the right value."""
     mentions = list(read_jsonl(folder / "numeric_participant_mentions.jsonl"))
@@ -597,26 +627,24 @@ def eval_ecbplus(folder: Path, ex: Extractor, metric: Metric, speed_from_ecb: bo
         if count is None:
             skipped += 1
             continue
-        doc = docs.get(m["doc_id"])
-        offsets = sentence_offsets(doc) if doc else {}
-        span = None
-        if m["sid"] in offsets:
-            start, sent_text = offsets[m["sid"]]
-            span = locate_mention(doc["text"], start, sent_text, m)
-        if doc is None or span is None:
-            metric.add(False, lambda m=m: f"{m['doc_id']} sid={m['sid']}: could not locate {m['mention_text']!r}")
+        found_doc = docs.get(m["doc_id"])
+        located = locate_in_doc(found_doc, m) if found_doc else None
+        if found_doc is None or located is None:
+            metric.add(False)
+            metric.example(f"{m['doc_id']} sid={m['sid']}: could not locate {m['mention_text']!r}")
             continue
-        s, e = span
+        doc = found_doc
+        (s, e), (start, sent_text) = located
         near = [c for c in claims[m["doc_id"]] if overlaps(c.char_start, c.char_end, s, e)]
         ok = any(count.value is None or close(c.value_low, count.value) or close(c.value_high, count.value)
                  for c in near)
         sent_claims = [c for c in claims[m["doc_id"]] if c.char_start < start + len(sent_text) and c.char_end > start]
-        metric.add(ok, lambda m=m, s=s, e=e, v=count.value, near=near, sc=sent_claims, d=doc: (
-            f"{m['doc_id']} sid={m['sid']}: {m['mention_text']!r} value={v} tag={m['tag']}\n"
-            f"    text: {snippet(d['text'], s, e)}\n"
-            f"    ours in sentence: "
-            + repr([(c.quantity_text, c.value_low, c.value_high, c.qualifier, c.metric) for c in sc])
-            + ("" if near else "  (none overlapping)")))
+        if not metric.add(ok):
+            metric.example(
+                f"{m['doc_id']} sid={m['sid']}: {m['mention_text']!r} value={count.value} tag={m['tag']}\n"
+                f"    text: {snippet(doc['text'], s, e)}\n    ours in sentence: "
+                + repr([(c.quantity_text, c.value_low, c.value_high, c.qualifier, c.metric) for c in sent_claims])
+                + ("" if near else "  (none overlapping)"))
     metric.note = f"{skipped} of {len(mentions)} mentions are not people counts"
 
 
@@ -737,7 +765,7 @@ def main(argv: list[str] | None = None) -> int:
         speed.note += f": {ex.docs} texts, {ex.bytes / 1e6:.2f} MB in {ex.seconds:.1f} s"
     else:
         speed.skipped = "no texts"
-    crashes.n = 0  # a counter, not a share: hits = exceptions raised on any input above
+    crashes.n = ex.calls  # extractor calls; hits = the calls that raised
 
     metrics = [number, percent, number_range, q_count, q_money, q_crash, crashes, pn_acc, pn_unsourced, pn_recall,
                pn_recall_lit, ecb, speed]

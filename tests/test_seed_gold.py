@@ -20,7 +20,7 @@ REQUIRED = [
     ("body", "Two wounded soldiers", 2, 2, "exact", "soldier", "captured", "Kyiv", {"Volodymyr Zelensky"}),
 ]
 NOT_CLAIMS = ["Jan. 9", "Jan. 11", "November", "February 2022", "2022", "significant casualties"]
-OPTIONAL = {"one soldier", "one claiming", "one soldier admitted", "one soldier", "several days"}
+OPTIONAL = {"one soldier", "one claiming", "one soldier admitted", "several days"}
 
 
 @pytest.fixture(scope="module")

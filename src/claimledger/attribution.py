@@ -126,33 +126,47 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
     return text, max(cut, offset)
 
 
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The cue vocabularies compiled once."""
+    cues = _cues()
+
+    def alternation(words: frozenset[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return {
+        "prepositional": re.compile(r"\b(?:" + alternation(cues["prepositional"]) + r")\b"),
+        "artifact": re.compile(r"\b(" + alternation(cues["artifact_nouns"]) + r")\s+(" + alternation(cues["artifact_verbs"])
+                               + r")\s+by\b", re.IGNORECASE),
+        "verb": re.compile(r"\b(?:" + alternation(cues["verbs"]) + r")\b", re.IGNORECASE),
+        "possessive": re.compile(r"((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\s+(" + alternation(cues["possessive_nouns"])
+                                 + r")\b"),
+    }
+
+
 def sentence_frames(sentence: Sentence) -> list[Frame]:
     """Attribution frames found inside one sentence."""
     text, base = sentence.text, sentence.start
     cues = _cues()
+    patterns = _patterns()
     frames: list[Frame] = []
     lowered = text.lower().replace("’", "'")
     # "according to X", "as reported by X".
-    for phrase in sorted(cues["prepositional"], key=len, reverse=True):
-        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", lowered):
-            found = _NP_AFTER.match(text[m.end():])
-            if found and _looks_like_source(found.group(1), sentence_initial=False):
-                names = _split_sources(found.group(1))
-                frames.append(Frame(names, phrase, "sentence", base, sentence.end,
-                                    [(base + m.end(), base + m.end() + found.end())], indirect=True))
+    for m in patterns["prepositional"].finditer(lowered):
+        found = _NP_AFTER.match(text[m.end():])
+        if found and _looks_like_source(found.group(1), sentence_initial=False):
+            names = _split_sources(found.group(1))
+            frames.append(Frame(names, m.group(), "sentence", base, sentence.end,
+                                [(base + m.end(), base + m.end() + found.end())], indirect=True))
     # "a video released by X".
-    artifact = re.compile(r"\b(" + "|".join(sorted(cues["artifact_nouns"], key=len, reverse=True)) + r")\s+("
-                          + "|".join(cues["artifact_verbs"]) + r")\s+by\b", re.IGNORECASE)
-    for m in artifact.finditer(text):
+    for m in patterns["artifact"].finditer(text):
         found = _NP_AFTER.match(text[m.end():])
         if found and _looks_like_source(found.group(1), sentence_initial=False):
             frames.append(Frame(_split_sources(found.group(1)), f"{m.group(1).lower()} {m.group(2).lower()} by",
                                 "sentence", base, sentence.end, [(base + m.end(), base + m.end() + found.end())]))
     # "X said", "said X", with the object credited for confirming verbs.
-    for m in re.finditer(r"[A-Za-z]+", text):
+    for m in patterns["verb"].finditer(text):
         word = m.group().lower()
-        if word not in cues["verbs"]:
-            continue
         before = lowered[:m.start()].rstrip()
         if re.search(r"(?:\b(?:the|a|an|his|her|their|its|our|these|those)|['’]s|\bs')$", before):
             continue  # a noun: "the reports", "Kyiv's claims"
@@ -182,8 +196,7 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
             if obj:
                 frames.append(Frame([obj.group(1)], word, "sentence", base, sentence.end))
     # "Kyiv's claims", "Seoul's estimate".
-    nouns = "|".join(sorted(cues["possessive_nouns"], key=len, reverse=True))
-    for m in re.finditer(r"((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\s+(" + nouns + r")\b", text):
+    for m in patterns["possessive"].finditer(text):
         start = base + m.start()
         if any(s <= start < e for f in frames for s, e in f.source_spans):
             continue

@@ -107,15 +107,22 @@ def counted_thing(toks: list[Token], after: int, *, number_value: float) -> Coun
     return CountedThing(unit, " ".join(kept) or None, start, head, modifiers)
 
 
+@lru_cache(maxsize=1)
+def _cues_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """Metric cues indexed by their first word, longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    for phrase, (metric, kind) in sorted(_metric_words().items(), key=lambda item: -len(item[0].split())):
+        words = tuple(phrase.split())
+        index.setdefault(words[0], []).append((words, metric, kind))
+    return index
+
+
 def _cue_at(toks: list[Token], i: int) -> tuple[str, str, int] | None:
     """A metric cue starting at token i: (metric, kind, tokens used); longest cue first."""
-    cues = _metric_words()
-    for size in (4, 3, 2, 1):
-        if i + size <= len(toks):
-            phrase = " ".join(t.lower for t in toks[i:i + size])
-            if phrase in cues:
-                metric, kind = cues[phrase]
-                return metric, kind, size
+    for words, metric, kind in _cues_by_first_word().get(toks[i].lower, ()):
+        end = i + len(words)
+        if end <= len(toks) and (len(words) == 1 or tuple(t.lower for t in toks[i:end]) == words):
+            return metric, kind, len(words)
     return None
 
 

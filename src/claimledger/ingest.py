@@ -9,7 +9,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -56,9 +56,8 @@ def _parse_published(value: Any) -> datetime | None:
     except ValueError as exc:
         raise BadArticle(f"published_at is not an ISO 8601 date: {value!r}") from exc
     if parsed.tzinfo is not None:
-        from datetime import timezone
 
-        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
     return parsed
 
 

@@ -32,14 +32,24 @@ def _tables() -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[str,
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> list[tuple[tuple[str, ...], float, str]]:
-    """Exact and vague multi-word quantities, longest first."""
+def _phrases() -> dict[str, list[tuple[tuple[str, ...], float, str]]]:
+    """Exact and vague multi-word quantities by first word, longest first."""
     found: list[tuple[tuple[str, ...], float, str]] = [
         (tuple(phrase.split()), float(value), "words")
         for phrase, value in vocab.load("number_words")["phrases"].items()
     ]
     found += [(tuple(phrase.split()), -1.0, "vague") for phrase in vocab.load("vague_quantities")["terms"]]
-    return sorted(found, key=lambda item: -len(item[0]))
+    by_first: dict[str, list[tuple[tuple[str, ...], float, str]]] = {}
+    for item in sorted(found, key=lambda item: -len(item[0])):
+        by_first.setdefault(item[0][0], []).append(item)
+    return by_first
+
+
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    """Lower-cased words that can begin a spelled-out or vague number."""
+    units, tens, _, _ = _tables()
+    return frozenset(units) | frozenset(tens) | frozenset(_phrases())
 
 
 def _word_value(word: str) -> int | None:
@@ -77,7 +87,7 @@ def _scale_after(toks: list[Token], j: int, *, glued_to: Token | None) -> tuple[
 
 
 def _match_phrase(toks: list[Token], i: int) -> NumberMatch | None:
-    for words, value, written in _phrases():
+    for words, value, written in _phrases().get(toks[i].lower, ()):
         end = i + len(words)
         if end <= len(toks) and tuple(t.lower for t in toks[i:end]) == words:
             if written == "vague":
@@ -149,4 +159,7 @@ def match_number(toks: list[Token], i: int) -> NumberMatch | None:
     tok = toks[i]
     if tok.text[0].isdigit():
         return _match_digits(toks, i)
+    word = tok.lower
+    if word not in _starters() and not ("-" in word and word.partition("-")[0] in _tables()[1]):
+        return None
     return _match_phrase(toks, i) or _match_words(toks, i)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +11,7 @@ import yaml
 DATA_DIR = Path(__file__).with_name("data")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> dict[str, Any]:
     """Return the parsed data file `data/<name>.yaml`."""
     with (DATA_DIR / f"{name}.yaml").open(encoding="utf-8") as handle:
@@ -29,7 +29,7 @@ def vague_policy_version() -> int:
     return int(load("vague_quantities")["version"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def source_alias_index() -> dict[str, str]:
     """Lower-cased alias -> canonical source name."""
     index: dict[str, str] = {}
@@ -40,7 +40,7 @@ def source_alias_index() -> dict[str, str]:
     return index
 
 
-@lru_cache(maxsize=None)
+@cache
 def metric_cues() -> dict[str, tuple[str, str]]:
     """Lower-cased cue phrase -> (metric, kind)."""
     cues: dict[str, tuple[str, str]] = {}
@@ -50,7 +50,7 @@ def metric_cues() -> dict[str, tuple[str, str]]:
     return cues
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_set(name: str, key: str) -> frozenset[str]:
     """A list in a data file as a lower-cased set."""
     return frozenset(str(word).lower() for word in load(name)[key])
