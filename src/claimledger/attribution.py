@@ -27,8 +27,26 @@ _TRAILING = re.compile(r"(?:\s|[“”\"'‘’,]|\b(?:has|have|had|also|previou
 _ADD_ON = re.compile(r"^\s*(?:along|together)\s+with\s+|^\s*as\s+well\s+as\s+|^\s*and\s+", re.IGNORECASE)
 _SPLIT_SOURCES = re.compile(r",\s*(?:along|together)\s+with\s+|\s+as\s+well\s+as\s+|,\s*and\s+|\s+and\s+|,\s*",
                             re.IGNORECASE)
-_NP_AFTER = re.compile(r"^\s*((?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|for|and|de|the)|\s*\([A-Z]{2,8}\))*"
-                       r"|(?:a|an|the|local|senior|unnamed|two|three|several)?\s*(?:[a-z]+\s+){0,2}[a-z]+)")
+_NP_STOP = re.compile(r"[,;:!?“”\"()]|\.(?=\s|$)|\s(?:that|who|which|when|where|while|as|because|but|if|and\s+(?:said|"
+                      r"says|added))\b|\s(?:said|says|told|reported|showed|shows|found|finds|estimated|is|was|are|were|"
+                      r"has|have|had)\b")
+_TRAILING_TIME = re.compile(r"(?:\s+(?:on|last|this|early|late|earlier|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+                            r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
+                            r"October|November|December|week|month|year|morning|night|\w+day)\b.*"
+                            r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b.*)$")
+
+
+def _np_after(text: str) -> tuple[str, int] | None:
+    """The noun phrase right after a cue ("according to [a CNN tally], ..."): (phrase, end offset)."""
+    lead = len(text) - len(text.lstrip())
+    rest = text[lead:]
+    # Keep dotted abbreviations ("U.S.", "Dr.") inside the phrase.
+    stop = _NP_STOP.search(re.sub(r"\b([A-Z]|Dr|Mr|Mrs|Ms|St|Gen|Sen|Rep|Gov)\.", lambda m: m.group()[:-1] + "_", rest))
+    phrase = rest[:stop.start()] if stop else rest
+    phrase = _TRAILING_TIME.sub("", phrase).strip()
+    if not phrase or len(phrase.split()) > 10:
+        return None
+    return phrase, lead + len(phrase)
 
 
 @dataclass
@@ -72,14 +90,18 @@ def _clean(text: str) -> str:
     return text.strip(" ,.“”\"'‘’")
 
 
-_DATE_WORDS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b(?:January|February|March|"
+_DATE_START = re.compile(r"^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|^(?:January|February|March|"
                          r"April|June|July|August|September|October|November|December|Monday|Tuesday|"
-                         r"Wednesday|Thursday|Friday|Saturday|Sunday)\b|\d")
+                         r"Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today|Last|This|Earlier|"
+                         r"On|In|At|By|For|From|Since|After|Before|During)\b|^\d")
+_NOT_SUBJECT_WORDS = frozenset(
+    """it this that there which what who whom whose where when why how here one ones all some many most
+    much none nothing something everything anything each either neither such so as""".split())
 
 
-def _looks_like_source(np: str, *, sentence_initial: bool) -> bool:
+def _looks_like_source(np: str, *, sentence_initial: bool, strong: bool = False) -> bool:
     words = np.split()
-    if not words or len(words) > 14 or _DATE_WORDS.search(np):
+    if not words or len(words) > 14 or _DATE_START.search(np):
         return False
     lowered = [w.lower().strip(",.()") for w in words]
     if lowered[-1] in _cues()["pronouns"] and len(words) == 1:
@@ -90,7 +112,11 @@ def _looks_like_source(np: str, *, sentence_initial: bool) -> bool:
                                                                           w.lower() in {"the", "a", "an"})]
     if capitals and not (len(words) == 1 and sentence_initial and words[0].lower() in _NOT_NAMES):
         return True
-    return lowered[-1].rstrip("'’s") in _cues()["source_nouns"] or lowered[-1] in _cues()["source_nouns"]
+    if lowered[-1].rstrip("'’s") in _cues()["source_nouns"] or lowered[-1] in _cues()["source_nouns"]:
+        return True
+    # "the airline said", "the campaign says": any plain noun phrase is the subject of a speech verb.
+    return strong and len(words) <= 8 and lowered[-1].isalpha() and lowered[-1] not in _NOT_SUBJECT_WORDS \
+        and not lowered[-1].endswith("ly") and lowered[0] not in _NOT_SUBJECT_WORDS
 
 
 _NOT_NAMES = frozenset("initially meanwhile however instead earlier later then one it this that there".split())
@@ -153,23 +179,28 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     lowered = text.lower().replace("’", "'")
     # "according to X", "as reported by X".
     for m in patterns["prepositional"].finditer(lowered):
-        found = _NP_AFTER.match(text[m.end():])
-        if found and _looks_like_source(found.group(1), sentence_initial=False):
-            names = _split_sources(found.group(1))
-            frames.append(Frame(names, m.group(), "sentence", base, sentence.end,
-                                [(base + m.end(), base + m.end() + found.end())], indirect=True))
+        found = _np_after(text[m.end():])
+        if found and _looks_like_source(found[0], sentence_initial=False, strong=True):
+            frames.append(Frame(_split_sources(found[0]), m.group(), "sentence", base, sentence.end,
+                                [(base + m.end(), base + m.end() + found[1])], indirect=True))
     # "a video released by X".
     for m in patterns["artifact"].finditer(text):
-        found = _NP_AFTER.match(text[m.end():])
-        if found and _looks_like_source(found.group(1), sentence_initial=False):
-            frames.append(Frame(_split_sources(found.group(1)), f"{m.group(1).lower()} {m.group(2).lower()} by",
-                                "sentence", base, sentence.end, [(base + m.end(), base + m.end() + found.end())]))
+        found = _np_after(text[m.end():])
+        if found and _looks_like_source(found[0], sentence_initial=False, strong=True):
+            frames.append(Frame(_split_sources(found[0]), f"{m.group(1).lower()} {m.group(2).lower()} by",
+                                "sentence", base, sentence.end, [(base + m.end(), base + m.end() + found[1])]))
     # "X said", "said X", with the object credited for confirming verbs.
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    title_case = len(words) > 2 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
     for m in patterns["verb"].finditer(text):
         word = m.group().lower()
+        strong = word in cues["strong"]
+        if m.group()[0].isupper() and m.start() > 0 and not title_case:
+            continue  # part of a name: "United States", "Consumer Reports"
         before = lowered[:m.start()].rstrip()
-        if re.search(r"(?:\b(?:the|a|an|his|her|their|its|our|these|those)|['’]s|\bs')$", before):
-            continue  # a noun: "the reports", "Kyiv's claims"
+        if re.search(r"(?:\b(?:the|a|an|his|her|their|its|our|these|those|to|will|would|could|should|might|must|"
+                     r"can|may)|['’]s|\bs')$", before):
+            continue  # a noun ("the reports", "Kyiv's claims") or not a report yet ("to say", "would say")
         if re.search(r"\b(?:is|are|was|were|be|been)$", before) and word in {"said", "believed", "reported", "estimated"}:
             continue  # a hedge: "is said to", "were believed"
         if re.match(r"\s+(?:to|by)\b", text[m.end():]) and word in {"said", "believed", "reported", "claimed", "estimated"}:
@@ -177,16 +208,17 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
         subject = _subject_before(text, m.start())
         names: list[str] = []
         span = (0, 0)
-        if subject and _looks_like_source(_clean(subject[0]), sentence_initial=subject[1] == 0):
+        if subject and _looks_like_source(_clean(subject[0]), sentence_initial=subject[1] == 0, strong=strong):
             names = _split_sources(subject[0])
             span = (base + subject[1], base + m.start())
         elif word.endswith("ing") and frames:
             names = list(frames[-1].sources)  # "..., saying that": the main clause's subject
         else:
-            after = _NP_AFTER.match(text[m.end():])
-            if after and re.search(r"[,”\"]\s*$", text[:m.start()]) and _looks_like_source(after.group(1), sentence_initial=False):
-                names = _split_sources(after.group(1))
-                span = (base + m.end(), base + m.end() + after.end())
+            after = _np_after(text[m.end():])
+            if after and re.search(r"[,”\"]\s*$", text[:m.start()]) and _looks_like_source(
+                    after[0], sentence_initial=False, strong=strong):
+                names = _split_sources(after[0])
+                span = (base + m.end(), base + m.end() + after[1])
         if not names:
             continue
         indirect = bool(re.match(r"\s+(?:that\b|on\s+\w+\s+that\b)", text[m.end():]))
