@@ -28,7 +28,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year", re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b")),
     ("month", re.compile(r"\b(?:in|since|by|until|till|from|during|through|early|late|mid|last|this|next)[\s-]+"
                          r"(?:early\s+|late\s+|mid-?)?" + _MONTH + r"(?![\w])")),
-    ("year", re.compile(r"(?:\b(?:in|since|by|until|till|from|during|through|of|before|after|year|early|"
+    ("year", re.compile(r"(?:\b(?i:in|since|by|until|till|from|during|through|of|before|after|year|early|"
                         r"late|mid|circa|the)\s+|(?<=[-–]))" + _YEAR + r"\b(?!\s*(?:%|percent))")),
     ("decade", re.compile(r"\b(?:1[89]|20)\d0s\b|\b'?\d0s\b")),
     ("weekday", re.compile(r"\b(?:(?P<rel>last|this|next|on|by|since|late|early)\s+)?" + _WEEKDAY + _PART + r"\b")),

@@ -34,17 +34,22 @@ def claim_id(doc_id: str, section: str, start: int, end: int) -> str:
     return hashlib.sha256(f"{doc_id}|{section}|{start}|{end}".encode()).hexdigest()[:16]
 
 
-def _keep(q: Quantity, unit: str | None, metric: str, toks_before: str) -> bool:
+def _keep(q: Quantity, unit: str | None, metric: str, toks_before: str, toks_after: str) -> bool:
     """Whether a number is a claim worth a row (drops pronoun "one" and anaphoric "the two")."""
     if q.written == "pronoun_one":
         return unit is not None and metric != "other"
     if toks_before in {"the", "other", "these", "those", "both", "all"} and q.qualifier == "exact" \
-            and q.written == "words" and q.number_value <= 10 and metric == "other":
-        return False
+            and q.written == "words" and q.number_value <= 10 and metric == "other" and unit not in _people():
+        return False  # "between the two nations": a reference back, not a count
     if unit is None and q.unit_hint is None and metric == "other" and q.written == "words" \
-            and q.qualifier == "exact" and q.number_value < 10:
-        return False
+            and q.qualifier == "exact" and q.number_value < 10 and toks_after != "of":
+        return False  # "the other two"; partitives ("two of whom") stay
     return True
+
+
+def _people() -> frozenset[str]:
+    return frozenset(c.rstrip("s") for c in vocab.word_set("counted_nouns", "people")) | {"person", "man", "woman",
+                                                                                         "child"}
 
 
 def _section_claims(section: str, text: str, published, speakers: list[str], out: DocumentExtraction) -> None:
@@ -74,7 +79,8 @@ def _section_claims(section: str, text: str, published, speakers: list[str], out
             if unit is None and metric in vocab.load("counted_nouns")["metric_default_unit"]:
                 unit = vocab.load("counted_nouns")["metric_default_unit"][metric]
             before = toks[q.first_token - 1].lower if q.first_token > 0 else ""
-            if not _keep(q, unit, metric, before):
+            after = toks[q.last_token + 1].lower if q.last_token + 1 < len(toks) else ""
+            if not _keep(q, unit, metric, before, after):
                 continue
             start = q.start
             if before == "the" and q.qualifier == "exact":

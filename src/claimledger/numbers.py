@@ -9,7 +9,7 @@ from functools import lru_cache
 from claimledger import vocab
 from claimledger.text import Token
 
-_DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+|\d+)(?:\.\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def _phrases() -> dict[str, list[tuple[tuple[str, ...], float, str]]]:
 def _starters() -> frozenset[str]:
     """Lower-cased words that can begin a spelled-out or vague number."""
     units, tens, _, _ = _tables()
-    return frozenset(units) | frozenset(tens) | frozenset(_phrases())
+    return frozenset(units) | frozenset(tens) | frozenset(_phrases()) | {"a"}
 
 
 def _word_value(word: str) -> int | None:
@@ -69,7 +69,7 @@ def digits_value(text: str) -> float | None:
     """The value of "10,000" or "1.5"; None for anything else (e.g. "1,2")."""
     if not _DIGITS.match(text):
         return None
-    return float(text.replace(",", ""))
+    return float(text.replace(",", "").replace("\u202f", "").replace("\u00a0", ""))
 
 
 def _scale_after(toks: list[Token], j: int, *, glued_to: Token | None) -> tuple[int, int] | None:
@@ -103,19 +103,24 @@ def _match_phrase(toks: list[Token], i: int) -> NumberMatch | None:
 
 
 def _match_words(toks: list[Token], i: int) -> NumberMatch | None:
-    """Spelled-out numbers: "three", "twenty-five", "three hundred and twelve", "two million"."""
-    _, _, scales, _ = _tables()
+    """Spelled-out numbers: "three", "fifty two", "three hundred and twelve", "a million", "five point five"."""
+    _, tens, scales, _ = _tables()
     total = 0.0
     current = 0.0
     j = i
     last = -1
-    while j < len(toks):
+    n = len(toks)
+    while j < n:
         word = toks[j].lower
         value = _word_value(word)
+        prev = toks[last].lower if last >= 0 else ""
         if value is not None:
-            if last >= 0 and toks[last].lower not in scales and toks[last].lower != "and":
-                break  # "two three" is two numbers
+            if last >= 0 and prev not in scales and prev != "and" and not (prev in tens and value < 10):
+                break  # "two three" is two numbers; "fifty two" is one
             current += value
+            last = j
+        elif word == "a" and last < 0 and j + 1 < n and (toks[j + 1].lower in scales or toks[j + 1].lower == "dozen"):
+            current = 1
             last = j
         elif word in scales and last >= 0:
             scale = scales[word]
@@ -125,16 +130,31 @@ def _match_words(toks: list[Token], i: int) -> NumberMatch | None:
                 total += (current or 1) * scale
                 current = 0
             last = j
-        elif word == "and" and last >= 0 and toks[last].lower in scales and j + 1 < len(toks) \
-                and _word_value(toks[j + 1].lower) is not None:
-            pass
-        elif word == "dozen" and last >= 0:
+        elif word == "and" and last >= 0 and j + 1 < n and (
+                (prev in scales and _word_value(toks[j + 1].lower) is not None)
+                or (j + 2 < n and toks[j + 1].lower == "a" and toks[j + 2].lower == "half")):
+            if toks[j + 1].lower == "a":
+                current += 0.5  # "two and a half million"
+                j += 2
+                last = j
+        elif word in {"dozen", "dozens"} and last >= 0:
             current *= 12
             last = j
+        elif word == "point" and last >= 0 and j + 1 < n and (_word_value(toks[j + 1].lower) or 10) < 10:
+            digits = []
+            k = j + 1
+            while k < n and (_word_value(toks[k].lower) if toks[k].lower != "zero" else 0) is not None \
+                    and (_word_value(toks[k].lower) or 0) < 10:
+                digits.append(str(_word_value(toks[k].lower) or 0))
+                k += 1
+            current += float("0." + "".join(digits))
+            last = k - 1
+            j = k
+            continue
         else:
             break
         j += 1
-    if last < 0:
+    if last < 0 or (last == i and toks[i].lower == "a"):
         return None
     return NumberMatch(i, last, total + current, "words")
 
@@ -148,15 +168,46 @@ def _match_digits(toks: list[Token], i: int) -> NumberMatch | None:
     if scale:
         value *= scale[0]
         last = i + scale[1]
-    elif i + 1 < len(toks) and toks[i + 1].lower == "dozen":
+    elif i + 1 < len(toks) and toks[i + 1].lower in {"dozen", "dozens"}:
         value *= 12
         last = i + 1
     return NumberMatch(i, last, value, "digits")
 
 
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+              "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+
+
+def _match_fraction(toks: list[Token], i: int) -> NumberMatch | None:
+    """ "two thirds", "three-quarters", "a half", "half of": the fraction as a value between 0 and 1."""
+    word = toks[i].lower
+    head, _, tail = word.partition("-")
+    if tail in _FRACTIONS and (_word_value(head) or head == "one"):
+        return NumberMatch(i, i, (_word_value(head) or 1) / _FRACTIONS[tail], "fraction")
+    if word == "half" and i + 1 < len(toks) and toks[i + 1].lower in {"of", "the", "their", "its", "all"}:
+        return NumberMatch(i, i, 0.5, "fraction")
+    if i + 1 < len(toks) and toks[i + 1].lower in _FRACTIONS:
+        singular = toks[i + 1].lower in {"half", "third", "quarter", "fifth", "sixth", "eighth", "tenth"}
+        if word in {"a", "one"} and singular:
+            numerator = 1.0
+        elif not singular and (_word_value(word) or 0) > 1:
+            numerator = float(_word_value(word) or 0)
+        elif not singular and toks[i].text.isdigit() and 1 < int(toks[i].text) < 10:
+            numerator = float(toks[i].text)
+        else:
+            return None
+        return NumberMatch(i, i + 1, numerator / _FRACTIONS[toks[i + 1].lower], "fraction")
+    return None
+
+
 def match_number(toks: list[Token], i: int) -> NumberMatch | None:
     """The number that starts at token i, if any."""
     tok = toks[i]
+    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+    if nxt in _FRACTIONS or tok.lower == "half" or ("-" in tok.lower and tok.lower.partition("-")[2] in _FRACTIONS):
+        fraction = _match_fraction(toks, i)
+        if fraction:
+            return fraction
     if tok.text[0].isdigit():
         return _match_digits(toks, i)
     word = tok.lower

@@ -50,10 +50,21 @@ class Quantity:
     written: str
 
 
+_BOUND_NAMES = ("more_than", "at_least", "at_most", "less_than", "approximate")
+
+
+@lru_cache(maxsize=1)
+def _after_phrases() -> list[tuple[tuple[str, ...], str]]:
+    data = vocab.load("qualifiers")
+    pairs = [(tuple(p.lower().split()), name[len("after_"):]) for name in ("after_at_least", "after_at_most")
+             for p in data[name]]
+    return sorted(pairs, key=lambda item: -len(item[0]))
+
+
 @lru_cache(maxsize=1)
 def _qualifier_phrases() -> list[tuple[tuple[str, ...], str]]:
     data = vocab.load("qualifiers")
-    pairs = [(tuple(p.lower().split()), name) for name, phrases in data.items() if name != "version"
+    pairs = [(tuple(p.lower().split()), name) for name, phrases in data.items() if name in _BOUND_NAMES
              for p in phrases]
     return sorted(pairs, key=lambda item: -len(item[0]))
 
@@ -107,6 +118,9 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
             return "identifier"
     if num.written == "digits" and re.match(r"^s\b", after):
         return "decade"
+    if num.written == "digits" and re.fullmatch(r"(?:19|20)\d\d", first.text) and num.first == num.last \
+            and not re.match(r"^\s+(?:more\s+|new\s+|additional\s+|other\s+)?[a-z]+s\b", after):
+        return "year"
     if num.written == "words" and num.value == 1 and first.lower == "one":
         return "pronoun_one"  # revisited by the caller when a counted noun and metric follow
     return None
@@ -142,7 +156,26 @@ def find_quantities(text: str, toks: list[Token], dates: list[DateMention]) -> t
             quantity.written = "pronoun_one"
         found.append(quantity)
         i = quantity.last_token + 1
-    return found, rejected
+    return _merge_open_bounds(found, toks), rejected
+
+
+def _merge_open_bounds(found: list[Quantity], toks: list[Token]) -> list[Quantity]:
+    """ "more than 10 and less than 20", "at most 100 and at least 20": one range."""
+    merged: list[Quantity] = []
+    for q in found:
+        prev = merged[-1] if merged else None
+        if prev is not None and q.first_token - prev.last_token == 2 \
+                and toks[prev.last_token + 1].lower in {"and", "but", ","} \
+                and {prev.qualifier, q.qualifier} <= {"more_than", "at_least", "at_most", "less_than"} \
+                and prev.unit_hint == q.unit_hint:
+            low = prev.value_low if prev.value_low is not None else q.value_low
+            high = prev.value_high if prev.value_high is not None else q.value_high
+            if low is not None and high is not None and low <= high:
+                prev.end, prev.last_token = q.end, q.last_token
+                prev.value_low, prev.value_high, prev.qualifier = low, high, "range"
+                continue
+        merged.append(q)
+    return merged
 
 
 def _range_end(toks: list[Token], num: NumberMatch) -> NumberMatch | None:
@@ -153,8 +186,9 @@ def _range_end(toks: list[Token], num: NumberMatch) -> NumberMatch | None:
     if other is None or other.written == "vague":
         return None
     if toks[j].lower in {"-", "–", "—"} and toks[j].start != toks[num.last].end:
-        if toks[j + 1].start != toks[j].end:
-            return None  # "10 - 12" with spaces is rarely a range in news copy; treat as separate
+        # "1000 - 5000" with spaces is a range only between two plain numbers in increasing order.
+        if not (num.written == other.written == "digits" and other.value > num.value):
+            return None
     return other
 
 
@@ -186,7 +220,8 @@ def _bounded(text: str, toks: list[Token], num: NumberMatch) -> Quantity | None:
         end_tok = other.last
         if between:
             start_tok -= 1
-    prefix = _qualifier_before(toks, start_tok)
+    lead = start_tok - 1 if start_tok > 0 and toks[start_tok - 1].text in _CURRENCY_SIGNS else start_tok
+    prefix = _qualifier_before(toks, lead)
     if prefix and qualifier != "range":
         name, q_start = prefix
         start_tok = q_start
@@ -205,6 +240,17 @@ def _bounded(text: str, toks: list[Token], num: NumberMatch) -> Quantity | None:
     elif prefix and prefix[0] == "approximate":
         approximate = True
         start_tok = prefix[1]
+    if num.written == "fraction":
+        low = high = round(num.value * 100, 4)
+        unit_hint = "percent"
+    # A minus sign or word before the number: "-30", "minus five".
+    if num.first > 0 and (toks[num.first - 1].text in {"-", "−"} and toks[num.first - 1].end == toks[num.first].start
+                          and (num.first == 1 or toks[num.first - 2].end < toks[num.first - 1].start
+                               or toks[num.first - 2].text in "(=<>")
+                          or toks[num.first - 1].lower == "minus"):
+        low, high = (-high if high is not None else None), (-low if low is not None else None)
+        if start_tok == num.first:
+            start_tok -= 1
     # Currency sign right before the number ("$5 million", "US$3bn").
     if num.first > 0 and toks[num.first - 1].text in _CURRENCY_SIGNS:
         unit_hint = _CURRENCY_SIGNS[toks[num.first - 1].text]
@@ -225,6 +271,17 @@ def _bounded(text: str, toks: list[Token], num: NumberMatch) -> Quantity | None:
                 unit_hint = "percent"
                 low = value if low is not None else None
                 high = value if high is not None else None
+    if qualifier == "exact" and end_tok + 1 < len(toks):
+        for words, name in _after_phrases():
+            stop = end_tok + 1 + len(words)
+            if stop <= len(toks) and tuple(t.lower for t in toks[end_tok + 1:stop]) == words:
+                qualifier = name
+                if name == "at_least":
+                    high = None
+                else:
+                    low = None
+                end_tok = stop - 1
+                break
     return Quantity(
         start=toks[start_tok].start, end=toks[end_tok].end, value_low=low, value_high=high,
         qualifier=qualifier, is_approximate=approximate, unit_hint=unit_hint, value_source=value_source,

@@ -12,7 +12,7 @@ _ABBREVIATIONS = frozenset(
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:[-'’][A-Za-z]+)*|\S")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+|[\u202f\u00a0]\d{3}(?!\d))*|[A-Za-z]+(?:[-'’][A-Za-z]+)*|\S")
 
 
 @dataclass(frozen=True)
