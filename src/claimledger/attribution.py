@@ -165,6 +165,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "artifact": re.compile(r"\b(" + alternation(cues["artifact_nouns"]) + r")\s+(" + alternation(cues["artifact_verbs"])
                                + r")\s+by\b", re.IGNORECASE),
         "verb": re.compile(r"\b(?:" + alternation(cues["verbs"]) + r")\b", re.IGNORECASE),
+        "any": re.compile(r"\b(?:" + alternation(cues["verbs"] | cues["prepositional"] | cues["artifact_verbs"]
+                                                | cues["possessive_nouns"]) + r")\b", re.IGNORECASE),
         "possessive": re.compile(r"((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\s+(" + alternation(cues["possessive_nouns"])
                                  + r")\b"),
     }
@@ -269,7 +271,8 @@ def quote_frames(section: str, sentences: list[Sentence]) -> list[Frame]:
 def attribute(section: str, sentences: list[Sentence], claim_spans: list[tuple[int, int, int]],
               speakers: list[str]) -> list[list[Source]]:
     """Sources for each claim given as (sentence_idx, start, end); `speakers` carries names across sections."""
-    per_sentence = [sentence_frames(s) for s in sentences]
+    any_cue = _patterns()["any"]
+    per_sentence = [sentence_frames(s) if any_cue.search(s.text) else [] for s in sentences]
     quotes = quote_frames(section, sentences)
     # Resolve pronoun sources to the last named speaker, in text order.
     ordered = sorted([f for fs in per_sentence for f in fs] + quotes, key=lambda f: (f.source_spans[0][0]

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
 
 import polars as pl
 
@@ -52,59 +55,104 @@ def _people() -> frozenset[str]:
                                                                                          "child"}
 
 
-def _section_claims(section: str, text: str, published, speakers: list[str], out: DocumentExtraction) -> None:
+# A sentence with none of these cannot hold a number; skipping it keeps extraction fast.
+_MAYBE_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
+    r"millions?|billions?|trillions?|dozens?|several|few|handful|couple|pair|scores|half|third|thirds|quarters?|"
+    r"fifths?|tens|zero)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _excluded_places() -> frozenset[str]:
+    """Source names that are not places when they follow "in"/"to" (places that also speak stay)."""
+    return frozenset(vocab.source_alias_index()) - {
+        "ukraine", "russia", "kyiv", "moscow", "seoul", "south korea", "north korea", "pyongyang", "kiev",
+        "washington", "america", "united states"}
+
+
+class _ParagraphEvents:
+    """The last event ("captured", "killed") in the paragraph before a sentence, computed only when asked."""
+
+    def __init__(self, sents: list[Sentence]) -> None:
+        self._sents = sents
+        self._events: dict[int, tuple[str, str] | None] = {}
+
+    def before(self, sent: Sentence) -> tuple[str, str] | None:
+        for idx in range(sent.idx - 1, -1, -1):
+            earlier = self._sents[idx]
+            if earlier.paragraph != sent.paragraph:
+                return None
+            if idx not in self._events:
+                self._events[idx] = sentence_event(tokens(earlier.text, earlier.start))
+            if self._events[idx]:
+                return self._events[idx]
+        return None
+
+
+def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dates: list[DateMention],
+           inherited: tuple[str, str] | None) -> Claim | None:
+    """The claim for one quantity, or None when the number is not a claim."""
+    thing = counted_thing(toks, q.last_token + 1, number_value=q.number_value)
+    metric = metric_for(toks, q.first_token, q.last_token, thing,
+                        inherited[0] if inherited and thing.unit == inherited[1] else None)
+    if thing.unit in _time_units():
+        metric = "other"  # "for several days" is a duration, not a count of people
+    unit = q.unit_hint or thing.unit
+    defaults = vocab.load("counted_nouns")["metric_default_unit"]
+    if unit is None and metric in defaults:
+        unit = defaults[metric]
+    before = toks[q.first_token - 1].lower if q.first_token > 0 else ""
+    after = toks[q.last_token + 1].lower if q.last_token + 1 < len(toks) else ""
+    if not _keep(q, unit, metric, before, after):
+        return None
+    start = q.start
+    if before == "the" and q.qualifier == "exact":
+        start = toks[q.first_token - 1].start  # "the two captured men": a definite count
+    end = toks[thing.last_token].end if thing.last_token >= 0 and q.unit_hint is None else q.end
+    date = _nearest_date(dates, start)
+    return Claim(
+        section=section, sentence_idx=sent.idx, sentence=sent.text, char_start=start, char_end=end,
+        quantity_text=text[start:end], value_low=q.value_low, value_high=q.value_high,
+        qualifier=q.qualifier, is_approximate=q.is_approximate, unit=unit,
+        subject=thing.subject if q.unit_hint is None else None, metric=metric,
+        location=location_for(text, toks, q.first_token, max(q.last_token, thing.last_token), _excluded_places()),
+        as_of=date.resolved.isoformat() if date and date.resolved else None,
+        as_of_precision=date.precision if date and date.resolved else None,
+        hedge=hedge_in(sent.text), value_source=q.value_source,
+    )
+
+
+def _section_claims(section: str, text: str, published: date | None, speakers: list[str],
+                    out: DocumentExtraction) -> None:
     sents: list[Sentence] = sentences(text)
-    pending: list[tuple[Sentence, Quantity, Claim]] = []
-    inherited: tuple[str, str] | None = None
-    last_paragraph = -1
-    excluded_places = frozenset(vocab.source_alias_index()) - {"ukraine", "russia", "kyiv", "moscow", "seoul",
-                                                               "south korea", "north korea", "pyongyang", "kiev",
-                                                               "washington", "america", "united states"}
+    all_dates = find_dates(text, published)
+    out.dates.extend((section, _sentence_of(sents, d.start), d) for d in all_dates)
+    events = _ParagraphEvents(sents)
+    pending: list[Claim] = []
     for sent in sents:
-        if sent.paragraph != last_paragraph:
-            inherited, last_paragraph = None, sent.paragraph
+        if not _MAYBE_NUMBER.search(sent.text):
+            continue
         toks = tokens(sent.text, sent.start)
-        dates = find_dates(text[sent.start:sent.end], published)
-        dates = [DateMention(d.start + sent.start, d.end + sent.start, d.text, d.resolved, d.precision) for d in dates]
-        out.dates.extend((section, sent.idx, d) for d in dates)
+        dates = [d for d in all_dates if sent.start <= d.start < sent.end]
         quantities, rejected = find_quantities(text, toks, dates)
         out.rejected.extend(rejected)
+        inherited = events.before(sent) if quantities else None
         for q in quantities:
-            thing = counted_thing(toks, q.last_token + 1, number_value=q.number_value)
-            same_thing = inherited[0] if inherited and thing.unit == inherited[1] else None
-            metric = metric_for(toks, q.first_token, q.last_token, thing, same_thing)
-            if thing.unit in _time_units():
-                metric = "other"  # "for several days" is a duration, not a count of people
-            unit = q.unit_hint or thing.unit
-            if unit is None and metric in vocab.load("counted_nouns")["metric_default_unit"]:
-                unit = vocab.load("counted_nouns")["metric_default_unit"][metric]
-            before = toks[q.first_token - 1].lower if q.first_token > 0 else ""
-            after = toks[q.last_token + 1].lower if q.last_token + 1 < len(toks) else ""
-            if not _keep(q, unit, metric, before, after):
-                continue
-            start = q.start
-            if before == "the" and q.qualifier == "exact":
-                start = toks[q.first_token - 1].start  # "the two captured men": a definite count
-            end = toks[thing.last_token].end if thing.last_token >= 0 and q.unit_hint is None else q.end
-            date = _nearest_date(dates, start)
-            claim = Claim(
-                section=section, sentence_idx=sent.idx, sentence=sent.text, char_start=start, char_end=end,
-                quantity_text=text[start:end], value_low=q.value_low, value_high=q.value_high,
-                qualifier=q.qualifier, is_approximate=q.is_approximate, unit=unit,
-                subject=thing.subject if q.unit_hint is None else None, metric=metric,
-                location=location_for(text, toks, q.first_token, max(q.last_token, thing.last_token), excluded_places),
-                as_of=date.resolved.isoformat() if date and date.resolved else None,
-                as_of_precision=date.precision if date and date.resolved else None,
-                hedge=hedge_in(sent.text), value_source=q.value_source,
-            )
-            pending.append((sent, q, claim))
-        event = sentence_event(toks)
-        if event:
-            inherited = event
-    spans = [(s.idx, c.char_start, c.char_end) for s, _, c in pending]
-    for (_, _, claim), found in zip(pending, attribute(text, sents, spans, speakers), strict=True):
+            claim = _claim(section, text, sent, toks, q, dates, inherited)
+            if claim is not None:
+                pending.append(claim)
+    spans = [(c.sentence_idx, c.char_start, c.char_end) for c in pending]
+    for claim, found in zip(pending, attribute(text, sents, spans, speakers), strict=True):
         claim.sources = found
         out.claims.append(claim)
+
+
+def _sentence_of(sents: list[Sentence], position: int) -> int:
+    for sent in sents:
+        if sent.start <= position < sent.end:
+            return sent.idx
+    return sents[-1].idx if sents else 0
 
 
 def _time_units() -> frozenset[str]:

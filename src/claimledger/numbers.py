@@ -81,7 +81,8 @@ def _scale_after(toks: list[Token], j: int, *, glued_to: Token | None) -> tuple[
     if word in scales:
         return scales[word], 1
     glued = glued_to is not None and toks[j].start == glued_to.end
-    if word in suffixes and (glued or word in {"bn", "mn", "mln", "tn"}):
+    if word in suffixes and (glued or word in {"bn", "mn", "mln", "tn", "bln", "tln", "mil"}) \
+            and (word != "t" or toks[j].text == "T"):
         return suffixes[word], 1
     return None
 

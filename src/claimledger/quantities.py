@@ -105,7 +105,7 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
         glued = re.search(r"(\w+)(-?)$", before)
         if glued and (not glued.group(2) or len(glued.group(1)) <= 5 or not glued.group(1).islower()):
             return "identifier"  # "G7", "F-16", "Su-34", "COVID-19"
-        if re.match(r"^[A-Za-z]", after) and last.lower not in {"k", "m", "bn", "mn", "tn", "b"} \
+        if re.match(r"^[A-Za-z]", after) and last.lower not in vocab.load("number_words")["digit_suffixes"] \
                 and not re.match(r"^(?:st|nd|rd|th|s)\b", after):
             return "identifier"
         if prev in _ID_PREFIXES or (num.first > 0 and toks[num.first - 1].text == "#"):
