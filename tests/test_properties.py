@@ -22,3 +22,9 @@ def test_extraction_never_raises(text: str) -> None:
         section = text if claim.section == "body" else text[:40]
         assert section[claim.char_start:claim.char_end] == claim.quantity_text
         assert claim.value_low is None or claim.value_high is None or claim.value_low <= claim.value_high
+
+
+def test_offsets_survive_characters_that_grow_when_lowercased() -> None:
+    text = "İstanbul officials said 40 people were killed."
+    (claim,) = extract_article(article(text)).claims
+    assert claim.quantity_text == "40 people" and claim.value_low == 40

@@ -165,11 +165,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "artifact": re.compile(r"\b(" + alternation(cues["artifact_nouns"]) + r")\s+(" + alternation(cues["artifact_verbs"])
                                + r")\s+by\b", re.IGNORECASE),
         "verb": re.compile(r"\b(?:" + alternation(cues["verbs"]) + r")\b", re.IGNORECASE),
-        "any": re.compile(r"\b(?:" + alternation(cues["verbs"] | cues["prepositional"] | cues["artifact_verbs"]
-                                                | cues["possessive_nouns"]) + r")\b", re.IGNORECASE),
         "possessive": re.compile(r"((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\s+(" + alternation(cues["possessive_nouns"])
                                  + r")\b"),
     }
+
+
+_WORD = re.compile(r"[a-z]+")
+_ANY_WORD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """Every word that can start a cue: a sentence with none of them has no attribution frame."""
+    cues = _cues()
+    words = cues["verbs"] | cues["artifact_verbs"] | cues["possessive_nouns"]
+    return frozenset(words | {phrase.split()[0] for phrase in cues["prepositional"]})
 
 
 def sentence_frames(sentence: Sentence) -> list[Frame]:
@@ -194,8 +204,11 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     # "X said", "said X", with the object credited for confirming verbs.
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     title_case = len(words) > 2 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
-    for m in patterns["verb"].finditer(text):
+    verbs = cues["verbs"]
+    for m in _ANY_WORD.finditer(text):
         word = m.group().lower()
+        if word not in verbs:
+            continue
         strong = word in cues["strong"]
         if m.group()[0].isupper() and m.start() > 0 and not title_case:
             continue  # part of a name: "United States", "Consumer Reports"
@@ -271,8 +284,9 @@ def quote_frames(section: str, sentences: list[Sentence]) -> list[Frame]:
 def attribute(section: str, sentences: list[Sentence], claim_spans: list[tuple[int, int, int]],
               speakers: list[str]) -> list[list[Source]]:
     """Sources for each claim given as (sentence_idx, start, end); `speakers` carries names across sections."""
-    any_cue = _patterns()["any"]
-    per_sentence = [sentence_frames(s) if any_cue.search(s.text) else [] for s in sentences]
+    cue_words = _cue_words()
+    per_sentence = [sentence_frames(s) if not cue_words.isdisjoint(_WORD.findall(s.text.lower())) else []
+                    for s in sentences]
     quotes = quote_frames(section, sentences)
     # Resolve pronoun sources to the last named speaker, in text order.
     ordered = sorted([f for fs in per_sentence for f in fs] + quotes, key=lambda f: (f.source_spans[0][0]

@@ -131,11 +131,22 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date 
     return None, "day"
 
 
+# Cheap tests that rule a family of patterns out before the costly regexes run.
+_HAS_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_HAS_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_HAS_RELATIVE = re.compile(r"(?i)yesterday|today|tonight|last|this|ago")
+_GATES = {"month_day": _HAS_MONTH, "day_month": _HAS_MONTH, "month_year": _HAS_MONTH, "month": _HAS_MONTH,
+          "weekday": _HAS_WEEKDAY, "relative": _HAS_RELATIVE}
+
+
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     """Date expressions in `text`, longest first where they overlap, in text order."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
+        gate = _GATES.get(kind)
+        if gate is not None and not gate.search(text):
+            continue
         for m in pattern.finditer(text):
             start, end = m.span()
             if kind in {"month", "year", "weekday"} and (m.groupdict().get("month") or m.groupdict().get("year")

@@ -62,16 +62,22 @@ def _after_phrases() -> list[tuple[tuple[str, ...], str]]:
 
 
 @lru_cache(maxsize=1)
-def _qualifier_phrases() -> list[tuple[tuple[str, ...], str]]:
+def _qualifier_phrases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Qualifier phrases indexed by their last word, longest first."""
     data = vocab.load("qualifiers")
     pairs = [(tuple(p.lower().split()), name) for name, phrases in data.items() if name in _BOUND_NAMES
              for p in phrases]
-    return sorted(pairs, key=lambda item: -len(item[0]))
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, name in sorted(pairs, key=lambda item: -len(item[0])):
+        index.setdefault(words[-1], []).append((words, name))
+    return index
 
 
 def _qualifier_before(toks: list[Token], i: int) -> tuple[str, int] | None:
     """The qualifier ending right before token i: (name, first token of the qualifier)."""
-    for words, name in _qualifier_phrases():
+    if i == 0:
+        return None
+    for words, name in _qualifier_phrases().get(toks[i - 1].lower, ()):
         start = i - len(words)
         if start >= 0 and tuple(t.lower for t in toks[start:i]) == words:
             return name, start

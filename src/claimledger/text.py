@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Words that end in a period without ending a sentence ("Jan. 9", "Mr. Kim", "U.S. officials").
 _ABBREVIATIONS = frozenset(
@@ -26,9 +27,8 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True)
-class Token:
-    """A token with end-exclusive offsets into the text it came from."""
+class Token(NamedTuple):
+    """A token with end-exclusive offsets into the text it came from (a tuple: made by the million)."""
 
     text: str
     lower: str
@@ -52,7 +52,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, period_at: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", text[:period_at])
+    word = re.search(r"([A-Za-z.]+)$", text[max(0, period_at - 20):period_at])
     if not word:
         return False
     bare = word.group(1).rstrip(".").lower()
@@ -83,7 +83,9 @@ def sentences(text: str) -> list[Sentence]:
 
 def tokens(text: str, offset: int = 0) -> list[Token]:
     """Word, number and punctuation tokens of `text`, offsets shifted by `offset`."""
-    return [
-        Token(m.group(), m.group().lower().replace("’", "'"), m.start() + offset, m.end() + offset)
-        for m in _TOKEN.finditer(text)
-    ]
+    lowered = text.lower().replace("’", "'")
+    if len(lowered) != len(text):  # a few characters ("İ") grow when lower-cased; keep offsets aligned
+        return [Token(m.group(), m.group().lower().replace("’", "'"), m.start() + offset, m.end() + offset)
+                for m in _TOKEN.finditer(text)]
+    return [Token(m.group(), lowered[m.start():m.end()], m.start() + offset, m.end() + offset)
+            for m in _TOKEN.finditer(text)]
