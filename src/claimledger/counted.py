@@ -135,10 +135,8 @@ def metric_for(toks: list[Token], q_first: int, q_last: int, thing: CountedThing
         if toks[k].lower in {",", ".", ";", "and", "but"}:
             break
         cue = _cue_at(toks, k)
-        if cue and cue[1] == "event":
-            return cue[0]
-        if cue and toks[k].lower in {"killing", "wounding", "injuring", "capturing"}:
-            return cue[0]
+        if cue and (cue[1] == "event" or k == q_first - 1):
+            return cue[0]  # "capturing two injured soldiers", "wounded five"
     if thing.last_token >= 0:
         cue = _cue_at(toks, thing.last_token)
         if cue:

@@ -37,10 +37,15 @@ def claim_id(doc_id: str, section: str, start: int, end: int) -> str:
     return hashlib.sha256(f"{doc_id}|{section}|{start}|{end}".encode()).hexdigest()[:16]
 
 
-def _keep(q: Quantity, unit: str | None, metric: str, toks_before: str, toks_after: str) -> bool:
+def _keep(q: Quantity, unit: str | None, metric: str, toks_before: str, toks_after: str,
+          after_phrase: str) -> bool:
     """Whether a number is a claim worth a row (drops pronoun "one" and anaphoric "the two")."""
+    if after_phrase in vocab.word_set("reporting_verbs", "strong"):
+        return False  # "two officials said": who speaks, not what is counted
     if q.written == "pronoun_one":
         return unit is not None and metric != "other"
+    if q.written == "article":  # "a man was shot and killed"
+        return unit in _people() and metric != "other" and after_phrase in {"was", "is", "has", "had"}
     if toks_before in {"the", "other", "these", "those", "both", "all"} and q.qualifier == "exact" \
             and q.written == "words" and q.number_value <= 10 and metric == "other" and unit not in _people():
         return False  # "between the two nations": a reference back, not a count
@@ -60,7 +65,7 @@ _MAYBE_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
     r"millions?|billions?|trillions?|dozens?|several|few|handful|couple|pair|scores|half|third|thirds|quarters?|"
-    r"fifths?|tens|zero)\b", re.IGNORECASE)
+    r"fifths?|tens|zero|killed|dead|died|wounded|injured|hurt|arrested|captured|detained|missing)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +109,9 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
         unit = defaults[metric]
     before = toks[q.first_token - 1].lower if q.first_token > 0 else ""
     after = toks[q.last_token + 1].lower if q.last_token + 1 < len(toks) else ""
-    if not _keep(q, unit, metric, before, after):
+    head = thing.last_token if thing.last_token >= 0 else q.last_token
+    after_phrase = toks[head + 1].lower if head + 1 < len(toks) else ""
+    if not _keep(q, unit, metric, before, after, after_phrase):
         return None
     start = q.start
     if before == "the" and q.qualifier == "exact":
@@ -138,14 +145,31 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         quantities, rejected = find_quantities(text, toks, dates)
         out.rejected.extend(rejected)
         inherited = events.before(sent) if quantities else None
-        for q in quantities:
-            claim = _claim(section, text, sent, toks, q, dates, inherited)
-            if claim is not None:
-                pending.append(claim)
+        made = [(q, _claim(section, text, sent, toks, q, dates, inherited)) for q in quantities]
+        kept = [(q, c) for q, c in made if c is not None]
+        _share_across_list(toks, kept)
+        pending.extend(c for _, c in kept)
     spans = [(c.sentence_idx, c.char_start, c.char_end) for c in pending]
     for claim, found in zip(pending, attribute(text, sents, spans, speakers), strict=True):
         claim.sources = found
         out.claims.append(claim)
+
+
+_LIST_JOINERS = frozenset({"and", ",", "including", "among", "them", "while", "with", "another", "plus", "as", "well"})
+_GENERIC_HEADS = frozenset({"person", "other"})
+
+
+def _share_across_list(toks: list, kept: list[tuple[Quantity, Claim]]) -> None:
+    """In "10 soldiers were killed and 20 wounded" or "killed 12, including four children", later items
+    take the counted noun and the metric that the list states once."""
+    for (prev_q, prev), (q, claim) in zip(kept, kept[1:]):
+        between = {t.lower for t in toks[prev_q.last_token + 1:q.first_token]}
+        if claim.unit in _GENERIC_HEADS and prev.unit not in _GENERIC_HEADS | {None, "percent"} \
+                and q.unit_hint is None and claim.subject in {None, "others", "wounded", "dead", "injured"}:
+            claim.unit, claim.subject = prev.unit, prev.subject
+        if claim.metric == "other" and prev.metric != "other" and len(between) <= 4 \
+                and between <= _LIST_JOINERS | {prev.subject and prev.subject.split()[-1].lower()}:
+            claim.metric = prev.metric
 
 
 def _sentence_of(sents: list[Sentence], position: int) -> int:

@@ -49,7 +49,7 @@ def _phrases() -> dict[str, list[tuple[tuple[str, ...], float, str]]]:
 def _starters() -> frozenset[str]:
     """Lower-cased words that can begin a spelled-out or vague number."""
     units, tens, _, _ = _tables()
-    return frozenset(units) | frozenset(tens) | frozenset(_phrases()) | {"a"}
+    return frozenset(units) | frozenset(tens) | frozenset(_phrases()) | {"a", "an"}
 
 
 def _word_value(word: str) -> int | None:
@@ -120,7 +120,7 @@ def _match_words(toks: list[Token], i: int) -> NumberMatch | None:
                 break  # "two three" is two numbers; "fifty two" is one
             current += value
             last = j
-        elif word == "a" and last < 0 and j + 1 < n and (toks[j + 1].lower in scales or toks[j + 1].lower == "dozen"):
+        elif word in {"a", "an"} and last < 0 and j + 1 < n and word == "a" and (toks[j + 1].lower in scales or toks[j + 1].lower == "dozen"):
             current = 1
             last = j
         elif word in scales and last >= 0:
@@ -155,8 +155,9 @@ def _match_words(toks: list[Token], i: int) -> NumberMatch | None:
         else:
             break
         j += 1
-    if last < 0 or (last == i and toks[i].lower == "a"):
-        return None
+    if last < 0:
+        # "A man was shot and killed": the article counts one; the caller keeps it only for such events.
+        return NumberMatch(i, i, 1.0, "article") if toks[i].lower in {"a", "an"} else None
     return NumberMatch(i, last, total + current, "words")
 
 

@@ -129,6 +129,8 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
         return "year"
     if num.written == "words" and num.value == 1 and first.lower == "one":
         return "pronoun_one"  # revisited by the caller when a counted noun and metric follow
+    if num.written == "article":
+        return "pronoun_one"  # "a man was killed" counts one; anything else with "a" is not a count
     return None
 
 
@@ -159,7 +161,7 @@ def find_quantities(text: str, toks: list[Token], dates: list[DateMention]) -> t
             i = num.last + 1
             continue
         if reason == "pronoun_one":
-            quantity.written = "pronoun_one"
+            quantity.written = num.written if num.written == "article" else "pronoun_one"
         found.append(quantity)
         i = quantity.last_token + 1
     return _merge_open_bounds(found, toks), rejected
@@ -207,7 +209,7 @@ def _bounded(text: str, toks: list[Token], num: NumberMatch) -> Quantity | None:
     unit_hint: str | None = None
     if num.written == "vague":
         low, high, qualifier, approximate, value_source = num.low, num.high, "vague", True, "vague_policy"
-    other = _range_end(toks, num) if num.written != "vague" else None
+    other = _range_end(toks, num) if num.written not in {"vague", "article"} else None
     between = num.first > 0 and toks[num.first - 1].lower in {"between", "from"}
     joiner = toks[num.last + 1].lower if other else ""
     if other and (joiner != "and" or between) and not (joiner == "to" and not between and other.value < num.value):
@@ -227,7 +229,7 @@ def _bounded(text: str, toks: list[Token], num: NumberMatch) -> Quantity | None:
         if between:
             start_tok -= 1
     lead = start_tok - 1 if start_tok > 0 and toks[start_tok - 1].text in _CURRENCY_SIGNS else start_tok
-    prefix = _qualifier_before(toks, lead)
+    prefix = _qualifier_before(toks, lead) if num.written != "article" else None
     if prefix and qualifier != "range":
         name, q_start = prefix
         start_tok = q_start
