@@ -37,13 +37,13 @@ def claim_id(doc_id: str, section: str, start: int, end: int) -> str:
     return hashlib.sha256(f"{doc_id}|{section}|{start}|{end}".encode()).hexdigest()[:16]
 
 
-def _keep(q: Quantity, unit: str | None, metric: str, toks_before: str, toks_after: str,
+def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_before: str, toks_after: str,
           after_phrase: str) -> bool:
     """Whether a number is a claim worth a row (drops pronoun "one" and anaphoric "the two")."""
     if after_phrase in vocab.word_set("reporting_verbs", "strong"):
         return False  # "two officials said": who speaks, not what is counted
-    if q.written == "pronoun_one":
-        return unit is not None and metric != "other"
+    if q.written == "pronoun_one":  # "one soldier was killed" counts; "one of them", "no one" do not
+        return unit is not None and subject is not None and metric != "other" and toks_before != "no"
     if q.written == "article":  # "a man was shot and killed"
         return unit in _people() and metric != "other" and after_phrase in {"was", "is", "has", "had"}
     if toks_before in {"the", "other", "these", "those", "both", "all"} and q.qualifier == "exact" \
@@ -111,7 +111,7 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     after = toks[q.last_token + 1].lower if q.last_token + 1 < len(toks) else ""
     head = thing.last_token if thing.last_token >= 0 else q.last_token
     after_phrase = toks[head + 1].lower if head + 1 < len(toks) else ""
-    if not _keep(q, unit, metric, before, after, after_phrase):
+    if not _keep(q, unit, thing.subject, metric, before, after, after_phrase):
         return None
     start = q.start
     if before == "the" and q.qualifier == "exact":
