@@ -136,3 +136,8 @@ def test_attribution_in_news(text, quantity, sources, scope) -> None:
     c = next(c for c in claims_of(text) if c.quantity_text.startswith(quantity))
     assert {s.source_canonical for s in c.sources} == sources
     assert c.sources[0].scope == scope
+
+
+def test_a_poll_is_a_source() -> None:
+    (c,) = claims_of("Donald Trump achieved 45 percent support in a new Fox News poll released Thursday.")
+    assert [(s.source_canonical, s.cue) for s in c.sources] == [("new Fox News poll", "poll")]

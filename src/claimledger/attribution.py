@@ -173,6 +173,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+_STUDY = re.compile(r"\b(?:in|by|to|from)\s+((?:a|an|the)\s+(?:[\w’'/-]+\s+){0,4}?(poll|survey|study|census|tally|"
+                    r"count|analysis|report|estimate|assessment)s?)\b")
 _WORD = re.compile(r"[a-z]+")
 _ANY_WORD = re.compile(r"[A-Za-z]+")
 
@@ -182,7 +184,8 @@ def _cue_words() -> frozenset[str]:
     """Every word that can start a cue: a sentence with none of them has no attribution frame."""
     cues = _cues()
     words = cues["verbs"] | cues["artifact_verbs"] | cues["possessive_nouns"]
-    return frozenset(words | {phrase.split()[0] for phrase in cues["prepositional"]})
+    return frozenset(words | {phrase.split()[0] for phrase in cues["prepositional"]}
+                     | {"poll", "survey", "study", "census", "tally", "analysis", "estimate", "assessment"})
 
 
 def sentence_frames(sentence: Sentence) -> list[Frame]:
@@ -198,6 +201,11 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
         if found and _looks_like_source(found[0], sentence_initial=False, strong=True):
             frames.append(Frame(_split_sources(found[0]), m.group(), "sentence", base, sentence.end,
                                 [(base + m.end(), base + m.end() + found[1])], indirect=True))
+    # "in a new Fox News poll", "a Reuters survey found": the study itself is the source.
+    for m in _STUDY.finditer(text):
+        if not any(s <= base + m.start() < e for f in frames for s, e in f.source_spans):
+            frames.append(Frame([m.group(1)], m.group(2).lower(), "sentence", base, sentence.end,
+                                [(base + m.start(1), base + m.end(1))]))
     # "a video released by X".
     for m in patterns["artifact"].finditer(text):
         found = _np_after(text[m.end():])

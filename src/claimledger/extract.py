@@ -43,11 +43,13 @@ def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_
     if after_phrase in vocab.word_set("reporting_verbs", "strong"):
         return False  # "two officials said": who speaks, not what is counted
     if q.written == "pronoun_one":  # "one soldier was killed" counts; "one of them", "no one" do not
-        return unit is not None and subject is not None and metric != "other" and toks_before != "no"
+        return unit is not None and metric != "other" and toks_before != "no" and (
+            subject is not None or toks_before in vocab.metric_cues())  # "killing one"
     if q.written == "article":  # "a man was shot and killed"
         return unit in _people() and metric != "other" and after_phrase in {"was", "is", "has", "had"}
     if toks_before in {"the", "other", "these", "those", "both", "all"} and q.qualifier == "exact" \
-            and q.written == "words" and q.number_value <= 10 and metric == "other" and unit not in _people():
+            and q.written == "words" and q.number_value <= 10 and metric == "other" and unit not in _people() \
+            and toks_after != "of":
         return False  # "between the two nations": a reference back, not a count
     if unit is None and q.unit_hint is None and metric == "other" and q.written == "words" \
             and q.qualifier == "exact" and q.number_value < 10 and toks_after != "of":
@@ -266,5 +268,5 @@ def scan_quantities(text: str, published=None) -> list[Quantity]:
         toks = tokens(sent.text, sent.start)
         dates = [DateMention(d.start + sent.start, d.end + sent.start, d.text, d.resolved, d.precision)
                  for d in find_dates(sent.text, published)]
-        found.extend(find_quantities(text, toks, dates)[0])
+        found.extend(q for q in find_quantities(text, toks, dates)[0] if q.written != "article")
     return found

@@ -190,7 +190,7 @@ def _match_fraction(toks: list[Token], i: int) -> NumberMatch | None:
         return NumberMatch(i, i, 0.5, "fraction")
     if i + 1 < len(toks) and toks[i + 1].lower in _FRACTIONS:
         singular = toks[i + 1].lower in {"half", "third", "quarter", "fifth", "sixth", "eighth", "tenth"}
-        if word in {"a", "one"} and singular:
+        if singular and (word == "one" or (word == "a" and i + 2 < len(toks) and toks[i + 2].lower == "of")):
             numerator = 1.0
         elif not singular and (_word_value(word) or 0) > 1:
             numerator = float(_word_value(word) or 0)
@@ -211,6 +211,10 @@ def match_number(toks: list[Token], i: int) -> NumberMatch | None:
         if fraction:
             return fraction
     if tok.text[0].isdigit():
+        if nxt == "/" and i + 2 < len(toks) and toks[i + 2].text.isdigit() and tok.text.isdigit() \
+                and toks[i + 1].start == tok.end and toks[i + 2].start == toks[i + 1].end \
+                and int(tok.text) < int(toks[i + 2].text) and not (i + 3 < len(toks) and toks[i + 3].text == "/"):
+            return NumberMatch(i, i + 2, int(tok.text) / int(toks[i + 2].text), "fraction")  # "1/40 of"
         return _match_digits(toks, i)
     word = tok.lower
     if word not in _starters() and not ("-" in word and word.partition("-")[0] in _tables()[1]):
