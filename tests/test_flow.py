@@ -68,17 +68,22 @@ def test_flow_flags_exactly_the_two_articles(harness, corpus: Path, tmp_path: Pa
         select f.check_name, f.severity, c.quantity_text, r.quantity_text, d.external_id
         from claim_flags f join claims c using (claim_id) join documents d on d.doc_id = c.doc_id
         left join claims r on r.claim_id = f.related_claim_id order by all""")
-    assert sorted((f[0], f[1], {f[2], f[3]} - {None}) for f in flags) == [
+    core = [(f[0], f[1], {f[2], f[3]} - {None}) for f in flags if f[0] in {"unsourced", "contradiction"}]
+    assert sorted(core) == [
         ("contradiction", "error", {"Five North Korean soldiers", "two North Korean soldiers"}),
         ("unsourced", "warning", {"Five North Korean soldiers"}),
     ]
+    # Figures whose only sources are parties to the war (Ukraine's SBU and president) are findings too.
+    assert sorted(f[2] for f in flags if f[0] == "interested_party_only") == [
+        "Two wounded soldiers", "the two captured men", "two North Korean soldiers"]
+    assert {f[0] for f in flags} == {"unsourced", "contradiction", "interested_party_only"}
     contradiction = rows(db, "select value_low, related_value_low, related_sources, sources from v_contradictions")
     assert {contradiction[0][0], contradiction[0][1]} == {5.0, 2.0}
     assert "Security Service of Ukraine" in (contradiction[0][2] or "") + (contradiction[0][3] or "")
     assert rows(db, "select count(*) from claims c join documents d using (doc_id) "
                     "where d.external_id = '000_de3101bb959c5679.txt'")[0][0] >= 5
     assert (tmp_path / "wh" / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html").exists()
-    assert rows(db, "select status, n_documents, n_flags from runs") == [("completed", 3, 2)]
+    assert rows(db, "select status, n_documents, n_flags from runs") == [("completed", 3, len(flags))]
 
     # Re-running on unchanged input adds nothing but the run's own row.
     before = {t: rows(db, f"select count(*) from {t}")[0][0] for t in ("documents", "claims", "claim_sources",
@@ -114,7 +119,8 @@ def test_failed_run_leaves_warehouse_as_it_was(harness, corpus: Path, tmp_path: 
 def test_cli_fail_on(harness, corpus: Path, tmp_path: Path, capsys) -> None:
     db = tmp_path / "cli.duckdb"
     assert cli.main(["run", "--seeds", str(corpus), "--db", str(db), "--no-docs"]) == 0
-    assert "flags 2" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "unsourced: warning 1" in out and "contradiction: error 1" in out
     assert cli.main(["run", "--seeds", str(corpus), "--db", str(db), "--no-docs", "--fail-on", "error"]) == 1
     assert cli.main(["report", "--db", str(db)]) == 0
     report = capsys.readouterr().out

@@ -71,3 +71,25 @@ def test_contradiction_suite_reports_each_failing_pair() -> None:
 def test_gx_crash_is_not_a_pass() -> None:
     with pytest.raises(quality.ValidationCrashed, match="n_sources"):
         run("unsourced_claims", pd.DataFrame({"claim_id": ["c1"]}))  # the column is missing
+
+
+FLAGGING = [s for s in SUITES.values() if s["meta"].get("flag", {}).get("verdict_column")]
+
+
+@pytest.mark.parametrize("suite", FLAGGING, ids=[s["name"] for s in FLAGGING])
+def test_finding_suites_flag_each_failing_row(suite) -> None:
+    flag = suite["meta"]["flag"]
+    ids = flag["id_columns"]
+    frame = pd.DataFrame({**{c: [f"{c}-1", f"{c}-2"] for c in ids}, flag["verdict_column"]: [True, False]})
+    outcome = run(suite["name"], frame)
+    assert not outcome.success
+    assert outcome.failing_ids == [tuple(f"{c}-2" for c in ids)]
+    assert run(suite["name"], frame.assign(**{flag["verdict_column"]: True})).success
+
+
+def test_cumulative_metrics_in_sql_match_the_data_file() -> None:
+    from claimledger import warehouse
+
+    listed = set(vocab.load("keys")["cumulative_metrics"])
+    sql = warehouse.sql("views/v_revisions")
+    assert all(f"'{m}'" in sql for m in listed)

@@ -16,10 +16,21 @@ def doc(con, doc_id: str, *, story: str | None = "nk", tags: list[str] | None = 
 
 
 def claim(con, claim_id: str, doc_id: str, low: float | None, high: float | None, *, metric: str = "captured",
-          unit: str = "soldier", approx: bool = False, qualifier: str = "exact", as_of: str | None = None) -> None:
-    con.execute("insert into claims values (?, ?, 'body', 0, 'Body with 2 soldiers.', 10, 20, '2 soldiers', ?, ?, ?, ?,"
-                " ?, 'soldiers', ?, NULL, ?, NULL, NULL, 'text', NULL, 'r')",
-                [claim_id, doc_id, low, high, qualifier, approx, unit, metric, as_of])
+          unit: str = "soldier", approx: bool = False, qualifier: str = "exact", as_of: str | None = None,
+          section: str = "body", actor: str | None = "North Korea", place: str | None = None,
+          origins: tuple[str, ...] = ()) -> None:
+    period = as_of or con.execute("select published_at::date::varchar from documents where doc_id = ?",
+                                  [doc_id]).fetchone()[0]
+    con.execute("""insert into claims (claim_id, doc_id, section, sentence_idx, sentence, char_start, char_end,
+                   quantity_text, value_low, value_high, qualifier, is_approximate, unit, subject, metric, as_of,
+                   value_source, run_id, thing, actor, place, period_start)
+                   values (?, ?, ?, 0, 'Body with 2 soldiers.', 10, 20, '2 soldiers', ?, ?, ?, ?, ?, 'soldiers', ?, ?,
+                   'text', 'r', ?, ?, ?, ?)""",
+                [claim_id, doc_id, section, low, high, qualifier, approx, unit, metric, as_of, unit, actor, place,
+                 period])
+    for origin in origins:
+        con.execute("insert into claim_sources values (?, ?, ?, 'said', 'sentence', ?, ?)",
+                    [claim_id, origin, origin, origin, origin in {"Ukraine", "Russia"}])
 
 
 @pytest.fixture
@@ -34,7 +45,7 @@ def test_unsourced_view_lists_claims_without_sources(con) -> None:
     claim(con, "c1", "d1", 2, 2)
     claim(con, "c2", "d1", 3, 3, metric="killed")
     con.execute("insert into claim_sources values ('c1', 'the NIS', 'National Intelligence Service (South Korea)',"
-                " 'said', 'sentence')")
+                " 'said', 'sentence', 'South Korea', false)")
     assert [r[0] for r in con.execute("select claim_id from v_unsourced_claims").fetchall()] == ["c2"]
     assert con.execute("select n_sources from v_claim_sourcing where claim_id = 'c1'").fetchone() == (1,)
 

@@ -100,3 +100,14 @@ create table if not exists validation_results (
     unexpected_count bigint,
     details          varchar
 );
+
+-- Columns added after the first release: claim keys (what a figure is about, and when) and the
+-- origin and stance of each source. ALTER ... IF NOT EXISTS upgrades warehouses made before them.
+alter table claims add column if not exists thing varchar;            -- canonical counted thing ("soldier" for troops)
+alter table claims add column if not exists actor varchar;            -- whose ("North Korea" for "DPRK troops")
+alter table claims add column if not exists place varchar;            -- canonical place ("Kursk region")
+alter table claims add column if not exists place_parent varchar;     -- the place containing it ("Russia")
+alter table claims add column if not exists period_start date;        -- as_of, else the publication date
+alter table claims add column if not exists period_precision varchar; -- day | week | month | year | published
+alter table claim_sources add column if not exists source_origin varchar;  -- the party a source speaks for
+alter table claim_sources add column if not exists is_party boolean;       -- a party to the conflict

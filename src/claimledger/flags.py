@@ -33,7 +33,8 @@ def _unsourced_detail(row: dict[str, Any]) -> str:
 
 
 def _contradiction_detail(row: dict[str, Any]) -> str:
-    return (f"{row['metric']} {row['unit']}: '{row['quantity_text']}' = "
+    key = " ".join(filter(None, [row.get("actor"), row["thing"], f"in {row['place']}" if row.get("place") else None]))
+    return (f"{row['metric']} {key}: '{row['quantity_text']}' = "
             f"{bounds_text(row['value_low'], row['value_high'])} ({row['sources'] or 'unsourced'}; "
             f"{row['title']!r}, {row['published_at']:%Y-%m-%d}) cannot hold with '{row['related_quantity_text']}' = "
             f"{bounds_text(row['related_value_low'], row['related_value_high'])} "
@@ -44,15 +45,26 @@ def _contradiction_detail(row: dict[str, Any]) -> str:
 _DETAIL = {"unsourced": _unsourced_detail, "contradiction": _contradiction_detail}
 
 
-def build_flags(check_name: str, severity: str, failing_ids: list[tuple[str, ...]],
+def build_flags(flag: dict[str, Any], failing_ids: list[tuple[str, ...]],
                 evidence: list[dict[str, Any]]) -> pl.DataFrame:
-    """Flag rows for the failing ids; `evidence` holds the view rows (unsourced or contradiction) for detail."""
+    """Flag rows for the failing ids of a flagging suite; `evidence` holds the rows behind them.
+
+    `flag` is the suite's flag spec: check_name, default severity, and optionally the evidence
+    row's detail column. A row's own `severity` column wins over the default (a falling death toll
+    is a warning where other revisions are info)."""
+    check_name = flag["check_name"]
     by_key = {(r["claim_id"], r.get("related_claim_id")): r for r in evidence}
     rows = []
     for ids in sorted(set(failing_ids)):
         claim, related = ids[0], (ids[1] if len(ids) > 1 else None)
         row = by_key.get((claim, related))
-        detail = _DETAIL[check_name](row) if row and check_name in _DETAIL else f"{check_name} failed"
+        if row is None:
+            detail = f"{check_name} failed"
+        elif check_name in _DETAIL:
+            detail = _DETAIL[check_name](row)
+        else:
+            detail = str(row.get(flag.get("detail_column", "detail")) or f"{check_name} failed")
+        severity = str((row or {}).get("severity") or flag["severity"])
         rows.append({"flag_id": flag_id(check_name, claim, related), "claim_id": claim, "check_name": check_name,
                      "severity": severity, "detail": detail, "related_claim_id": related})
     return pl.DataFrame(rows, schema=FLAG_SCHEMA)

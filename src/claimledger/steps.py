@@ -71,9 +71,7 @@ def validate(staging: Path, run_id: str, *, docs_root: Path | None) -> tuple[pl.
     try:
         frames = {name: warehouse.read(con, name) for name in quality.datasets(suites)}
         outcomes = quality.validate(frames, suites, docs_root=docs_root)
-        all_flags = [flagging.build_flags(o.flag["check_name"], o.flag["severity"], o.failing_ids,
-                                          warehouse.query(con, f"select * from {FLAG_EVIDENCE[o.flag['check_name']]}"))
-                     for o in outcomes if o.flag]
+        all_flags = [flagging.build_flags(o.flag, o.failing_ids, _evidence(con, o)) for o in outcomes if o.flag]
         results = [dict(r, run_id=run_id) for o in outcomes for r in o.results]
         current = pl.concat(all_flags) if all_flags else pl.DataFrame(schema=flagging.FLAG_SCHEMA)
         warehouse.store_flags(con, current, run_id)
@@ -81,6 +79,17 @@ def validate(staging: Path, run_id: str, *, docs_root: Path | None) -> tuple[pl.
     finally:
         con.close()
     return current, results
+
+
+def _evidence(con, outcome: quality.SuiteOutcome) -> list[dict]:
+    """The rows behind a flagging suite's failures: its evidence view, or its failing dataset rows."""
+    if not outcome.failing_ids or outcome.flag is None:
+        return []
+    view = FLAG_EVIDENCE.get(outcome.flag["check_name"])
+    if view:
+        return warehouse.query(con, f"select * from {view}")
+    verdict = outcome.flag.get("verdict_column", "passed")
+    return warehouse.query(con, f"select * from {outcome.dataset} where not {verdict}")
 
 
 def summarize(staging: Path, summary: RunSummary) -> RunSummary:

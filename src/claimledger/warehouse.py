@@ -25,7 +25,9 @@ from claimledger.model import Article, IngestError
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "warehouse"
 # Views in dependency order; each is one file under warehouse/views/.
-VIEWS = ("v_claim_sourcing", "v_unsourced_claims", "v_claim_pairs", "v_contradictions", "v_claim_spans")
+VIEWS = ("v_claim_sourcing", "v_unsourced_claims", "v_claim_key_pairs", "v_claim_pairs", "v_contradictions",
+         "v_claim_spans", "v_revisions", "v_qualifier_checks", "v_composition_checks", "v_source_checks",
+         "v_headline_checks", "v_hedged_checks", "v_claim_estimates", "v_claim_timeline")
 
 
 class WarehouseBusy(RuntimeError):

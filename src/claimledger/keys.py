@@ -1,0 +1,103 @@
+"""Claim keys: what a figure is about (thing, actor, metric, place) and when (its period).
+
+Two claims are comparable only when their keys match: "8,000 in the Kursk region" and "10,000 in
+Russia" are different scopes, "3,000 in October" and "10,000 in December" different periods.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from claimledger import vocab
+
+
+@dataclass(frozen=True)
+class ClaimKey:
+    """The comparable identity of a claim."""
+
+    thing: str | None
+    actor: str | None
+    place: str | None
+    place_parent: str | None
+    period_start: date | None
+    period_precision: str | None
+
+
+@lru_cache(maxsize=1)
+def _thing_index() -> dict[str, str]:
+    return {alias: canonical for canonical, aliases in vocab.load("keys")["things"].items() for alias in aliases}
+
+
+@lru_cache(maxsize=1)
+def _actor_pattern() -> list[tuple[re.Pattern[str], str]]:
+    pairs = [(alias, canonical) for canonical, aliases in vocab.load("keys")["actors"].items() for alias in aliases]
+    return [(re.compile(r"(?:^|\s)" + re.escape(alias) + r"(?=\s|$)"), canonical)
+            for alias, canonical in sorted(pairs, key=lambda p: -len(p[0]))]
+
+
+@lru_cache(maxsize=1)
+def _place_index() -> dict[str, tuple[str, str | None]]:
+    index: dict[str, tuple[str, str | None]] = {}
+    for name, entry in vocab.load("keys")["places"].items():
+        for alias in [name, *entry["aliases"]]:
+            index[alias.lower()] = (name, entry["parent"])
+    return index
+
+
+def thing_of(unit: str | None) -> str | None:
+    """Canonical counted thing: troops, forces and soldiers are all "soldier"."""
+    if unit is None:
+        return None
+    return _thing_index().get(unit.lower(), unit.lower())
+
+
+def actor_of(subject: str | None, sentence: str) -> str | None:
+    """Whose the counted things are, from the words in front of the noun ("North Korean soldiers")."""
+    if not subject:
+        return None
+    lowered = " " + subject.lower().replace("’", "'") + " "
+    for pattern, canonical in _actor_pattern():
+        if pattern.search(lowered):
+            return canonical
+    return None
+
+
+def place_of(location: str | None) -> tuple[str | None, str | None]:
+    """Canonical place and the place that contains it; an unknown place keeps its own name."""
+    if not location:
+        return None, None
+    cleaned = re.sub(r"^the\s+", "", location.strip(), flags=re.I)
+    return _place_index().get(cleaned.lower(), (cleaned, None))
+
+
+def key_of(*, unit: str | None, subject: str | None, sentence: str, location: str | None,
+           as_of: date | None, as_of_precision: str | None, published: date | None) -> ClaimKey:
+    """The key and period of a claim; the period is its own date, else the publication date."""
+    place, parent = place_of(location)
+    if as_of is not None:
+        start, precision = as_of, as_of_precision
+    elif published is not None:
+        start, precision = published, "published"
+    else:
+        start, precision = None, None
+    return ClaimKey(thing_of(unit), actor_of(subject, sentence), place, parent, start, precision)
+
+
+@lru_cache(maxsize=1)
+def _source_entries() -> dict[str, dict]:
+    return dict(vocab.load("source_aliases")["sources"])
+
+
+def origin_of(source_canonical: str) -> str:
+    """The party a source speaks for (Zelensky and the SBU speak for Ukraine); else the source itself."""
+    entry = _source_entries().get(source_canonical)
+    return str(entry.get("origin", source_canonical)) if entry else source_canonical
+
+
+def is_party(source_canonical: str) -> bool:
+    """Whether a source is a party to the conflict (source-stance table in source_aliases.yaml)."""
+    entry = _source_entries().get(source_canonical)
+    return bool(entry and entry.get("party"))

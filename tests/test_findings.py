@@ -1,0 +1,117 @@
+"""Every finding on a table of short articles: the rule fires where it should and nowhere else.
+
+Articles go through the real extractor into an in-memory DuckDB; each check view is read for its
+failing rows (the Great Expectations suites assert on the same columns: see test_quality.py).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from claimledger import warehouse
+from claimledger.extract import extract_article, to_frames
+from claimledger.model import Article
+
+CHECK_VIEWS = {
+    "contradiction": "select claim_id, related_claim_id from v_claim_pairs where not intervals_overlap",
+    "revision": "select claim_id, related_claim_id, severity from v_revisions where not passed",
+    "qualifier_dropped": "select claim_id, related_claim_id from v_qualifier_checks where not passed",
+    "composition": "select claim_id, related_claim_id from v_composition_checks where not passed",
+    "single_source": "select claim_id from v_source_checks where not single_passed",
+    "interested_party_only": "select claim_id from v_source_checks where not party_passed",
+    "headline_unsupported": "select claim_id from v_headline_checks where not passed",
+    "hedged_unsourced": "select claim_id from v_hedged_checks where not passed",
+}
+
+
+def findings(*articles: tuple[str, str, str]) -> dict[str, list[tuple]]:
+    """Run (published date, title, body) articles through extraction and the check views."""
+    con = warehouse.connect(":memory:")
+    docs = [Article(doc_id=f"d{i}", external_id=f"d{i}", source_path=f"d{i}.md", title=title, subtitle="",
+                    body=body, story="nk", published_at=datetime.fromisoformat(published))
+            for i, (published, title, body) in enumerate(articles)]
+    warehouse.store_documents(con, docs, to_frames([extract_article(a) for a in docs]), "r1")
+    found = {name: con.execute(sql).fetchall() for name, sql in CHECK_VIEWS.items()}
+    con.close()
+    return {name: rows for name, rows in found.items() if rows}
+
+
+# (first article, second article, the findings expected, with their count)
+CASES = [
+    pytest.param(("2025-01-10", "", "The NIS said 2 soldiers were captured."),
+                 ("2025-01-12", "", "The NIS said 2 soldiers were captured."),
+                 {"single_source": 2}, id="same figure, one origin: single source"),
+    pytest.param(("2025-01-10", "", "The NIS said 2 soldiers were captured."),
+                 ("2025-01-12", "", "The Pentagon said 5 soldiers were captured."),
+                 {"contradiction": 1}, id="different origins, disjoint: contradiction"),
+    pytest.param(("2025-01-10", "", "The NIS said 2 soldiers were captured."),
+                 ("2025-01-12", "", "The Pentagon said 2 soldiers were captured."),
+                 {}, id="different origins, same figure: corroborated"),
+    pytest.param(("2024-10-23", "", "The NIS said at least 3,000 soldiers were deployed."),
+                 ("2024-10-28", "", "The Pentagon said about 10,000 soldiers were deployed."),
+                 {}, id="at least 3,000 holds with about 10,000"),
+    pytest.param(("2024-10-23", "", "The NIS said about 3,000 soldiers were deployed."),
+                 ("2024-10-28", "", "The Pentagon said more than 10,000 soldiers were deployed."),
+                 {"contradiction": 1}, id="about 3,000 against more than 10,000 in one week"),
+    pytest.param(("2024-10-28", "", "The Pentagon said about 10,000 soldiers were deployed in Russia."),
+                 ("2024-10-31", "", "Blinken said about 8,000 soldiers were deployed in the Kursk region."),
+                 {}, id="different scopes are compatible"),
+    pytest.param(("2024-10-01", "", "The Pentagon said 3,000 soldiers were deployed."),
+                 ("2024-12-20", "", "The NIS said 10,000 soldiers were deployed."),
+                 {}, id="different periods are a timeline"),
+    pytest.param(("2025-01-13", "", "The NIS said about 3,000 soldiers were killed or wounded."),
+                 ("2025-04-30", "", "The NIS said about 4,700 soldiers were killed or wounded."),
+                 {"revision": 1}, id="same origin, later figure: revision"),
+    pytest.param(("2025-01-13", "", "The NIS said 24 soldiers were killed."),
+                 ("2025-01-20", "", "The NIS said 20 soldiers were killed."),
+                 {"revision": 1}, id="a falling death toll is a revision too"),
+    pytest.param(("2024-10-18", "", "The NIS said up to 12,000 soldiers would be deployed."),
+                 ("2024-11-20", "", "The NIS said 12,000 soldiers were deployed."),
+                 {"qualifier_dropped": 1}, id="qualifier dropped"),
+    pytest.param(("2024-10-18", "", "The NIS said up to 12,000 soldiers would be deployed."),
+                 ("2024-11-20", "", "The NIS said up to 12,000 soldiers were deployed."),
+                 {}, id="qualifier kept"),
+    pytest.param(("2024-10-23", "", "The White House said at least 3,000 soldiers were deployed."),
+                 ("2024-10-28", "", "The Pentagon said about 10,000 soldiers were deployed."),
+                 {"single_source": 2}, id="the White House and the Pentagon are one origin"),
+    pytest.param(("2025-01-13", "", "The NIS said about 300 soldiers were killed and about 2,700 wounded. "
+                                    "The NIS said some 3,000 soldiers were killed or wounded."),
+                 ("2025-03-01", "", "Officials in Seoul said 12 tanks were captured."),
+                 {}, id="parts add up to the whole"),
+    pytest.param(("2025-01-13", "", "The NIS said about 300 soldiers were killed and about 2,700 wounded. "
+                                    "The NIS said some 1,000 soldiers were killed or wounded."),
+                 ("2025-03-01", "", "Officials in Seoul said 12 tanks were captured."),
+                 {"composition": 1}, id="parts do not add up"),
+    pytest.param(("2024-11-13", "", "Kyiv said 11,000 soldiers were deployed in the Kursk region."),
+                 ("2025-03-01", "", "The NIS said 12 tanks were captured."),
+                 {"interested_party_only": 1}, id="only a party to the war says so"),
+    pytest.param(("2024-11-15", "20,000 soldiers in Kursk", "Kyiv said 11,000 soldiers were deployed in Kursk."),
+                 ("2025-03-01", "", "The NIS said 12 tanks were captured."),
+                 {"interested_party_only": 1, "headline_unsupported": 1}, id="headline number not in the body"),
+    pytest.param(("2024-11-15", "11,000 soldiers in Kursk", "The NIS said 11,000 soldiers were deployed in Kursk."),
+                 ("2025-03-01", "", "The NIS said 12 tanks were captured."),
+                 {}, id="headline number backed by the body"),
+    pytest.param(("2024-11-15", "", "Some 30 soldiers were reportedly killed."),
+                 ("2025-03-01", "", "The NIS said 12 tanks were captured."),
+                 {"hedged_unsourced": 1}, id="hedged and unsourced"),
+    pytest.param(("2024-11-15", "", "Some 30 soldiers were reportedly killed, the NIS said."),
+                 ("2025-03-01", "", "The NIS said 12 tanks were captured."),
+                 {}, id="hedged but sourced"),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), CASES)
+def test_finding(first, second, expected) -> None:
+    result = findings(first, second)
+    assert {name: len(rows) for name, rows in result.items()} == expected
+
+
+def test_falling_cumulative_total_is_a_warning() -> None:
+    result = findings(("2025-01-13", "", "The NIS said 24 soldiers were killed."),
+                      ("2025-01-20", "", "The NIS said 20 soldiers were killed."))
+    assert result["revision"][0][2] == "warning"
+    rising = findings(("2025-01-13", "", "The NIS said 20 soldiers were killed."),
+                      ("2025-01-20", "", "The NIS said 24 soldiers were killed."))
+    assert rising["revision"][0][2] == "info"

@@ -1,0 +1,54 @@
+-- Every pair of body claims from different articles with the same key: metric, counted thing
+-- (troops = soldiers), actor (North Korean = DPRK) and place (Kursk region vs Russia are different
+-- scopes), on the same story (or sharing a tag when neither names one). `a` is the earlier article.
+-- Tolerance: an approximate value stands for +/-10 %; vague values keep their policy bounds; open
+-- bounds stay open (a NULL low is 0 for counts); strict bounds are read inclusively.
+with params as (select 0.10 as approx_tolerance),
+
+origins as (
+    select claim_id, list(distinct source_origin order by source_origin) as origins
+    from claim_sources
+    group by claim_id
+),
+
+bounded as (
+    select c.claim_id, c.doc_id, c.metric, c.thing, c.actor, c.place, c.period_start, c.value_low, c.value_high,
+           c.qualifier, d.story, d.tags, d.published_at, coalesce(o.origins, []) as origins,
+           coalesce(c.value_low, 0) * (case when c.is_approximate and c.qualifier <> 'vague'
+                                            then 1 - p.approx_tolerance else 1 end) as low_eff,
+           coalesce(c.value_high, 'infinity'::double) * (case when c.is_approximate and c.qualifier <> 'vague'
+                                                              then 1 + p.approx_tolerance else 1 end) as high_eff
+    from claims as c
+    join documents as d using (doc_id)
+    left join origins as o using (claim_id)
+    cross join params as p
+    where c.section = 'body' and c.metric <> 'other' and c.thing is not null and d.published_at is not null
+),
+
+paired as (
+    select a.claim_id, b.claim_id as related_claim_id, a.doc_id, b.doc_id as related_doc_id,
+           a.metric, a.thing, a.actor, a.place, coalesce(a.story, b.story) as story,
+           a.period_start, b.period_start as related_period_start,
+           abs(date_diff('day', a.period_start, b.period_start)) as period_gap_days,
+           a.published_at, b.published_at as related_published_at,
+           a.qualifier, b.qualifier as related_qualifier,
+           a.value_low, a.value_high, b.value_low as related_value_low, b.value_high as related_value_high,
+           a.low_eff, a.high_eff, b.low_eff as related_low_eff, b.high_eff as related_high_eff,
+           a.origins, b.origins as related_origins,
+           len(list_intersect(a.origins, b.origins)) > 0 as same_origin,
+           a.high_eff >= b.low_eff and b.high_eff >= a.low_eff as intervals_overlap
+    from bounded as a
+    join bounded as b
+      on a.doc_id <> b.doc_id
+     and (a.published_at, a.claim_id) < (b.published_at, b.claim_id)
+     and a.metric = b.metric
+     and a.thing = b.thing
+     and a.actor is not distinct from b.actor
+     and a.place is not distinct from b.place
+    where (a.story is not null and a.story = b.story)
+       or (a.story is null and b.story is null and len(list_intersect(a.tags, b.tags)) > 0)
+),
+
+final as (select * from paired)
+
+select * from final

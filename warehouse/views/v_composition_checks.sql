@@ -1,0 +1,49 @@
+-- Parts that must add up to a stated whole: killed + injured against casualties for the same key,
+-- from the same article or the same origin within 7 days. `passed` is false when the sum of the
+-- parts' intervals and the whole's interval cannot both hold.
+with params as (select 0.10 as approx_tolerance, 7 as window_days),
+
+origins as (
+    select claim_id, list(distinct source_origin) as origins from claim_sources group by claim_id
+),
+
+bounded as (
+    select c.claim_id, c.doc_id, c.metric, c.thing, c.actor, c.place, c.period_start, c.quantity_text,
+           coalesce(o.origins, []) as origins,
+           coalesce(c.value_low, 0) * (case when c.is_approximate and c.qualifier <> 'vague'
+                                            then 1 - p.approx_tolerance else 1 end) as low_eff,
+           coalesce(c.value_high, 'infinity'::double) * (case when c.is_approximate and c.qualifier <> 'vague'
+                                                              then 1 + p.approx_tolerance else 1 end) as high_eff
+    from claims as c
+    left join origins as o using (claim_id)
+    cross join params as p
+    where c.section = 'body' and c.metric in ('killed', 'injured', 'casualties') and c.thing is not null
+),
+
+combined as (
+    select w.claim_id, k.claim_id as related_claim_id, i.claim_id as injured_claim_id,
+           w.quantity_text as whole_text, k.quantity_text as killed_text, i.quantity_text as injured_text,
+           k.low_eff + i.low_eff as parts_low, k.high_eff + i.high_eff as parts_high, w.low_eff, w.high_eff
+    from bounded as w
+    join bounded as k on k.metric = 'killed'
+    join bounded as i on i.metric = 'injured' and i.doc_id = k.doc_id
+    cross join params as p
+    where w.metric = 'casualties'
+      and k.thing = w.thing and i.thing = w.thing
+      and k.actor is not distinct from w.actor and i.actor is not distinct from w.actor
+      and k.place is not distinct from w.place and i.place is not distinct from w.place
+      and (k.doc_id = w.doc_id
+           or (len(list_intersect(k.origins, w.origins)) > 0
+               and abs(date_diff('day', k.period_start, w.period_start)) <= p.window_days))
+),
+
+final as (
+    select claim_id, related_claim_id, 'warning' as severity,
+           parts_high >= low_eff and high_eff >= parts_low as passed,
+           printf('"%s" + "%s" (%s..%s) do not add up to "%s"', killed_text, injured_text,
+                  round(parts_low)::varchar, case when isinf(parts_high) then '' else round(parts_high)::varchar end,
+                  whole_text) as detail
+    from combined
+)
+
+select * from final

@@ -1,0 +1,26 @@
+-- A number in the title or subtitle that no body claim of the same article supports (an
+-- overlapping interval for the same metric or counted thing, +/-10 % for approximate values).
+with params as (select 0.10 as approx_tolerance),
+
+bounded as (
+    select c.claim_id, c.doc_id, c.section, c.metric, c.thing, c.quantity_text,
+           coalesce(c.value_low, 0) * (case when c.is_approximate then 1 - p.approx_tolerance else 1 end) as low_eff,
+           coalesce(c.value_high, 'infinity'::double) * (case when c.is_approximate
+                                                              then 1 + p.approx_tolerance else 1 end) as high_eff
+    from claims as c cross join params as p
+),
+
+final as (
+    select h.claim_id, 'warning' as severity,
+           exists (
+               select 1 from bounded as b
+               where b.doc_id = h.doc_id and b.section = 'body'
+                 and b.high_eff >= h.low_eff and h.high_eff >= b.low_eff
+                 and (b.metric = h.metric or b.thing is not distinct from h.thing)
+           ) as passed,
+           printf('%s figure "%s" is not supported by any claim in the body', h.section, h.quantity_text) as detail
+    from bounded as h
+    where h.section in ('title', 'subtitle')
+)
+
+select * from final

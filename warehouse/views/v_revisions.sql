@@ -1,0 +1,24 @@
+-- The same origin gives a different figure for the same key in a later article: a revision (info);
+-- a cumulative total (killed, casualties, ...) that falls is a warning. One row per same-origin pair;
+-- `passed` is false for a revision.
+with pairs as (select * from v_claim_key_pairs where same_origin),
+
+final as (
+    select claim_id as related_claim_id, related_claim_id as claim_id,
+           intervals_overlap as passed,
+           case when metric in ('killed', 'injured', 'casualties', 'captured', 'missing', 'displaced', 'arrested')
+                     and related_high_eff < low_eff then 'warning' else 'info' end as severity,
+           printf('%s revised %s %s%s from %s (%s) to %s (%s)%s',
+                  array_to_string(list_intersect(origins, related_origins), ', '), metric,
+                  coalesce(actor || ' ', ''), thing,
+                  printf('%s..%s', coalesce(value_low::varchar, ''), coalesce(value_high::varchar, '')),
+                  strftime(published_at, '%Y-%m-%d'),
+                  printf('%s..%s', coalesce(related_value_low::varchar, ''), coalesce(related_value_high::varchar, '')),
+                  strftime(related_published_at, '%Y-%m-%d'),
+                  case when related_high_eff < low_eff
+                        and metric in ('killed', 'injured', 'casualties', 'captured', 'missing', 'displaced', 'arrested')
+                       then '; a cumulative total fell' else '' end) as detail
+    from pairs
+)
+
+select * from final
