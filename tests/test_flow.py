@@ -124,4 +124,5 @@ def test_cli_fail_on(harness, corpus: Path, tmp_path: Path, capsys) -> None:
     assert cli.main(["run", "--seeds", str(corpus), "--db", str(db), "--no-docs", "--fail-on", "error"]) == 1
     assert cli.main(["report", "--db", str(db)]) == 0
     report = capsys.readouterr().out
-    assert "== contradiction (error): 1 ==" in report and "Five North Korean soldiers" in report
+    assert "[error] contradiction: 'Five North Korean soldiers'" in report
+    assert "North Korea soldier captured in Kursk region" in report and "Estimates" in report

@@ -1,9 +1,9 @@
--- Current flags with the evidence an analyst needs: the claim, its value, its sources and its document.
+-- Current flags with the evidence an analyst needs: the claim, its key, its value, its sources and its document.
 with flags as (select * from claim_flags),
 
 final as (
     select f.severity, f.check_name, c.quantity_text,
-           c.value_low, c.value_high, c.qualifier, c.metric, c.unit,
+           c.value_low, c.value_high, c.qualifier, c.metric, c.unit, c.thing, c.actor, c.place,
            coalesce(s.sources, '') as sources,
            d.title, d.outlet, d.published_at, d.source_path, c.sentence,
            f.detail, f.claim_id, f.related_claim_id, f.flag_id
@@ -14,4 +14,5 @@ final as (
 )
 
 select * from final
-order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, check_name, title, quantity_text
+order by thing nulls last, actor nulls last, metric, place nulls last,
+         case severity when 'error' then 0 when 'warning' then 1 else 2 end, check_name, published_at

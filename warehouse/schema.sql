@@ -111,3 +111,8 @@ alter table claims add column if not exists period_start date;        -- as_of, 
 alter table claims add column if not exists period_precision varchar; -- day | week | month | year | published
 alter table claim_sources add column if not exists source_origin varchar;  -- the party a source speaks for
 alter table claim_sources add column if not exists is_party boolean;       -- a party to the conflict
+
+-- "10,000", "10,000..", "..12,000" or "10,000..12,000": how the views write a claim's bounds.
+create or replace macro bounds_text(low, high) as
+    case when low is not null and low = high then format('{:,.0f}', low)
+         else coalesce(format('{:,.0f}', low), '') || '..' || coalesce(format('{:,.0f}', high), '') end;

@@ -82,7 +82,7 @@ def _report(args: argparse.Namespace) -> int:
     if not args.db.exists():
         print(f"claimledger: {args.db}: no warehouse yet; run `claimledger run` first", file=sys.stderr)
         return 2
-    print(report.flags_report(steps.flag_table(args.db, limit=10_000)))
+    print(report.flags_report(steps.flag_table(args.db, limit=10_000), steps.estimates_table(args.db)))
     return 0
 
 

@@ -26,6 +26,9 @@ class ClaimKey:
     period_precision: str | None
 
 
+_METRIC_NOUNS = frozenset({"casualty", "death", "fatality", "injury", "loss", "victim", "body"})
+
+
 @lru_cache(maxsize=1)
 def _thing_index() -> dict[str, str]:
     return {alias: canonical for canonical, aliases in vocab.load("keys")["things"].items() for alias in aliases}
@@ -51,6 +54,8 @@ def thing_of(unit: str | None) -> str | None:
     """Canonical counted thing: troops, forces and soldiers are all "soldier"."""
     if unit is None:
         return None
+    if unit.lower() in _METRIC_NOUNS:
+        return "*"  # "3,000 casualties", "24 deaths": who is counted is left open
     return _thing_index().get(unit.lower(), unit.lower())
 
 

@@ -23,6 +23,7 @@ import pandas as pd  # noqa: E402
 from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
 
 log = logging.getLogger(__name__)
+logging.getLogger("great_expectations").setLevel(logging.WARNING)
 SUITES_DIR = Path(__file__).resolve().parents[2] / "expectations"
 
 

@@ -31,22 +31,38 @@ def summary_markdown(summary: Any, db: Path) -> str:
     return f"# claimledger run\n\n{lines[0]}\n\nWarehouse: `{db}`\n\n{body}\n"
 
 
-def flags_report(rows: list[dict[str, Any]]) -> str:
-    """Flags grouped by check, each with its value, sources, document and evidence."""
+def _key(row: dict[str, Any]) -> str:
+    parts = [row.get("actor"), row.get("thing") or row.get("unit") or "(no counted thing)", row.get("metric")]
+    where = f" in {row['place']}" if row.get("place") else ""
+    return " ".join(str(p) for p in parts if p) + where
+
+
+def flags_report(rows: list[dict[str, Any]], estimates: list[dict[str, Any]] | None = None) -> str:
+    """Findings grouped by claim key, each with its value, sources, document and evidence; then the estimates."""
     if not rows:
-        return "No flags: every claim is sourced and no figures contradict each other."
-    out: list[str] = []
-    current = None
-    for row in rows:
-        if row["check_name"] != current:
-            current = row["check_name"]
-            count = sum(1 for r in rows if r["check_name"] == current)
-            out.append(f"\n== {current} ({row['severity']}): {count} ==")
-        published = f"{row['published_at']:%Y-%m-%d}" if row.get("published_at") else "undated"
-        out.append(f"- [{row['severity']}] {row['quantity_text']!r} = {bounds_text(row['value_low'], row['value_high'])}"
-                   f" ({row['qualifier']}, {row['metric']}, {row['unit'] or '-'})")
-        out.append(f"    document: {row['title']!r} — {row['outlet'] or 'unknown outlet'}, {published}, {row['source_path']}")
-        out.append(f"    sources:  {row['sources'] or '(none)'}")
-        out.extend(textwrap.wrap(row["detail"], width=110, initial_indent="    evidence: ",
-                                 subsequent_indent="              "))
+        out = ["No flags: every claim is sourced and no figures contradict each other."]
+    else:
+        out = []
+        current = None
+        for row in rows:
+            key = _key(row)
+            if key != current:
+                current = key
+                count = sum(1 for r in rows if _key(r) == key)
+                out.append(f"\n== {key}: {count} finding(s) ==")
+            published = f"{row['published_at']:%Y-%m-%d}" if row.get("published_at") else "undated"
+            out.append(f"- [{row['severity']}] {row['check_name']}: {row['quantity_text']!r} = "
+                       f"{bounds_text(row['value_low'], row['value_high'])} ({row['qualifier']})")
+            out.append(f"    document: {row['title']!r} — {row['outlet'] or 'unknown outlet'}, {published}, "
+                       f"{row['source_path']}")
+            out.append(f"    sources:  {row['sources'] or '(none)'}")
+            out.extend(textwrap.wrap(row["detail"], width=110, initial_indent="    evidence: ",
+                                     subsequent_indent="              "))
+    if estimates:
+        out.append("\n== Estimates (low / best / high per key and month; best = most conservative figure) ==")
+        for e in estimates:
+            month = f"{e['period_month']:%Y-%m}" if e.get("period_month") else "undated"
+            out.append(f"- {_key(e)}, {month}: {bounds_text(e['low'], e['low'])} / {bounds_text(e['best'], e['best'])}"
+                       f" / {bounds_text(e['high'], e['high']) if e['high'] is not None else 'open'}"
+                       f"  ({e['n_origins']} origin(s): {e['origins'] or 'unsourced'}; {e['n_documents']} document(s))")
     return "\n".join(out).lstrip("\n")

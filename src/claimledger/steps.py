@@ -106,6 +106,15 @@ def summarize(staging: Path, summary: RunSummary) -> RunSummary:
     return summary
 
 
+def estimates_table(db: Path) -> list[dict]:
+    """Low / best / high per claim key and month (v_claim_estimates)."""
+    con = warehouse.connect(db)
+    try:
+        return warehouse.query(con, "select * from v_claim_estimates")
+    finally:
+        con.close()
+
+
 def flag_table(db: Path, *, limit: int = 200) -> list[dict]:
     """Current flags with sentence, value, sources and document, for reports and artifacts."""
     con = warehouse.connect(db)

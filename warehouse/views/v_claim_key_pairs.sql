@@ -1,5 +1,6 @@
 -- Every pair of body claims from different articles with the same key: metric, counted thing
--- (troops = soldiers), actor (North Korean = DPRK) and place (Kursk region vs Russia are different
+-- (troops = soldiers; '*' for "casualties", "deaths": any thing), actor (North Korean = DPRK; unknown
+-- matches any) and place (Kursk region vs Russia are different
 -- scopes), on the same story (or sharing a tag when neither names one). `a` is the earlier article.
 -- Tolerance: an approximate value stands for +/-10 %; vague values keep their policy bounds; open
 -- bounds stay open (a NULL low is 0 for counts); strict bounds are read inclusively.
@@ -42,8 +43,8 @@ paired as (
       on a.doc_id <> b.doc_id
      and (a.published_at, a.claim_id) < (b.published_at, b.claim_id)
      and a.metric = b.metric
-     and a.thing = b.thing
-     and a.actor is not distinct from b.actor
+     and (a.thing = b.thing or '*' in (a.thing, b.thing))
+     and (a.actor is null or b.actor is null or a.actor = b.actor)
      and a.place is not distinct from b.place
     where (a.story is not null and a.story = b.story)
        or (a.story is null and b.story is null and len(list_intersect(a.tags, b.tags)) > 0)

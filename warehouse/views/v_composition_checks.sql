@@ -29,8 +29,9 @@ combined as (
     join bounded as i on i.metric = 'injured' and i.doc_id = k.doc_id
     cross join params as p
     where w.metric = 'casualties'
-      and k.thing = w.thing and i.thing = w.thing
-      and k.actor is not distinct from w.actor and i.actor is not distinct from w.actor
+      and (k.thing = w.thing or '*' in (k.thing, w.thing)) and (i.thing = w.thing or '*' in (i.thing, w.thing))
+      and (k.actor is null or w.actor is null or k.actor = w.actor)
+      and (i.actor is null or w.actor is null or i.actor = w.actor)
       and k.place is not distinct from w.place and i.place is not distinct from w.place
       and (k.doc_id = w.doc_id
            or (len(list_intersect(k.origins, w.origins)) > 0
@@ -40,8 +41,8 @@ combined as (
 final as (
     select claim_id, related_claim_id, 'warning' as severity,
            parts_high >= low_eff and high_eff >= parts_low as passed,
-           printf('"%s" + "%s" (%s..%s) do not add up to "%s"', killed_text, injured_text,
-                  round(parts_low)::varchar, case when isinf(parts_high) then '' else round(parts_high)::varchar end,
+           printf('"%s" + "%s" (%s) do not add up to "%s"', killed_text, injured_text,
+                  bounds_text(parts_low, case when isinf(parts_high) then null else parts_high end),
                   whole_text) as detail
     from combined
 )

@@ -10,8 +10,8 @@ final as (
            not (related_qualifier = 'exact'
                 and related_value_low in (value_low, value_high)) as passed,
            printf('%s: "%s" figure %s (%s) repeated as an exact %s (%s)', thing, qualifier,
-                  coalesce(value_low, value_high)::varchar, strftime(published_at, '%Y-%m-%d'),
-                  related_value_low::varchar, strftime(related_published_at, '%Y-%m-%d')) as detail
+                  bounds_text(value_low, value_high), strftime(published_at, '%Y-%m-%d'),
+                  bounds_text(related_value_low, related_value_high), strftime(related_published_at, '%Y-%m-%d')) as detail
     from pairs
 )
 

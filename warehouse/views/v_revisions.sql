@@ -11,9 +11,9 @@ final as (
            printf('%s revised %s %s%s from %s (%s) to %s (%s)%s',
                   array_to_string(list_intersect(origins, related_origins), ', '), metric,
                   coalesce(actor || ' ', ''), thing,
-                  printf('%s..%s', coalesce(value_low::varchar, ''), coalesce(value_high::varchar, '')),
+                  bounds_text(value_low, value_high),
                   strftime(published_at, '%Y-%m-%d'),
-                  printf('%s..%s', coalesce(related_value_low::varchar, ''), coalesce(related_value_high::varchar, '')),
+                  bounds_text(related_value_low, related_value_high),
                   strftime(related_published_at, '%Y-%m-%d'),
                   case when related_high_eff < low_eff
                         and metric in ('killed', 'injured', 'casualties', 'captured', 'missing', 'displaced', 'arrested')
