@@ -127,7 +127,7 @@ ATTRIBUTION = [
      {"Defence Intelligence of Ukraine"}, "sentence"),
     ("The airline said 20 passengers were hurt.", "20", {"airline"}, "sentence"),
     ("Some 40 soldiers were killed, according to a CNN tally.", "Some 40", {"CNN tally"}, "sentence"),
-    ("Officials in the United States said 40 people died.", "40", {"Officials in the United States"}, "sentence"),
+    ("Officials in the United States said 40 people died.", "40", {"United States"}, "sentence"),
 ]
 
 
@@ -141,3 +141,40 @@ def test_attribution_in_news(text, quantity, sources, scope) -> None:
 def test_a_poll_is_a_source() -> None:
     (c,) = claims_of("Donald Trump achieved 45 percent support in a new Fox News poll released Thursday.")
     assert [(s.source_canonical, s.cue) for s in c.sources] == [("new Fox News poll", "poll")]
+
+
+# Patterns found while composing the demo corpus: (sentence, quantity, low, qualifier, unit, metric, location).
+DEMO_PATTERNS = [
+    ("About 1,500 North Korean special forces troops have been moved to Russia.",
+     "About 1,500 North Korean special forces troops", 1500, "approximate", "troop", "deployed", "Russia"),
+    ("At least 3,000 soldiers had been sent to eastern Russia.", "At least 3,000 soldiers", 3000, "at_least",
+     "soldier", "deployed", "eastern Russia"),
+    ("The number of soldiers killed or wounded in the Kursk region had passed 3,000.", "passed 3,000", 3000,
+     "more_than", "soldier", "casualties", "Kursk region"),
+    ("About 300 soldiers were killed and 2,700 wounded.", "2,700 wounded", 2700, "approximate", "soldier",
+     "injured", None),
+    ("Troops fought in Russia's war against Ukraine, killing 12 soldiers.", "12 soldiers", 12, "exact", "soldier",
+     "killed", None),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "low", "qualifier", "unit", "metric", "location"), DEMO_PATTERNS)
+def test_demo_patterns(text, quantity, low, qualifier, unit, metric, location) -> None:
+    c = next(c for c in claims_of(text) if c.quantity_text == quantity)
+    assert (c.value_low, c.qualifier, c.unit, c.metric, c.location) == (low, qualifier, unit, metric, location)
+
+
+def test_ratio_is_not_a_claim() -> None:
+    assert [c.quantity_text for c in claims_of("Kyiv's figure is almost three times the NIS estimate.")] == []
+
+
+@pytest.mark.parametrize(("text", "canonical"), [
+    ("The White House national security spokesman said 3,000 soldiers were sent.", {"United States"}),
+    ("US Secretary of State Antony Blinken said 8,000 soldiers were sent.", {"US Secretary of State"}),
+    ("The NIS estimate puts casualties at roughly 1,100.", {"National Intelligence Service (South Korea)"}),
+    ("The NIS, which estimates that 12,000 troops were sent, said more would come.",
+     {"National Intelligence Service (South Korea)"}),
+])
+def test_source_names_inside_longer_phrases(text, canonical) -> None:
+    c = claims_of(text)[0]
+    assert {s.source_canonical for s in c.sources} == canonical

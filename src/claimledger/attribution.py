@@ -81,7 +81,18 @@ def canonical(source_text: str) -> str:
         hit = index.get(candidate.lower().replace("’", "'"))
         if hit:
             return hit
-    return bare
+    # "White House national security spokesman", "the NIS estimate": the longest alias inside the text.
+    found = _alias_pattern().search(cleaned.replace("’", "'"))
+    return index[found.group().lower()] if found else bare
+
+
+@lru_cache(maxsize=1)
+def _alias_pattern() -> re.Pattern[str]:
+    # Aliases of one short word ("Kim", "UN", "US") only count as whole names, not inside a longer text.
+    names = [str(a) for name, entry in vocab.load("source_aliases")["sources"].items() for a in [name, *entry["aliases"]]]
+    aliases = [a.replace("’", "'") for a in names if " " in a or (a.isupper() and len(a) >= 2)]
+    ordered = sorted(aliases, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(a) for a in ordered) + r")\b", re.IGNORECASE)
 
 
 def _clean(text: str) -> str:
@@ -136,6 +147,12 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
         if mark in region:
             breaks.append(region.rindex(mark) + 1)
     cut = max(breaks) if breaks else 0
+    if cut and not region[cut:].strip() and re.search(r",\s*(?:which|who)\s*$", region):
+        # "The NIS, which estimates that ...": the subject stands before the relative pronoun.
+        head = re.sub(r",\s*(?:which|who)\s*$", "", region)
+        earlier = [m.end() for m in _CLAUSE_BREAK.finditer(head)]
+        start = max(earlier) if earlier else 0
+        return head[start:].split(",")[-1], start + head[start:].rfind(head[start:].split(",")[-1])
     region = region[cut:]
     chunks = region.split(",")
     if len(chunks) > 1 and not chunks[-1].strip():
@@ -242,7 +259,7 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
         else:
             after = _np_after(text[m.end():])
             if after and re.search(r"[,”\"]\s*$", text[:m.start()]) and _looks_like_source(
-                    after[0], sentence_initial=False, strong=strong):
+                    after[0], sentence_initial=False):
                 names = _split_sources(after[0])
                 span = (base + m.end(), base + m.end() + after[1])
         if not names:

@@ -70,9 +70,8 @@ def _extract(args: argparse.Namespace) -> int:
             [__import__("polars").struct(["source_text", "source_canonical", "cue", "scope"]).alias("sources")])
         joined = frames["claims"].join(sources, on="claim_id", how="left")
         for row in joined.iter_rows(named=True):
-            row["as_of"] = row["as_of"].isoformat() if row["as_of"] else None
             row["sources"] = row["sources"] or []
-            print(json.dumps(row, ensure_ascii=False))
+            print(json.dumps(row, ensure_ascii=False, default=str))
     return 1 if errors and not articles else 0
 
 

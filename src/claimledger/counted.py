@@ -23,6 +23,8 @@ _DETERMINERS = frozenset("the a an these those some its their his her our".split
 _VERB_SUFFIX = re.compile(r"(?:ed|ing)$")
 _PLACE_PREPS = frozenset("in inside near across outside at into to from throughout within".split())
 _PLACE_SUFFIXES = frozenset("region province oblast district city county state area border front".split())
+_DIRECTIONS = frozenset("eastern western northern southern central northeastern northwestern southeastern "
+                        "southwestern".split())
 _NON_PLACES = frozenset(
     """January February March April May June July August September October November December Monday
     Tuesday Wednesday Thursday Friday Saturday Sunday Telegram Twitter Facebook X I He She They We It
@@ -89,7 +91,7 @@ def counted_thing(toks: list[Token], after: int, *, number_value: float) -> Coun
         if word in known or not (_VERB_SUFFIX.search(word) or word.endswith("ly")):
             head = j
             if word in known and j + 1 < len(toks) and toks[j + 1].lower not in known \
-                    and not toks[j + 1].text[0].isupper():
+                    and not toks[j + 1].text[0].isupper() and not _known_ahead(toks, j + 1, known):
                 break
         j += 1
     if head < 0:
@@ -115,6 +117,17 @@ def _cues_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
         words = tuple(phrase.split())
         index.setdefault(words[0], []).append((words, metric, kind))
     return index
+
+
+def _known_ahead(toks: list[Token], j: int, known: frozenset[str]) -> bool:
+    """A counted noun within the next two plain words: "North Korean special forces troops"."""
+    for k in range(j, min(len(toks), j + 3)):
+        word = toks[k].lower
+        if word in _STOP or not toks[k].text[0].isalpha():
+            return False
+        if word in known:
+            return True
+    return False
 
 
 def _cue_at(toks: list[Token], i: int) -> tuple[str, str, int] | None:
@@ -194,7 +207,12 @@ def location_for(text: str, toks: list[Token], q_first: int, phrase_end: int, ex
         if j < len(toks) and toks[j].lower == "the":
             j += 1
         words: list[Token] = []
+        if j + 1 < len(toks) and toks[j].lower in _DIRECTIONS and toks[j + 1].text[0].isupper():
+            words.append(toks[j])  # "eastern Russia"
+            j += 1
         while j < len(toks) and (toks[j].text[0].isupper() or (words and toks[j].lower in _PLACE_SUFFIXES)):
+            if toks[j].lower.endswith("'s"):
+                return None  # "in Russia's war": a possessive, not the place
             words.append(toks[j])
             j += 1
             if words[-1].lower in _PLACE_SUFFIXES:

@@ -91,7 +91,10 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date 
         if published is None:
             return None, "month"
         month = _month_of(groups["month"])
-        year = published.year if month <= published.month else published.year - 1
+        # The nearest such month: "in November" said in January is last November, "by December"
+        # said in October is this December.
+        year = min((published.year - 1, published.year, published.year + 1),
+                   key=lambda y: abs((y - published.year) * 12 + month - published.month))
         return date(year, month, 1), "month"
     if kind == "year":
         return date(int(groups["year"]), 1, 1), "year"

@@ -12,7 +12,7 @@ import polars as pl
 
 from claimledger import vocab
 from claimledger.attribution import attribute
-from claimledger.counted import counted_thing, location_for, metric_for, sentence_event
+from claimledger.counted import CountedThing, counted_thing, location_for, metric_for, sentence_event
 from claimledger.dates import DateMention, find_dates
 from claimledger.hedges import hedge_in
 from claimledger.keys import is_party, key_of, origin_of
@@ -103,6 +103,8 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
            inherited: tuple[str, str] | None) -> Claim | None:
     """The claim for one quantity, or None when the number is not a claim."""
     thing = counted_thing(toks, q.last_token + 1, number_value=q.number_value)
+    if thing.unit is None and q.unit_hint is None:
+        thing = _number_of(toks, q.first_token) or thing
     metric = metric_for(toks, q.first_token, q.last_token, thing,
                         inherited[0] if inherited and thing.unit == inherited[1] else None)
     if thing.unit in _time_units():
@@ -120,7 +122,7 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     start = q.start
     if before == "the" and q.qualifier == "exact":
         start = toks[q.first_token - 1].start  # "the two captured men": a definite count
-    end = toks[thing.last_token].end if thing.last_token >= 0 and q.unit_hint is None else q.end
+    end = toks[thing.last_token].end if q.last_token < thing.last_token and q.unit_hint is None else q.end
     date = _nearest_date(dates, start)
     return Claim(
         section=section, sentence_idx=sent.idx, sentence=sent.text, char_start=start, char_end=end,
@@ -159,6 +161,17 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         out.claims.append(claim)
 
 
+def _number_of(toks: list, before: int) -> CountedThing | None:
+    """ "put the number of North Korean soldiers in Kursk at about 11,000": the noun named earlier."""
+    for k in range(before - 2, -1, -1):
+        if toks[k].lower in {"number", "count", "total", "tally", "toll"} and toks[k + 1].lower == "of":
+            found = counted_thing(toks, k + 1, number_value=2)
+            return found if found.unit else None
+        if toks[k].lower in {".", ";"}:
+            return None
+    return None
+
+
 _LIST_JOINERS = frozenset({"and", ",", "including", "among", "them", "while", "with", "another", "plus", "as", "well"})
 _GENERIC_HEADS = frozenset({"person", "other"})
 
@@ -167,12 +180,15 @@ def _share_across_list(toks: list, kept: list[tuple[Quantity, Claim]]) -> None:
     """In "10 soldiers were killed and 20 wounded" or "killed 12, including four children", later items
     take the counted noun and the metric that the list states once."""
     for (prev_q, prev), (q, claim) in zip(kept, kept[1:]):
-        between = {t.lower for t in toks[prev_q.last_token + 1:q.first_token]}
+        between = {t.lower for t in toks if prev.char_end <= t.start and t.end <= claim.char_start}
         if claim.unit in _GENERIC_HEADS and prev.unit not in _GENERIC_HEADS | {None, "percent"} \
                 and q.unit_hint is None and claim.subject in {None, "others", "wounded", "dead", "injured"}:
             claim.unit, claim.subject = prev.unit, prev.subject
-        if claim.metric == "other" and prev.metric != "other" and len(between) <= 4 \
-                and between <= _LIST_JOINERS | {prev.subject and prev.subject.split()[-1].lower()}:
+        if prev.qualifier == "approximate" and claim.qualifier == "exact" and "and" in between \
+                and between - set(vocab.metric_cues()) <= {"and", ",", "were", "was", "had", "have", "been", "are"} \
+                and q.written == prev_q.written:
+            claim.qualifier, claim.is_approximate = "approximate", True  # "about 300 killed and 2,700 wounded"
+        if claim.metric == "other" and prev.metric != "other" and len(between) <= 4 and between <= _LIST_JOINERS:
             claim.metric = prev.metric
 
 

@@ -27,13 +27,14 @@ class BadArticle(ValueError):
 
 
 def discover(paths: Iterable[Path]) -> Iterator[Path]:
-    """Article files under the given files and folders, recursively, hidden ones skipped, sorted."""
+    """Article files under the given files and folders, recursively, sorted; hidden files and a folder's
+    README (which describes the folder) are skipped."""
     for path in paths:
         if path.is_dir():
             for found in sorted(path.rglob("*")):
                 rel = found.relative_to(path)
-                if found.is_file() and found.suffix.lower() in SUFFIXES and not any(
-                        part.startswith(".") for part in rel.parts):
+                if found.is_file() and found.suffix.lower() in SUFFIXES and not found.stem.upper() == "README" \
+                        and not any(part.startswith(".") for part in rel.parts):
                     yield found
         elif path.exists():
             yield path

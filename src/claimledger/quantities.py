@@ -124,6 +124,8 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
             return "identifier"
     if num.written == "digits" and re.match(r"^s\b", after):
         return "decade"
+    if re.match(r"^\s+times\b", after) and num.written in {"digits", "words"}:
+        return "ratio"  # "three times the NIS estimate"
     if num.written == "digits" and re.fullmatch(r"(?:19|20)\d\d", first.text) and num.first == num.last \
             and not re.match(r"^\s+(?:more\s+|new\s+|additional\s+|other\s+)?[a-z]+s\b", after):
         return "year"
