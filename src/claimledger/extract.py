@@ -14,7 +14,7 @@ from claimledger import vocab
 from claimledger.attribution import attribute
 from claimledger.counted import CountedThing, counted_thing, location_for, metric_for, sentence_event
 from claimledger.dates import DateMention, find_dates
-from claimledger.hedges import hedge_in
+from claimledger.hedges import hedge_in, is_projection
 from claimledger.keys import is_party, key_of, origin_of
 from claimledger.model import Article, Claim, Source
 from claimledger.quantities import Quantity, find_quantities
@@ -133,6 +133,7 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
         as_of=date.resolved.isoformat() if date and date.resolved else None,
         as_of_precision=date.precision if date and date.resolved else None,
         hedge=hedge_in(sent.text), value_source=q.value_source,
+        is_projection=is_projection(_clause_through(text, sent, end)),
     )
 
 
@@ -161,11 +162,27 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         out.claims.append(claim)
 
 
+def _clause_through(text: str, sent: Sentence, end: int) -> str:
+    """The sentence from its start to the end of the clause that holds position `end`."""
+    stop = re.search(r"[,;.:]", text[end:sent.end])
+    return text[sent.start:end + stop.start() if stop else sent.end]
+
+
+_PUT_VERBS = frozenset({"put", "puts", "putting", "placed", "places", "placing", "estimated", "estimates",
+                        "estimating", "pegged", "pegs", "set", "sets"})
+
+
 def _number_of(toks: list, before: int) -> CountedThing | None:
-    """ "put the number of North Korean soldiers in Kursk at about 11,000": the noun named earlier."""
+    """The noun named earlier: "the number of North Korean soldiers in Kursk ... at about 11,000",
+    "put total casualties at some 2,000"."""
+    at_figure = before > 0 and toks[before - 1].lower == "at"
     for k in range(before - 2, -1, -1):
         if toks[k].lower in {"number", "count", "total", "tally", "toll"} and toks[k + 1].lower == "of":
             found = counted_thing(toks, k + 1, number_value=2)
+            return found if found.unit else None
+        if at_figure and toks[k].lower in _PUT_VERBS:  # "put total casualties at some 2,000"
+            found = counted_thing(toks, k + 1 + (toks[k + 1].lower in {"the", "its", "their", "total"}),
+                                  number_value=2)
             return found if found.unit else None
         if toks[k].lower in {".", ";"}:
             return None
@@ -241,7 +258,7 @@ CLAIM_SCHEMA = {
     "subject": pl.Utf8, "metric": pl.Utf8, "location": pl.Utf8, "as_of": pl.Date, "as_of_precision": pl.Utf8,
     "hedge": pl.Utf8, "value_source": pl.Utf8, "policy_version": pl.Int32,
     "thing": pl.Utf8, "actor": pl.Utf8, "place": pl.Utf8, "place_parent": pl.Utf8, "period_start": pl.Date,
-    "period_precision": pl.Utf8,
+    "period_precision": pl.Utf8, "is_projection": pl.Boolean,
 }
 SOURCE_SCHEMA = {"claim_id": pl.Utf8, "source_text": pl.Utf8, "source_canonical": pl.Utf8, "cue": pl.Utf8,
                  "scope": pl.Utf8, "source_origin": pl.Utf8, "is_party": pl.Boolean}
@@ -271,7 +288,7 @@ def to_frames(extractions: list[DocumentExtraction]) -> dict[str, pl.DataFrame]:
                 "policy_version": policy if c.value_source == "vague_policy" else None,
                 "thing": key.thing, "actor": key.actor, "place": key.place, "place_parent": key.place_parent,
                 "period_start": key.period_start.isoformat() if key.period_start else None,
-                "period_precision": key.period_precision,
+                "period_precision": key.period_precision, "is_projection": c.is_projection,
             })
             sources.extend({"claim_id": cid, "source_text": s.source_text, "source_canonical": s.source_canonical,
                             "cue": s.cue, "scope": s.scope, "source_origin": origin_of(s.source_canonical),

@@ -22,3 +22,14 @@ def hedge_in(sentence: str) -> str | None:
             continue
         return found.group().lower()
     return None
+
+
+@lru_cache(maxsize=1)
+def _projection_pattern() -> re.Pattern[str]:
+    cues = sorted(vocab.load("hedges")["projection"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE)
+
+
+def is_projection(clause: str) -> bool:
+    """Whether the text before a figure makes it a plan or forecast rather than a count."""
+    return _projection_pattern().search(clause) is not None

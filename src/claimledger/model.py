@@ -74,4 +74,5 @@ class Claim:
     as_of_precision: str | None = None
     hedge: str | None = None
     value_source: str = "text"
+    is_projection: bool = False
     sources: list[Source] = field(default_factory=list)

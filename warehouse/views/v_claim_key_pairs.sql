@@ -14,6 +14,7 @@ origins as (
 
 bounded as (
     select c.claim_id, c.doc_id, c.metric, c.thing, c.actor, c.place, c.period_start, c.value_low, c.value_high,
+           c.is_projection,
            c.qualifier, d.story, d.tags, d.published_at, coalesce(o.origins, []) as origins,
            coalesce(c.value_low, 0) * (case when c.is_approximate and c.qualifier <> 'vague'
                                             then 1 - p.approx_tolerance else 1 end) as low_eff,
@@ -46,6 +47,7 @@ paired as (
      and (a.thing = b.thing or '*' in (a.thing, b.thing))
      and (a.actor is null or b.actor is null or a.actor = b.actor)
      and a.place is not distinct from b.place
+     and coalesce(a.is_projection, false) = coalesce(b.is_projection, false)
     where (a.story is not null and a.story = b.story)
        or (a.story is null and b.story is null and len(list_intersect(a.tags, b.tags)) > 0)
 ),
