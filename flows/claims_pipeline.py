@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
@@ -50,13 +50,27 @@ def publish_task(staging: Path, db: Path, summary: steps.RunSummary, started_at:
     steps.summarize(staging, summary)
     steps.record_run(staging, summary, flow_run_id=str(flow_run.get_id() or ""), started_at=started_at)
     warehouse.commit(staging, db)
+    report_path = steps.write_report(db, summary, db.with_name("report.html"))
     create_markdown_artifact(key="claims-summary", markdown=summary_markdown(summary, db),
                              description="claimledger run summary")
-    rows = [{k: ("" if v is None else str(v)) for k, v in row.items()
-             if k in ("severity", "check_name", "quantity_text", "value_low", "value_high", "sources", "title",
-                      "outlet", "published_at", "sentence")} for row in steps.flag_table(db)]
-    create_table_artifact(key="claims-flags", table=rows or [{"severity": "", "check_name": "no flags"}],
+    create_table_artifact(key="claims-flags", table=_cells(steps.flag_table(db), FLAG_COLUMNS)
+                          or [{"severity": "", "check_name": "no flags"}],
                           description="Current flags with sentence, value, sources and document")
+    create_table_artifact(key="claims-estimates", table=_cells(steps.estimates_table(db), ESTIMATE_COLUMNS)
+                          or [{"thing": "no estimates"}],
+                          description="Low / best / high per claim key and month")
+    create_link_artifact(key="claims-report", link=report_path.resolve().as_uri(), link_text="claimledger report",
+                         description="HTML report: findings, estimates and a timeline per claim key")
+
+
+FLAG_COLUMNS = ("severity", "check_name", "quantity_text", "value_low", "value_high", "sources", "title", "outlet",
+                "published_at", "sentence", "detail")
+ESTIMATE_COLUMNS = ("thing", "actor", "metric", "place", "period_month", "low", "best", "high", "n_origins",
+                    "origins", "n_documents")
+
+
+def _cells(rows: list[dict], columns: tuple[str, ...]) -> list[dict[str, str]]:
+    return [{k: "" if row.get(k) is None else str(row[k]) for k in columns} for row in rows]
 
 
 @flow(name="claims-pipeline", log_prints=True)
@@ -80,3 +94,8 @@ def claims_pipeline(seeds: list[str] | None = None, db: str = str(settings.DEFAU
         finally:
             warehouse.discard(staging)
     return steps.summary_dict(summary)
+
+
+def serve(*, cron: str, seeds: list[str], db: str, name: str = "claims-pipeline-hourly") -> None:
+    """Serve the flow as a deployment on a cron schedule (Prefect keeps the schedule on its server)."""
+    claims_pipeline.serve(name=name, cron=cron, parameters={"seeds": seeds, "db": db})

@@ -83,6 +83,8 @@ def test_flow_flags_exactly_the_two_articles(harness, corpus: Path, tmp_path: Pa
     assert rows(db, "select count(*) from claims c join documents d using (doc_id) "
                     "where d.external_id = '000_de3101bb959c5679.txt'")[0][0] >= 5
     assert (tmp_path / "wh" / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html").exists()
+    report = (tmp_path / "wh" / "report.html").read_text(encoding="utf-8")
+    assert "<svg" in report and "Five North Korean soldiers" in report and "cdn" not in report.lower()
     assert rows(db, "select status, n_documents, n_flags from runs") == [("completed", 3, len(flags))]
 
     # Re-running on unchanged input adds nothing but the run's own row.

@@ -110,6 +110,8 @@ alter table claims add column if not exists place_parent varchar;     -- the pla
 alter table claims add column if not exists period_start date;        -- as_of, else the publication date
 alter table claims add column if not exists period_precision varchar; -- day | week | month | year | published
 alter table claims add column if not exists is_projection boolean;     -- a plan or forecast ("will send 12,000")
+alter table claims add column if not exists is_partial boolean;        -- a part of a group ("seven of the men", "two other")
+alter table claims add column if not exists is_people boolean;         -- counts people
 alter table claim_sources add column if not exists source_origin varchar;  -- the party a source speaks for
 alter table claim_sources add column if not exists is_party boolean;       -- a party to the conflict
 

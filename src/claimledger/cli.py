@@ -22,6 +22,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--fail-on", choices=["error", "warning"], help="exit 1 when a flag this severe exists")
     run.add_argument("--no-docs", action="store_true", help="skip building Great Expectations Data Docs")
     run.add_argument("--wait", type=float, default=60.0, help="seconds to wait for another run to finish")
+    serve = sub.add_parser("serve", help="serve the flow as a scheduled deployment (needs PREFECT_API_URL)")
+    serve.add_argument("--cron", default="0 * * * *", help="cron schedule (default: hourly)")
+    serve.add_argument("--seeds", action="append", type=Path)
+    serve.add_argument("--db", type=Path, default=settings.DEFAULT_DB)
+    serve.add_argument("--name", default="claims-pipeline-hourly")
     extract = sub.add_parser("extract", help="print one article's claims as JSON lines")
     extract.add_argument("path", type=Path)
     report = sub.add_parser("report", help="print the current flags with their evidence")
@@ -75,6 +80,14 @@ def _extract(args: argparse.Namespace) -> int:
     return 1 if errors and not articles else 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from flows.claims_pipeline import serve
+
+    seeds = [str(Path(p).resolve()) for p in (args.seeds or [settings.DEFAULT_SEEDS])]
+    serve(cron=args.cron, seeds=seeds, db=str(args.db.resolve()), name=args.name)
+    return 0
+
+
 def _report(args: argparse.Namespace) -> int:
     from claimledger import report, steps
 
@@ -90,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     settings.apply_offline_defaults()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = _parser().parse_args(argv)
-    handlers = {"run": _run, "extract": _extract, "report": _report}
+    handlers = {"run": _run, "serve": _serve, "extract": _extract, "report": _report}
     return handlers[args.command](args)
 
 

@@ -44,6 +44,11 @@ class CountedThing:
 
 
 @lru_cache(maxsize=1)
+def _known_places() -> frozenset[str]:
+    return frozenset(alias.lower() for entry in vocab.load("keys")["places"].values() for alias in entry["aliases"])
+
+
+@lru_cache(maxsize=1)
 def _known_nouns() -> frozenset[str]:
     data = vocab.load("counted_nouns")
     return frozenset(w.lower() for key in ("people", "things", "time_units") for w in data[key])
@@ -119,6 +124,10 @@ def _cues_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     return index
 
 
+_ACCUSED = frozenset({"accused", "suspected", "charged", "convicted", "guilty", "acquitted", "arrested",
+                      "indicted", "suspicion", "allegations", "charges"})
+
+
 def _known_ahead(toks: list[Token], j: int, known: frozenset[str]) -> bool:
     """A counted noun within the next two plain words: "North Korean special forces troops"."""
     for k in range(j, min(len(toks), j + 3)):
@@ -131,7 +140,10 @@ def _known_ahead(toks: list[Token], j: int, known: frozenset[str]) -> bool:
 
 
 def _cue_at(toks: list[Token], i: int) -> tuple[str, str, int] | None:
-    """A metric cue starting at token i: (metric, kind, tokens used); longest cue first."""
+    """A metric cue starting at token i: (metric, kind, tokens used); longest cue first.
+    "accused of killing", "charged with murdering" say what someone is accused of, not what happened."""
+    if i >= 2 and toks[i - 1].lower in {"of", "with"} and toks[i - 2].lower in _ACCUSED:
+        return None
     for words, metric, kind in _cues_by_first_word().get(toks[i].lower, ()):
         end = i + len(words)
         if end <= len(toks) and (len(words) == 1 or tuple(t.lower for t in toks[i:end]) == words):
@@ -156,14 +168,17 @@ def metric_for(toks: list[Token], q_first: int, q_last: int, thing: CountedThing
             return cue[0]
     k = phrase_end + 1
     limit = min(len(toks), phrase_end + 7)
+    after: list[tuple[str, str, int]] = []
     while k < limit:
         word = toks[k].lower
-        if word in {".", ";", "—"} or (word == "," and k > phrase_end + 1):
+        if word in {".", ";", "—", ","}:
             break
         cue = _cue_at(toks, k)
         if cue:
-            return cue[0]
+            after.append(cue)
         k += 1
+    if after:  # "was shot and killed": the event wins over the state
+        return next((c for c in after if c[1] == "event"), after[0])[0]
     # 2. An event participle inside the phrase ("the two captured men").
     states = []
     for k in range(q_last + 1, phrase_end):
@@ -220,6 +235,8 @@ def location_for(text: str, toks: list[Token], q_first: int, phrase_end: int, ex
         if not words or words[0].text in _NON_PLACES:
             return None
         name = text[words[0].start:words[-1].end]
+        if "\n" in name or (len(words) > 3 and name.lower() not in _known_places()):
+            return None  # a headline's capitalised words, not a place
         if name.lower() in excluded or name.isupper() and len(name) <= 5 and toks[k].lower == "to":
             return None
         return name

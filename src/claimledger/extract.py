@@ -15,7 +15,7 @@ from claimledger.attribution import attribute
 from claimledger.counted import CountedThing, counted_thing, location_for, metric_for, sentence_event
 from claimledger.dates import DateMention, find_dates
 from claimledger.hedges import hedge_in, is_projection
-from claimledger.keys import is_party, key_of, origin_of
+from claimledger.keys import counts_people, is_party, key_of, origin_of
 from claimledger.model import Article, Claim, Source
 from claimledger.quantities import Quantity, find_quantities
 from claimledger.text import Sentence, sentences, tokens
@@ -81,14 +81,15 @@ def _excluded_places() -> frozenset[str]:
 
 
 class _ParagraphEvents:
-    """The last event ("captured", "killed") in the paragraph before a sentence, computed only when asked."""
+    """The last event ("captured", "killed") in the two sentences before, within the paragraph, computed only
+    when asked."""
 
     def __init__(self, sents: list[Sentence]) -> None:
         self._sents = sents
         self._events: dict[int, tuple[str, str] | None] = {}
 
     def before(self, sent: Sentence) -> tuple[str, str] | None:
-        for idx in range(sent.idx - 1, -1, -1):
+        for idx in range(sent.idx - 1, max(-1, sent.idx - 3), -1):  # the two sentences before
             earlier = self._sents[idx]
             if earlier.paragraph != sent.paragraph:
                 return None
@@ -124,6 +125,10 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
         start = toks[q.first_token - 1].start  # "the two captured men": a definite count
     end = toks[thing.last_token].end if q.last_token < thing.last_token and q.unit_hint is None else q.end
     date = _nearest_date(dates, start)
+    following = [t.lower for t in toks[q.last_token + 1:q.last_token + 3]]
+    partial = before in {"other", "another"} or (following[:1] == ["of"] and len(following) > 1
+                                                 and following[1] in _PARTITIVE) or following[:1] in (["more"],
+                                                                                                     ["other"])
     return Claim(
         section=section, sentence_idx=sent.idx, sentence=sent.text, char_start=start, char_end=end,
         quantity_text=text[start:end], value_low=q.value_low, value_high=q.value_high,
@@ -133,7 +138,7 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
         as_of=date.resolved.isoformat() if date and date.resolved else None,
         as_of_precision=date.precision if date and date.resolved else None,
         hedge=hedge_in(sent.text), value_source=q.value_source,
-        is_projection=is_projection(_clause_through(text, sent, end)),
+        is_projection=is_projection(_clause_through(text, sent, end)), is_partial=partial,
     )
 
 
@@ -168,6 +173,8 @@ def _clause_through(text: str, sent: Sentence, end: int) -> str:
     return text[sent.start:end + stop.start() if stop else sent.end]
 
 
+# "seven of the men", "two of them": a part of a group named elsewhere.
+_PARTITIVE = frozenset({"the", "them", "those", "these", "whom", "which", "its", "their", "his", "her", "our"})
 _PUT_VERBS = frozenset({"put", "puts", "putting", "placed", "places", "placing", "estimated", "estimates",
                         "estimating", "pegged", "pegs", "set", "sets"})
 
@@ -258,7 +265,7 @@ CLAIM_SCHEMA = {
     "subject": pl.Utf8, "metric": pl.Utf8, "location": pl.Utf8, "as_of": pl.Date, "as_of_precision": pl.Utf8,
     "hedge": pl.Utf8, "value_source": pl.Utf8, "policy_version": pl.Int32,
     "thing": pl.Utf8, "actor": pl.Utf8, "place": pl.Utf8, "place_parent": pl.Utf8, "period_start": pl.Date,
-    "period_precision": pl.Utf8, "is_projection": pl.Boolean,
+    "period_precision": pl.Utf8, "is_projection": pl.Boolean, "is_partial": pl.Boolean, "is_people": pl.Boolean,
 }
 SOURCE_SCHEMA = {"claim_id": pl.Utf8, "source_text": pl.Utf8, "source_canonical": pl.Utf8, "cue": pl.Utf8,
                  "scope": pl.Utf8, "source_origin": pl.Utf8, "is_party": pl.Boolean}
@@ -289,6 +296,7 @@ def to_frames(extractions: list[DocumentExtraction]) -> dict[str, pl.DataFrame]:
                 "thing": key.thing, "actor": key.actor, "place": key.place, "place_parent": key.place_parent,
                 "period_start": key.period_start.isoformat() if key.period_start else None,
                 "period_precision": key.period_precision, "is_projection": c.is_projection,
+                "is_partial": c.is_partial, "is_people": counts_people(c.unit),
             })
             sources.extend({"claim_id": cid, "source_text": s.source_text, "source_canonical": s.source_canonical,
                             "cue": s.cue, "scope": s.scope, "source_origin": origin_of(s.source_canonical),

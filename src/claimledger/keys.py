@@ -106,3 +106,16 @@ def is_party(source_canonical: str) -> bool:
     """Whether a source is a party to the conflict (source-stance table in source_aliases.yaml)."""
     entry = _source_entries().get(source_canonical)
     return bool(entry and entry.get("party"))
+
+
+@lru_cache(maxsize=1)
+def _people_units() -> frozenset[str]:
+    from claimledger.counted import singular
+
+    nouns = vocab.load("counted_nouns")["people"]
+    return frozenset(singular(str(n)) for n in nouns) | {"person", "soldier", "civilian", "prisoner"}
+
+
+def counts_people(unit: str | None) -> bool:
+    """Whether a claim counts people (so that "24 deaths" may be compared with it)."""
+    return unit is not None and unit.lower() in _people_units()

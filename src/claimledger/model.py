@@ -75,4 +75,5 @@ class Claim:
     hedge: str | None = None
     value_source: str = "text"
     is_projection: bool = False
+    is_partial: bool = False
     sources: list[Source] = field(default_factory=list)

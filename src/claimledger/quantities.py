@@ -96,7 +96,7 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
     prev = toks[num.first - 1].lower if num.first > 0 else ""
     if re.match(r"^(?:st|nd|rd|th)\b", after) and num.written == "digits":
         return "ordinal"
-    if re.match(r"^[-\s]*(?:year|month|week|day)s?[-\s]old\b", after) or re.match(r"^\s+years\s+of\s+age", after):
+    if re.match(r"^\s*-?\s*(?:year|month|week|day)s?\s*[-\s]\s*old\b", after) or re.match(r"^\s+years\s+of\s+age", after):
         return "age"
     if prev in {"aged", "age", "ages"}:
         return "age"

@@ -145,3 +145,18 @@ def summary_dict(summary: RunSummary) -> dict:
             "n_new_documents": summary.n_new_documents, "n_failed": summary.n_failed,
             "n_claims": summary.n_claims, "n_flags": summary.n_flags, "flags_by_check": summary.flags_by_check,
             "errors": [{"source_path": e.source_path, "line": e.line, "reason": e.reason} for e in summary.errors]}
+
+
+def write_report(db: Path, summary: RunSummary, path: Path) -> Path:
+    """Write the HTML report (findings, estimates, timelines) beside the warehouse."""
+    from claimledger import html_report, report
+
+    con = warehouse.connect(db)
+    try:
+        flags = warehouse.query(con, warehouse.sql("report_flags"))
+        estimates = warehouse.query(con, "select * from v_claim_estimates")
+        timeline = warehouse.query(con, "select * from v_claim_timeline")
+    finally:
+        con.close()
+    path.write_text(html_report.render(report.summary_lines(summary), flags, estimates, timeline), encoding="utf-8")
+    return path

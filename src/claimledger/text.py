@@ -12,7 +12,9 @@ _ABBREVIATIONS = frozenset(
     adm rep sen gov pres prof rev jr sr no vs etc inc corp ltd co dept est approx fig mt ft""".split()
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# A sentence ends at . ! ? before a capital, or at a line break before a capital (a headline or
+# dateline line with no final stop, as in feeds that put one sentence per line).
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(?<=[^\s.!?,;:])[ \t]*\n(?=[ \t]*[\"'“‘(\[]?[A-Z0-9])")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+|[\u202f\u00a0]\d{3}(?!\d))*|[A-Za-z]+(?:[-'’][A-Za-z]+)*|\S")
 
 
@@ -68,7 +70,7 @@ def sentences(text: str) -> list[Sentence]:
         block = text[p_start:p_end]
         for match in _SENTENCE_END.finditer(block):
             period_at = p_start + match.start()
-            if text[period_at] == "." and match.group().startswith(".") and len(match.group()) == 1:
+            if match.group().startswith(".") and len(match.group()) == 1:
                 if _is_abbreviation(text, period_at):
                     continue
             end = p_start + match.end()

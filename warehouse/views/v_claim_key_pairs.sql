@@ -1,5 +1,5 @@
 -- Every pair of body claims from different articles with the same key: metric, counted thing
--- (troops = soldiers; '*' for "casualties", "deaths": any thing), actor (North Korean = DPRK; unknown
+-- (troops = soldiers; '*' for "casualties", "deaths": any count of people), actor (North Korean = DPRK; unknown
 -- matches any) and place (Kursk region vs Russia are different
 -- scopes), on the same story (or sharing a tag when neither names one). `a` is the earlier article.
 -- Tolerance: an approximate value stands for +/-10 %; vague values keep their policy bounds; open
@@ -14,7 +14,7 @@ origins as (
 
 bounded as (
     select c.claim_id, c.doc_id, c.metric, c.thing, c.actor, c.place, c.period_start, c.value_low, c.value_high,
-           c.is_projection,
+           c.is_projection, c.is_people,
            c.qualifier, d.story, d.tags, d.published_at, coalesce(o.origins, []) as origins,
            coalesce(c.value_low, 0) * (case when c.is_approximate and c.qualifier <> 'vague'
                                             then 1 - p.approx_tolerance else 1 end) as low_eff,
@@ -25,6 +25,7 @@ bounded as (
     left join origins as o using (claim_id)
     cross join params as p
     where c.section = 'body' and c.metric <> 'other' and c.thing is not null and d.published_at is not null
+      and not coalesce(c.is_partial, false)
 ),
 
 paired as (
@@ -44,7 +45,8 @@ paired as (
       on a.doc_id <> b.doc_id
      and (a.published_at, a.claim_id) < (b.published_at, b.claim_id)
      and a.metric = b.metric
-     and (a.thing = b.thing or '*' in (a.thing, b.thing))
+     and (a.thing = b.thing or (a.thing = '*' and coalesce(b.is_people, false))
+          or (b.thing = '*' and coalesce(a.is_people, false)))
      and (a.actor is null or b.actor is null or a.actor = b.actor)
      and a.place is not distinct from b.place
      and coalesce(a.is_projection, false) = coalesce(b.is_projection, false)
