@@ -31,8 +31,8 @@ def ingest_task(paths: list[Path], staging: Path) -> tuple[list, list, list]:
 
 
 @task(name="extract", **TASK_OPTIONS)
-def extract_task(articles: list) -> dict:
-    return steps.extract(articles)
+def extract_task(partition: list) -> dict:
+    return steps.extract(partition)
 
 
 @task(name="load", **TASK_OPTIONS)
@@ -75,7 +75,8 @@ def _cells(rows: list[dict], columns: tuple[str, ...]) -> list[dict[str, str]]:
 
 @flow(name="claims-pipeline", log_prints=True)
 def claims_pipeline(seeds: list[str] | None = None, db: str = str(settings.DEFAULT_DB),
-                    build_docs: bool = True, lock_wait_seconds: float = 60.0) -> dict[str, Any]:
+                    build_docs: bool = True, lock_wait_seconds: float = 60.0,
+                    partition_size: int = 500) -> dict[str, Any]:
     """Read article files, extract claims into the DuckDB warehouse, validate, flag and publish."""
     paths = [Path(p) for p in (seeds or [str(settings.DEFAULT_SEEDS)])]
     db_path = Path(db)
@@ -85,7 +86,10 @@ def claims_pipeline(seeds: list[str] | None = None, db: str = str(settings.DEFAU
         staging = warehouse.stage(db_path, run_id)
         try:
             articles, changed, errors = ingest_task(paths, staging)
-            frames = extract_task(changed)
+            # Extraction runs in partitions of many articles, one task each, on the flow's task runner
+            # (threads by default, a Dask cluster with run_pipeline(task_runner="dask")).
+            futures = extract_task.map(steps.partitions(changed, partition_size))
+            frames = steps.combine([future.result() for future in futures])
             load_task(staging, changed, frames, errors, run_id)
             validate_task(staging, run_id, settings.docs_root(db_path) if build_docs else None)
             summary = steps.RunSummary(run_id, n_documents=len(articles), n_new_documents=len(changed),
@@ -99,3 +103,17 @@ def claims_pipeline(seeds: list[str] | None = None, db: str = str(settings.DEFAU
 def serve(*, cron: str, seeds: list[str], db: str, name: str = "claims-pipeline-hourly") -> None:
     """Serve the flow as a deployment on a cron schedule (Prefect keeps the schedule on its server)."""
     claims_pipeline.serve(name=name, cron=cron, parameters={"seeds": seeds, "db": db})
+
+
+def run_pipeline(*, task_runner: str = "threads", dask_address: str | None = None, **parameters: Any) -> dict[str, Any]:
+    """Run the flow on threads (default) or on a Dask cluster: an existing one at `dask_address`, else a
+    local two-worker cluster started for the run."""
+    if task_runner == "threads":
+        return claims_pipeline(**parameters)
+    if task_runner != "dask":
+        raise ValueError(f"unknown task runner {task_runner!r}: use 'threads' or 'dask'")
+    from prefect_dask import DaskTaskRunner
+
+    runner = DaskTaskRunner(address=dask_address) if dask_address else DaskTaskRunner(
+        cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None})
+    return claims_pipeline.with_options(task_runner=runner)(**parameters)

@@ -128,3 +128,22 @@ def test_cli_fail_on(harness, corpus: Path, tmp_path: Path, capsys) -> None:
     report = capsys.readouterr().out
     assert "[error] contradiction: 'Five North Korean soldiers'" in report
     assert "North Korea soldier captured in Kursk region" in report and "Estimates" in report
+
+
+TABLES = {
+    "documents": "select * exclude (ingested_at, run_id) from documents order by doc_id",
+    "claims": "select * exclude (run_id) from claims order by claim_id",
+    "claim_sources": "select * from claim_sources order by all",
+    "claim_flags": "select * exclude (run_id) from claim_flags order by flag_id",
+}
+
+
+def test_dask_runner_gives_the_same_warehouse(harness, corpus: Path, tmp_path: Path) -> None:
+    from flows.claims_pipeline import run_pipeline
+
+    threads, dask = tmp_path / "threads.duckdb", tmp_path / "dask.duckdb"
+    run_pipeline(seeds=[str(corpus)], db=str(threads), build_docs=False, partition_size=1)
+    summary = run_pipeline(task_runner="dask", seeds=[str(corpus)], db=str(dask), build_docs=False, partition_size=1)
+    assert summary["n_new_documents"] == 3
+    for sql in TABLES.values():
+        assert rows(threads, sql) == rows(dask, sql)

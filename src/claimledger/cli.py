@@ -22,6 +22,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--fail-on", choices=["error", "warning"], help="exit 1 when a flag this severe exists")
     run.add_argument("--no-docs", action="store_true", help="skip building Great Expectations Data Docs")
     run.add_argument("--wait", type=float, default=60.0, help="seconds to wait for another run to finish")
+    run.add_argument("--task-runner", choices=["threads", "dask"], default="threads",
+                     help="where extraction partitions run (default: threads in this process)")
+    run.add_argument("--dask-address", help="scheduler of an existing Dask cluster, e.g. tcp://host:8786")
+    run.add_argument("--partition-size", type=int, default=500, help="articles per extraction task")
     serve = sub.add_parser("serve", help="serve the flow as a scheduled deployment (needs PREFECT_API_URL)")
     serve.add_argument("--cron", default="0 * * * *", help="cron schedule (default: hourly)")
     serve.add_argument("--seeds", action="append", type=Path)
@@ -37,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
 def _run(args: argparse.Namespace) -> int:
     from claimledger import report, steps
     from claimledger.warehouse import WarehouseBusy
-    from flows.claims_pipeline import claims_pipeline
+    from flows.claims_pipeline import run_pipeline
 
     seeds = [str(p) for p in (args.seeds or [settings.DEFAULT_SEEDS])]
     missing = [s for s in seeds if not Path(s).exists()]
@@ -45,8 +49,9 @@ def _run(args: argparse.Namespace) -> int:
         print(f"claimledger: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
     try:
-        summary = claims_pipeline(seeds=seeds, db=str(args.db), build_docs=not args.no_docs,
-                                  lock_wait_seconds=args.wait)
+        summary = run_pipeline(task_runner=args.task_runner, dask_address=args.dask_address, seeds=seeds,
+                               db=str(args.db), build_docs=not args.no_docs, lock_wait_seconds=args.wait,
+                               partition_size=args.partition_size)
     except WarehouseBusy as exc:
         print(f"claimledger: {exc}", file=sys.stderr)
         return 3

@@ -33,7 +33,8 @@ def _unsourced_detail(row: dict[str, Any]) -> str:
 
 
 def _contradiction_detail(row: dict[str, Any]) -> str:
-    key = " ".join(filter(None, [row.get("actor"), row["thing"], f"in {row['place']}" if row.get("place") else None]))
+    thing = None if row["thing"] == "*" else row["thing"]
+    key = " ".join(filter(None, [row.get("actor"), thing, f"in {row['place']}" if row.get("place") else None]))
     return (f"{row['metric']} {key}: '{row['quantity_text']}' = "
             f"{bounds_text(row['value_low'], row['value_high'])} ({row['sources'] or 'unsourced'}; "
             f"{row['title']!r}, {row['published_at']:%Y-%m-%d}) cannot hold with '{row['related_quantity_text']}' = "

@@ -53,6 +53,18 @@ def extract(articles: list[Article]) -> dict[str, pl.DataFrame]:
     return to_frames(results)
 
 
+def partitions(articles: list[Article], size: int) -> list[list[Article]]:
+    """Articles in partitions of at most `size` (at least one partition, possibly empty)."""
+    if size < 1:
+        raise ValueError("partition size must be at least 1")
+    return [articles[i:i + size] for i in range(0, len(articles), size)] or [[]]
+
+
+def combine(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:
+    """One set of frames from the frames of each partition, in partition order."""
+    return {name: pl.concat([p[name] for p in parts]) for name in parts[0]}
+
+
 def load(staging: Path, articles: list[Article], frames: dict[str, pl.DataFrame],
          errors: list[IngestError], run_id: str) -> None:
     """Load step: replace the rows of new and edited documents, record unreadable input."""
