@@ -1,0 +1,86 @@
+"""The Prefect UI shows the run and its flags artifact: a real server, a real run, headless Chromium.
+
+The test installs Debian's chromium when it is missing (CI runs as root on a fresh machine)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.flow
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--window-size=1400,1000", "--virtual-time-budget=30000"]
+
+
+def _chromium() -> str:
+    found = shutil.which("chromium")
+    if found is None and os.geteuid() == 0 and shutil.which("apt-get"):
+        subprocess.run(["apt-get", "update", "-qq"], check=False, capture_output=True, timeout=600)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=False, capture_output=True, timeout=900)
+        found = shutil.which("chromium")
+    if found is None:
+        pytest.fail("chromium is not installed and could not be installed with apt-get")
+    return found
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _page(chromium: str, url: str, profile: Path, *extra: str) -> str:
+    result = subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *extra, url],
+                            capture_output=True, text=True, timeout=180)
+    return result.stdout
+
+
+def test_run_and_flags_artifact_show_in_the_ui(tmp_path: Path) -> None:
+    chromium = _chromium()
+    port = _free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    env = dict(os.environ, PREFECT_HOME=str(tmp_path / "prefect"), PREFECT_UI_API_URL=api,
+               PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1")
+    server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+                               "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                urllib.request.urlopen(f"{api}/health", timeout=2)
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "Prefect server did not start"
+                time.sleep(1)
+        run = subprocess.run([sys.executable, "-m", "claimledger.cli", "run", "--seeds", str(ROOT / "seeds"),
+                              "--db", str(tmp_path / "claims.duckdb"), "--no-docs"],
+                             env=dict(env, PREFECT_API_URL=api), cwd=ROOT, capture_output=True, text=True,
+                             timeout=600)
+        assert run.returncode == 0, run.stderr
+
+        runs_page = _page(chromium, f"http://127.0.0.1:{port}/runs", tmp_path / "profile1", "--dump-dom")
+        assert "claims-pipeline" in runs_page
+        request = urllib.request.Request(f"{api}/artifacts/filter", method="POST",
+                                         data=json.dumps({"artifacts": {"key": {"any_": ["claims-flags"]}}}).encode(),
+                                         headers={"content-type": "application/json"})
+        (artifact,) = json.load(urllib.request.urlopen(request, timeout=10))
+        artifact_url = f"http://127.0.0.1:{port}/artifacts/artifact/{artifact['id']}"
+        artifact_page = _page(chromium, artifact_url, tmp_path / "profile2", "--dump-dom")
+        assert "contradiction" in artifact_page and "roughly 1,100" in artifact_page
+        _page(chromium, artifact_url, tmp_path / "profile3", f"--screenshot={tmp_path / 'flags-artifact.png'}")
+        assert (tmp_path / "flags-artifact.png").stat().st_size > 10_000
+    finally:
+        os.killpg(server.pid, 9)
+        server.wait(timeout=30)
