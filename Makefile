@@ -10,7 +10,7 @@ export DO_NOT_TRACK = 1
 export GX_ANALYTICS_ENABLED = false
 export PREFECT_HOME = $(CURDIR)/.prefect
 
-.PHONY: install run test check bench eval ui report clean
+.PHONY: install run test check bench eval ui serve report clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,9 +38,13 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python eval/run_eval.py --data $(EVAL_DATA)
+	$(BIN)/python eval/eval_crossdoc.py --data $(EVAL_DATA)
 
 ui: $(STAMP)
 	$(BIN)/prefect server start --host 127.0.0.1 --port 4200
+
+serve: $(STAMP)
+	PREFECT_API_URL=$${PREFECT_API_URL:-http://127.0.0.1:4200/api} $(BIN)/claimledger serve --cron "0 * * * *"
 
 clean:
 	rm -rf warehouse/claims.duckdb* warehouse/gx warehouse/*.lock .prefect bench_out

@@ -88,10 +88,12 @@ def claims_pipeline(seeds: list[str] | None = None, db: str = str(settings.DEFAU
             articles, changed, errors = ingest_task(paths, staging)
             # Extraction runs in partitions of many articles, one task each, on the flow's task runner
             # (threads by default, a Dask cluster with run_pipeline(task_runner="dask")).
-            futures = extract_task.map(steps.partitions(changed, partition_size))
-            frames = steps.combine([future.result() for future in futures])
-            load_task(staging, changed, frames, errors, run_id)
-            validate_task(staging, run_id, settings.docs_root(db_path) if build_docs else None)
+            if changed or steps.needs_validation(staging, errors, steps.checks_fingerprint()):
+                futures = extract_task.map(steps.partitions(changed, partition_size))
+                frames = steps.combine([future.result() for future in futures])
+                load_task(staging, changed, frames, errors, run_id)
+                validate_task(staging, run_id, settings.docs_root(db_path) if build_docs else None)
+            # else: nothing new to extract and the stored flags already judge this very data.
             summary = steps.RunSummary(run_id, n_documents=len(articles), n_new_documents=len(changed),
                                        n_failed=len(errors), errors=errors)
             publish_task(staging, db_path, summary, started_at)

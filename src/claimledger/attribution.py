@@ -346,6 +346,21 @@ def quote_frames(section: str, sentences: list[Sentence]) -> list[Frame]:
     return frames
 
 
+def _sources_from(frames: list[tuple[Frame, str]], position: int) -> list[Source]:
+    """The sources of the frames covering a claim, one per canonical name, first scope kept."""
+    found: list[Source] = []
+    seen: set[str] = set()
+    for frame, scope in frames:
+        if any(s <= position < e for s, e in frame.source_spans):
+            continue  # the number is part of the source's own name ("two officials said")
+        for name in frame.sources:
+            key = canonical(name)
+            if key not in seen:
+                seen.add(key)
+                found.append(Source(_clean(name), key, frame.cue, scope))
+    return found
+
+
 def attribute(section: str, sentences: list[Sentence], claim_spans: list[tuple[int, int, int]],
               speakers: list[str]) -> list[list[Source]]:
     """Sources for each claim given as (sentence_idx, start, end); `speakers` carries names across sections."""
@@ -369,29 +384,12 @@ def attribute(section: str, sentences: list[Sentence], claim_spans: list[tuple[i
                 speakers.append(name)
         frame.sources = resolved
     results: list[list[Source]] = []
-    for sentence_idx, start, end in claim_spans:
-        found: list[Source] = []
-        seen: set[str] = set()
-
-        def take(frame: Frame, scope: str) -> None:
-            if any(s <= start < e for s, e in frame.source_spans):
-                return  # the number is part of the source's own name ("two officials said")
-            for name in frame.sources:
-                key = canonical(name)
-                if key not in seen:
-                    seen.add(key)
-                    found.append(Source(_clean(name), key, frame.cue, scope))
-
-        for frame in quotes:
-            if frame.start <= start < frame.end:
-                take(frame, "quote")
-        for frame in per_sentence[sentence_idx]:
-            take(frame, frame.scope)
-        if not found and sentence_idx > 0:
-            prev = sentences[sentence_idx - 1]
-            if prev.paragraph == sentences[sentence_idx].paragraph:
-                for frame in per_sentence[sentence_idx - 1]:
-                    if frame.indirect:
-                        take(frame, "previous_sentence")
+    for sentence_idx, start, _end in claim_spans:
+        candidates = [(f, "quote") for f in quotes if f.start <= start < f.end]
+        candidates += [(f, f.scope) for f in per_sentence[sentence_idx]]
+        found = _sources_from(candidates, start)
+        if not found and sentence_idx > 0 and sentences[sentence_idx - 1].paragraph == sentences[sentence_idx].paragraph:
+            found = _sources_from([(f, "previous_sentence") for f in per_sentence[sentence_idx - 1] if f.indirect],
+                                  start)
         results.append(found)
     return results

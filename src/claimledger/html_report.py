@@ -16,6 +16,8 @@ from claimledger.flags import bounds_text
 
 _COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 _W, _H, _PAD = 640, 220, 48
+_MAX_FLAGS_PER_KEY = 25  # keeps the page readable (and small) on archives with thousands of findings
+_MAX_POINTS = 400
 
 
 def _key(row: dict[str, Any]) -> tuple[str, ...]:
@@ -29,7 +31,7 @@ def _key_label(key: tuple[str, ...]) -> str:
 
 def timeline_svg(points: list[dict[str, Any]]) -> str:
     """Each origin's figures over time: a dot at the stated value, a bar for its bounds, an arrow when open."""
-    dated = [p for p in points if p.get("published_at")]
+    dated = [p for p in points if p.get("published_at")][:_MAX_POINTS]
     if not dated:
         return "<p><em>No dated figures.</em></p>"
     times = [p["published_at"].timestamp() for p in dated]
@@ -82,14 +84,17 @@ def render(summary_lines: list[str], flags: list[dict[str, Any]], estimates: lis
     for row in timeline:
         by_key[_key(row)]["timeline"].append(row)
     sections = []
-    for key in sorted(by_key, key=lambda k: (-len(by_key[k]["flags"]), k)):
+    for key in sorted(by_key, key=lambda k: (-len(by_key[k]["flags"]), k))[:100]:
         group = by_key[key]
         rows = "".join(
             f"<tr class='{escape(f['severity'])}'><td>{escape(f['severity'])}</td><td>{escape(f['check_name'])}</td>"
             f"<td>{escape(f['quantity_text'])}</td><td>{escape(bounds_text(f['value_low'], f['value_high']))}</td>"
             f"<td>{escape(f['sources'] or '(none)')}</td><td>{escape(f['title'] or '')}<br><small>"
             f"{escape(f['outlet'] or '')} {f['published_at'] or ''}</small></td><td>{escape(f['detail'])}</td></tr>"
-            for f in group["flags"])
+            for f in group["flags"][:_MAX_FLAGS_PER_KEY])
+        more = len(group["flags"]) - _MAX_FLAGS_PER_KEY
+        if more > 0:
+            rows += f"<tr><td colspan='7'>… and {more} more: query claim_flags for them all</td></tr>"
         est = "".join(
             f"<tr><td>{e['period_month'] or 'undated'}</td><td>{e['low']:,.0f}</td><td>{e['best']:,.0f}</td>"
             f"<td>{'open' if e['high'] is None else format(e['high'], ',.0f')}</td><td>{escape(e['origins'] or '')}</td>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,25 @@ def changed_articles(articles: list[Article], staging: Path) -> list[Article]:
     finally:
         con.close()
     return [a for a in articles if known.get(a.doc_id) != a.content_sha256]
+
+
+def checks_fingerprint() -> str:
+    """Hash of the suites and the SQL they run on: stored flags are current only under the same checks."""
+    digest = hashlib.sha256()
+    for path in sorted([*quality.SUITES_DIR.glob("*.json"), *warehouse.SQL_DIR.rglob("*.sql")]):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def needs_validation(staging: Path, errors: list[IngestError], fingerprint: str) -> bool:
+    """Whether the stored flags may be stale: unreadable input or the checks changed since the last run."""
+    con = warehouse.connect(staging)
+    try:
+        stored = {tuple(r) for r in con.execute("select source_path, line, reason from ingest_errors").fetchall()}
+        last = con.execute("select checks_fingerprint from runs order by started_at desc limit 1").fetchone()
+    finally:
+        con.close()
+    return stored != {(e.source_path, e.line, e.reason) for e in errors} or last is None or last[0] != fingerprint
 
 
 def extract(articles: list[Article]) -> dict[str, pl.DataFrame]:
@@ -146,7 +166,7 @@ def record_run(staging: Path, summary: RunSummary, *, flow_run_id: str, started_
             "run_id": summary.run_id, "flow_run_id": flow_run_id, "started_at": started_at,
             "finished_at": datetime.now(), "status": "completed", "n_documents": summary.n_documents,
             "n_new_documents": summary.n_new_documents, "n_failed": summary.n_failed,
-            "n_claims": summary.n_claims, "n_flags": summary.n_flags})
+            "n_claims": summary.n_claims, "n_flags": summary.n_flags, "checks_fingerprint": checks_fingerprint()})
     finally:
         con.close()
 
