@@ -48,22 +48,9 @@ def _page(chromium: str, url: str, profile: Path, *extra: str) -> str:
 
 def test_run_and_flags_artifact_show_in_the_ui(tmp_path: Path) -> None:
     chromium = _chromium()
-    port = _free_port()
-    api = f"http://127.0.0.1:{port}/api"
-    env = dict(os.environ, PREFECT_HOME=str(tmp_path / "prefect"), PREFECT_UI_API_URL=api,
-               PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1")
-    server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
-                               "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              start_new_session=True)
+    server, api, env = _start_server(tmp_path)
+    port = api.split(":")[2].split("/")[0]
     try:
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                urllib.request.urlopen(f"{api}/health", timeout=2)
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "Prefect server did not start"
-                time.sleep(1)
         run = subprocess.run([sys.executable, "-m", "claimledger.cli", "run", "--seeds", str(ROOT / "seeds"),
                               "--db", str(tmp_path / "claims.duckdb"), "--no-docs"],
                              env=dict(env, PREFECT_API_URL=api), cwd=ROOT, capture_output=True, text=True,
@@ -81,6 +68,52 @@ def test_run_and_flags_artifact_show_in_the_ui(tmp_path: Path) -> None:
         assert "contradiction" in artifact_page and "roughly 1,100" in artifact_page
         _page(chromium, artifact_url, tmp_path / "profile3", f"--screenshot={tmp_path / 'flags-artifact.png'}")
         assert (tmp_path / "flags-artifact.png").stat().st_size > 10_000
+    finally:
+        os.killpg(server.pid, 9)
+        server.wait(timeout=30)
+
+
+def _start_server(tmp_path: Path) -> tuple[subprocess.Popen, str, dict[str, str]]:
+    port = _free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    env = dict(os.environ, PREFECT_HOME=str(tmp_path / "prefect"), PREFECT_UI_API_URL=api,
+               PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1")
+    server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+                               "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
+    deadline = time.monotonic() + 180
+    while True:
+        try:
+            urllib.request.urlopen(f"{api}/health", timeout=2)
+            return server, api, env
+        except OSError:
+            assert time.monotonic() < deadline, "Prefect server did not start"
+            time.sleep(1)
+
+
+def _deployments(api: str) -> list[dict]:
+    request = urllib.request.Request(f"{api}/deployments/filter", method="POST", data=b"{}",
+                                     headers={"content-type": "application/json"})
+    return json.load(urllib.request.urlopen(request, timeout=10))
+
+
+def test_serve_keeps_its_schedule_across_restarts(tmp_path: Path) -> None:
+    server, api, env = _start_server(tmp_path)
+    try:
+        for _ in range(2):  # start serve, stop it, start it again
+            serving = subprocess.Popen([sys.executable, "-m", "claimledger.cli", "serve", "--cron", "0 * * * *",
+                                        "--seeds", str(ROOT / "seeds"), "--db", str(tmp_path / "claims.duckdb")],
+                                       env=dict(env, PREFECT_API_URL=api), cwd=ROOT, start_new_session=True,
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            deadline = time.monotonic() + 120
+            while not _deployments(api) and time.monotonic() < deadline:
+                time.sleep(1)
+            os.killpg(serving.pid, 15)
+            serving.wait(timeout=60)
+        (deployment,) = _deployments(api)
+        assert deployment["name"] == "claims-pipeline-hourly"
+        assert [s["schedule"]["cron"] for s in deployment["schedules"]] == ["0 * * * *"]
+        assert deployment["parameters"]["seeds"] == [str(ROOT / "seeds")]
     finally:
         os.killpg(server.pid, 9)
         server.wait(timeout=30)
