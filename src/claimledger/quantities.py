@@ -21,7 +21,7 @@ _CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "E
                    "pounds": "GBP", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB", "hryvnias": "UAH",
                    "won": "KRW", "yen": "JPY", "usd": "USD", "eur": "EUR"}
 _PERCENT_WORDS = {"%", "percent", "pct", "per cent", "percentage"}
-_RANGE_JOINERS = {"-", "–", "—", "to", "and", "or"}
+_RANGE_JOINERS = {"-", "–", "—", "to", "and", "or", "through", "thru"}
 _ID_PREFIXES = frozenset(
     """flight route highway interstate room chapter article section resolution title channel apollo page
     table figure bus gate platform lane level grade class unit no number exit pier terminal track
@@ -120,8 +120,6 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
             return "phone"
         if _STREET.match(after):
             return "address"
-        if re.match(r"^\d{3,}$", first.text) and re.match(r"^[-/]\d", after):
-            return "identifier"
     if num.written == "digits" and re.match(r"^s\b", after):
         return "decade"
     if re.match(r"^\s+times\b", after) and num.written in {"digits", "words"}:
@@ -257,7 +255,7 @@ def _bounded(text: str, toks: list[Token], num: NumberMatch) -> Quantity | None:
     if num.first > 0 and (toks[num.first - 1].text in {"-", "−"} and toks[num.first - 1].end == toks[num.first].start
                           and (num.first == 1 or toks[num.first - 2].end < toks[num.first - 1].start
                                or toks[num.first - 2].text in "(=<>")
-                          or toks[num.first - 1].lower == "minus"):
+                          or toks[num.first - 1].lower in {"minus", "negative"}):
         low, high = (-high if high is not None else None), (-low if low is not None else None)
         if start_tok == num.first:
             start_tok -= 1
@@ -281,10 +279,11 @@ def _bounded(text: str, toks: list[Token], num: NumberMatch) -> Quantity | None:
                 unit_hint = "percent"
                 low = value if low is not None else None
                 high = value if high is not None else None
-    if qualifier == "exact" and end_tok + 1 < len(toks):
+    if qualifier in {"exact", "approximate"} and end_tok + 1 < len(toks):
         for words, name in _after_phrases():
             stop = end_tok + 1 + len(words)
-            if stop <= len(toks) and tuple(t.lower for t in toks[end_tok + 1:stop]) == words:
+            if stop <= len(toks) and tuple(t.lower for t in toks[end_tok + 1:stop]) == words \
+                    and not (stop < len(toks) and toks[stop].lower == "than"):
                 qualifier = name
                 if name == "at_least":
                     high = None
