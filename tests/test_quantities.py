@@ -44,6 +44,21 @@ QUANTITIES = [
     ("Almost 90 people came.", "Almost 90", 90, 90, "approximate"),
     ("Some 3,000 troops arrived.", "Some 3,000", 3000, 3000, "approximate"),
     ("Two to three million people fled.", "Two to three million", 2_000_000, 3_000_000, "range"),
+    ("Scores greater than or equal to 50 pass.", "greater than or equal to 50", 50, INF, "at_least"),
+    ("Values smaller or equal than 100 pass.", "smaller or equal than 100", INF, 100, "at_most"),
+    ("About five hundred or more came.", "About five hundred or more", 500, INF, "at_least"),
+    ("The range is 20 through 100.", "20 through 100", 20, 100, "range"),
+    ("The range is 1000 - 5000.", "1000 - 5000", 1000, 5000, "range"),
+    ("It scored at most 100 and at least 20.", "at most 100 and at least 20", 20, 100, "range"),
+    ("It is between negative ten and fifteen.", "between negative ten and fifteen", -10, 15, "range"),
+    ("Costs exceed 3000 dollars.", "exceed 3000", 3000, INF, "more_than"),
+    ("More than half of voters agreed.", "More than half", 50, INF, "more_than"),
+    ("Two thirds of voters agreed.", "Two thirds", round(200 / 3, 4), round(200 / 3, 4), "exact"),
+    ("The answer is minus five point five.", "minus five point five", -5.5, -5.5, "exact"),
+    ("Fifty two people came.", "Fifty two", 52, 52, "exact"),
+    ("A hundred and two people came.", "A hundred and two", 102, 102, "exact"),
+    ("Two and a half million people fled.", "Two and a half million", 2_500_000, 2_500_000, "exact"),
+    ("Either 10 bln or more.", "10 bln or more", 1e10, INF, "at_least"),
 ]
 
 

@@ -186,7 +186,9 @@ def _match_fraction(toks: list[Token], i: int) -> NumberMatch | None:
     head, _, tail = word.partition("-")
     if tail in _FRACTIONS and (_word_value(head) or head == "one"):
         return NumberMatch(i, i, (_word_value(head) or 1) / _FRACTIONS[tail], "fraction")
-    if word == "half" and i + 1 < len(toks) and toks[i + 1].lower in {"of", "the", "their", "its", "all"}:
+    if word == "half" and ((i + 1 < len(toks) and toks[i + 1].lower in {"of", "the", "their", "its", "all"})
+                           or (i > 0 and toks[i - 1].lower in {"than", "about", "nearly", "almost", "over", "under",
+                                                               "roughly", "around"})):
         return NumberMatch(i, i, 0.5, "fraction")
     if i + 1 < len(toks) and toks[i + 1].lower in _FRACTIONS:
         singular = toks[i + 1].lower in {"half", "third", "quarter", "fifth", "sixth", "eighth", "tenth"}

@@ -173,7 +173,7 @@ def _merge_open_bounds(found: list[Quantity], toks: list[Token]) -> list[Quantit
     for q in found:
         prev = merged[-1] if merged else None
         if prev is not None and q.first_token - prev.last_token == 2 \
-                and toks[prev.last_token + 1].lower in {"and", "but", ","} \
+                and toks[prev.last_token + 1].lower in {"and", "but"} \
                 and {prev.qualifier, q.qualifier} <= {"more_than", "at_least", "at_most", "less_than"} \
                 and prev.unit_hint == q.unit_hint:
             low = prev.value_low if prev.value_low is not None else q.value_low
@@ -209,11 +209,22 @@ def _bounded(text: str, toks: list[Token], num: NumberMatch) -> Quantity | None:
     unit_hint: str | None = None
     if num.written == "vague":
         low, high, qualifier, approximate, value_source = num.low, num.high, "vague", True, "vague_policy"
+    if num.written == "fraction":
+        low = high = round(num.value * 100, 4)
+        unit_hint = "percent"
+    # A minus sign or word before the number: "-30", "minus five".
+    if num.first > 0 and (toks[num.first - 1].text in {"-", "−"} and toks[num.first - 1].end == toks[num.first].start
+                          and (num.first == 1 or toks[num.first - 2].end < toks[num.first - 1].start
+                               or toks[num.first - 2].text in "(=<>")
+                          or toks[num.first - 1].lower in {"minus", "negative"}):
+        low, high = (-high if high is not None else None), (-low if low is not None else None)
+        start_tok -= 1
+    signed = low if low is not None and num.written != "vague" else num.value
     other = _range_end(toks, num) if num.written not in {"vague", "article"} else None
-    between = num.first > 0 and toks[num.first - 1].lower in {"between", "from"}
+    between = start_tok > 0 and toks[start_tok - 1].lower in {"between", "from"}
     joiner = toks[num.last + 1].lower if other else ""
     if other and (joiner != "and" or between) and not (joiner == "to" and not between and other.value < num.value):
-        low_value, high_value = num.value, other.value
+        low_value, high_value = signed, other.value
         if other.value >= 1000 and num.value < other.value / 1000 and num.written == other.written == "digits":
             low_value = num.value * (other.value // _digits_only(toks, other))  # "1.5 to 2 million"
         elif other.value >= 1000 and num.value < 1000 and num.written == "words":
@@ -248,17 +259,6 @@ def _bounded(text: str, toks: list[Token], num: NumberMatch) -> Quantity | None:
     elif prefix and prefix[0] == "approximate":
         approximate = True
         start_tok = prefix[1]
-    if num.written == "fraction":
-        low = high = round(num.value * 100, 4)
-        unit_hint = "percent"
-    # A minus sign or word before the number: "-30", "minus five".
-    if num.first > 0 and (toks[num.first - 1].text in {"-", "−"} and toks[num.first - 1].end == toks[num.first].start
-                          and (num.first == 1 or toks[num.first - 2].end < toks[num.first - 1].start
-                               or toks[num.first - 2].text in "(=<>")
-                          or toks[num.first - 1].lower in {"minus", "negative"}):
-        low, high = (-high if high is not None else None), (-low if low is not None else None)
-        if start_tok == num.first:
-            start_tok -= 1
     # Currency sign right before the number ("$5 million", "US$3bn").
     if num.first > 0 and toks[num.first - 1].text in _CURRENCY_SIGNS:
         unit_hint = _CURRENCY_SIGNS[toks[num.first - 1].text]
