@@ -59,6 +59,7 @@ def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_
     return True
 
 
+@lru_cache(maxsize=1)
 def _people() -> frozenset[str]:
     return frozenset(c.rstrip("s") for c in vocab.word_set("counted_nouns", "people")) | {"person", "man", "woman",
                                                                                          "child"}
