@@ -118,4 +118,4 @@ def run_pipeline(*, task_runner: str = "threads", dask_address: str | None = Non
 
     runner = DaskTaskRunner(address=dask_address) if dask_address else DaskTaskRunner(
         cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None})
-    return claims_pipeline.with_options(task_runner=runner)(**parameters)
+    return claims_pipeline.with_options(task_runner=runner)(**parameters)  # type: ignore[arg-type]

@@ -11,9 +11,20 @@ SUITES = {s["name"]: s for s in quality.load_suites()}
 
 
 def claims_frame(**overrides) -> pd.DataFrame:
-    row = {"claim_id": "c1", "doc_id": "d1", "value_low": 2.0, "value_high": 2.0, "metric": "captured",
-           "section": "body", "qualifier": "exact", "char_start": 10, "char_end": 19, "section_length": 40,
-           "quantity_text": "2 soldiers", "span_text": "2 soldiers"}
+    row = {
+        "claim_id": "c1",
+        "doc_id": "d1",
+        "value_low": 2.0,
+        "value_high": 2.0,
+        "metric": "captured",
+        "section": "body",
+        "qualifier": "exact",
+        "char_start": 10,
+        "char_end": 19,
+        "section_length": 40,
+        "quantity_text": "2 soldiers",
+        "span_text": "2 soldiers",
+    }
     good = dict(row, claim_id="c0")
     return pd.DataFrame([good, {**row, **overrides}])
 
@@ -32,23 +43,30 @@ def test_claims_suite_passes_on_good_rows() -> None:
     assert run("claims", claims_frame()).success
 
 
-@pytest.mark.parametrize("bad", [
-    {"claim_id": "c0"},  # duplicate id
-    {"claim_id": None},
-    {"value_low": 5.0, "value_high": 2.0},
-    {"metric": "exploded"},
-    {"section": "footer"},
-    {"qualifier": "maybe"},
-    {"char_end": 50},  # past the end of the text
-    {"span_text": "2 soldier"},  # offsets do not slice to quantity_text
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"claim_id": "c0"},  # duplicate id
+        {"claim_id": None},
+        {"value_low": 5.0, "value_high": 2.0},
+        {"metric": "exploded"},
+        {"section": "footer"},
+        {"qualifier": "maybe"},
+        {"char_end": 50},  # past the end of the text
+        {"span_text": "2 soldier"},  # offsets do not slice to quantity_text
+    ],
+)
 def test_claims_suite_fails_on_bad_rows(bad: dict) -> None:
     assert not run("claims", claims_frame(**bad)).success
 
 
 def test_documents_suite() -> None:
-    good = pd.DataFrame([{"doc_id": "d1", "external_id": "a", "source_path": "a.txt", "body": "x", "content_sha256": "h"},
-                         {"doc_id": "d2", "external_id": "b", "source_path": "a.txt", "body": "y", "content_sha256": "h"}])
+    good = pd.DataFrame(
+        [
+            {"doc_id": "d1", "external_id": "a", "source_path": "a.txt", "body": "x", "content_sha256": "h"},
+            {"doc_id": "d2", "external_id": "b", "source_path": "a.txt", "body": "y", "content_sha256": "h"},
+        ]
+    )
     assert run("documents", good).success
     assert not run("documents", good.assign(doc_id="d1")).success
     assert not run("documents", good.assign(body="")).success

@@ -16,24 +16,34 @@ from claimledger.model import Source
 from claimledger.text import Sentence
 
 _APOS = "'’"
-_CLAUSE_BREAK = re.compile(r"(?:[;:—–]|\b(?:that|who|which|where|when|while|but|because|although|after|"
-                           r"before|if|as|whom|whose)\b)", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r"(?:[;:—–]|\b(?:that|who|which|where|when|while|but|because|although|after|"
+    r"before|if|as|whom|whose)\b)",
+    re.IGNORECASE,
+)
 _LEADING = re.compile(r"^(?:\s|[“”\"'‘’,]|\b(?:and|or|with|but|so|then|also|while|both)\b)+", re.IGNORECASE)
-_TRAILING = re.compile(r"(?:\s|[“”\"'‘’,]|\b(?:has|have|had|also|previously|later|reportedly|publicly|"
-                       r"repeatedly|earlier|recently|again|first|once|further|then|has been|had been|"
-                       r"did|does|do|will|would|could|may|might|is|was|are|were|not|never|already|"
-                       r"separately|officially|initially|too|now|still|often|last week|on \w+)\b)+$",
-                       re.IGNORECASE)
+_TRAILING = re.compile(
+    r"(?:\s|[“”\"'‘’,]|\b(?:has|have|had|also|previously|later|reportedly|publicly|"
+    r"repeatedly|earlier|recently|again|first|once|further|then|has been|had been|"
+    r"did|does|do|will|would|could|may|might|is|was|are|were|not|never|already|"
+    r"separately|officially|initially|too|now|still|often|last week|on \w+)\b)+$",
+    re.IGNORECASE,
+)
 _ADD_ON = re.compile(r"^\s*(?:along|together)\s+with\s+|^\s*as\s+well\s+as\s+|^\s*and\s+", re.IGNORECASE)
-_SPLIT_SOURCES = re.compile(r",\s*(?:along|together)\s+with\s+|\s+as\s+well\s+as\s+|,\s*and\s+|\s+and\s+|,\s*",
-                            re.IGNORECASE)
-_NP_STOP = re.compile(r"[,;:!?“”\"()]|\.(?=\s|$)|\s(?:that|who|which|when|where|while|as|because|but|if|and\s+(?:said|"
-                      r"says|added))\b|\s(?:said|says|told|reported|showed|shows|found|finds|estimated|is|was|are|were|"
-                      r"has|have|had)\b")
-_TRAILING_TIME = re.compile(r"(?:\s+(?:on|last|this|early|late|earlier|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
-                            r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
-                            r"October|November|December|week|month|year|morning|night|\w+day)\b.*"
-                            r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b.*)$")
+_SPLIT_SOURCES = re.compile(
+    r",\s*(?:along|together)\s+with\s+|\s+as\s+well\s+as\s+|,\s*and\s+|\s+and\s+|,\s*", re.IGNORECASE
+)
+_NP_STOP = re.compile(
+    r"[,;:!?“”\"()]|\.(?=\s|$)|\s(?:that|who|which|when|where|while|as|because|but|if|and\s+(?:said|"
+    r"says|added))\b|\s(?:said|says|told|reported|showed|shows|found|finds|estimated|is|was|are|were|"
+    r"has|have|had)\b"
+)
+_TRAILING_TIME = re.compile(
+    r"(?:\s+(?:on|last|this|early|late|earlier|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|week|month|year|morning|night|\w+day)\b.*"
+    r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b.*)$"
+)
 
 
 def _np_after(text: str) -> tuple[str, int] | None:
@@ -42,7 +52,7 @@ def _np_after(text: str) -> tuple[str, int] | None:
     rest = text[lead:]
     # Keep dotted abbreviations ("U.S.", "Dr.") inside the phrase.
     stop = _NP_STOP.search(re.sub(r"\b([A-Z]|Dr|Mr|Mrs|Ms|St|Gen|Sen|Rep|Gov)\.", lambda m: m.group()[:-1] + "_", rest))
-    phrase = rest[:stop.start()] if stop else rest
+    phrase = rest[: stop.start()] if stop else rest
     phrase = _TRAILING_TIME.sub("", phrase).strip()
     if not phrase or len(phrase.split()) > 10:
         return None
@@ -89,7 +99,9 @@ def canonical(source_text: str) -> str:
 @lru_cache(maxsize=1)
 def _alias_pattern() -> re.Pattern[str]:
     # Aliases of one short word ("Kim", "UN", "US") only count as whole names, not inside a longer text.
-    names = [str(a) for name, entry in vocab.load("source_aliases")["sources"].items() for a in [name, *entry["aliases"]]]
+    names = [
+        str(a) for name, entry in vocab.load("source_aliases")["sources"].items() for a in [name, *entry["aliases"]]
+    ]
     aliases = [a.replace("’", "'") for a in names if " " in a or (a.isupper() and len(a) >= 2)]
     ordered = sorted(aliases, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(a) for a in ordered) + r")\b", re.IGNORECASE)
@@ -101,13 +113,16 @@ def _clean(text: str) -> str:
     return text.strip(" ,.“”\"'‘’")
 
 
-_DATE_START = re.compile(r"^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|^(?:January|February|March|"
-                         r"April|June|July|August|September|October|November|December|Monday|Tuesday|"
-                         r"Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today|Last|This|Earlier|"
-                         r"On|In|At|By|For|From|Since|After|Before|During)\b|^\d")
+_DATE_START = re.compile(
+    r"^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|^(?:January|February|March|"
+    r"April|June|July|August|September|October|November|December|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today|Last|This|Earlier|"
+    r"On|In|At|By|For|From|Since|After|Before|During)\b|^\d"
+)
 _NOT_SUBJECT_WORDS = frozenset(
     """it this that there which what who whom whose where when why how here one ones all some many most
-    much none nothing something everything anything each either neither such so as""".split())
+    much none nothing something everything anything each either neither such so as""".split()
+)
 
 
 def _looks_like_source(np: str, *, sentence_initial: bool, strong: bool = False) -> bool:
@@ -119,15 +134,24 @@ def _looks_like_source(np: str, *, sentence_initial: bool, strong: bool = False)
         return True
     if canonical(np) in set(vocab.source_alias_index().values()):
         return True
-    capitals = [w for i, w in enumerate(words) if w[0].isupper() and not (i == 0 and sentence_initial and
-                                                                          w.lower() in {"the", "a", "an"})]
+    capitals = [
+        w
+        for i, w in enumerate(words)
+        if w[0].isupper() and not (i == 0 and sentence_initial and w.lower() in {"the", "a", "an"})
+    ]
     if capitals and not (len(words) == 1 and sentence_initial and words[0].lower() in _NOT_NAMES):
         return True
     if lowered[-1].rstrip("'’s") in _cues()["source_nouns"] or lowered[-1] in _cues()["source_nouns"]:
         return True
     # "the airline said", "the campaign says": any plain noun phrase is the subject of a speech verb.
-    return strong and len(words) <= 8 and lowered[-1].isalpha() and lowered[-1] not in _NOT_SUBJECT_WORDS \
-        and not lowered[-1].endswith("ly") and lowered[0] not in _NOT_SUBJECT_WORDS
+    return (
+        strong
+        and len(words) <= 8
+        and lowered[-1].isalpha()
+        and lowered[-1] not in _NOT_SUBJECT_WORDS
+        and not lowered[-1].endswith("ly")
+        and lowered[0] not in _NOT_SUBJECT_WORDS
+    )
 
 
 _NOT_NAMES = frozenset("initially meanwhile however instead earlier later then one it this that there".split())
@@ -182,16 +206,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
     return {
         "prepositional": re.compile(r"\b(?:" + alternation(cues["prepositional"]) + r")\b"),
-        "artifact": re.compile(r"\b(" + alternation(cues["artifact_nouns"]) + r")\s+(" + alternation(cues["artifact_verbs"])
-                               + r")\s+by\b", re.IGNORECASE),
+        "artifact": re.compile(
+            r"\b(" + alternation(cues["artifact_nouns"]) + r")\s+(" + alternation(cues["artifact_verbs"]) + r")\s+by\b",
+            re.IGNORECASE,
+        ),
         "verb": re.compile(r"\b(?:" + alternation(cues["verbs"]) + r")\b", re.IGNORECASE),
-        "possessive": re.compile(r"((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\s+(" + alternation(cues["possessive_nouns"])
-                                 + r")\b"),
+        "possessive": re.compile(
+            r"((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\s+(" + alternation(cues["possessive_nouns"]) + r")\b"
+        ),
     }
 
 
-_STUDY = re.compile(r"\b(?:in|by|to|from)\s+((?:a|an|the)\s+(?:[\w’'/-]+\s+){0,4}?(poll|survey|study|census|tally|"
-                    r"count|analysis|report|estimate|assessment)s?)\b")
+_STUDY = re.compile(
+    r"\b(?:in|by|to|from)\s+((?:a|an|the)\s+(?:[\w’'/-]+\s+){0,4}?(poll|survey|study|census|tally|"
+    r"count|analysis|report|estimate|assessment)s?)\b"
+)
 _WORD = re.compile(r"[a-z]+")
 _ANY_WORD = re.compile(r"[A-Za-z]+")
 
@@ -201,8 +230,11 @@ def _cue_words() -> frozenset[str]:
     """Every word that can start a cue: a sentence with none of them has no attribution frame."""
     cues = _cues()
     words = cues["verbs"] | cues["artifact_verbs"] | cues["possessive_nouns"]
-    return frozenset(words | {phrase.split()[0] for phrase in cues["prepositional"]}
-                     | {"poll", "survey", "study", "census", "tally", "analysis", "estimate", "assessment"})
+    return frozenset(
+        words
+        | {phrase.split()[0] for phrase in cues["prepositional"]}
+        | {"poll", "survey", "study", "census", "tally", "analysis", "estimate", "assessment"}
+    )
 
 
 def sentence_frames(sentence: Sentence) -> list[Frame]:
@@ -214,21 +246,46 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     lowered = text.lower().replace("’", "'")
     # "according to X", "as reported by X".
     for m in patterns["prepositional"].finditer(lowered):
-        found = _np_after(text[m.end():])
+        found = _np_after(text[m.end() :])
         if found and _looks_like_source(found[0], sentence_initial=False, strong=True):
-            frames.append(Frame(_split_sources(found[0]), m.group(), "sentence", base, sentence.end,
-                                [(base + m.end(), base + m.end() + found[1])], indirect=True))
+            frames.append(
+                Frame(
+                    _split_sources(found[0]),
+                    m.group(),
+                    "sentence",
+                    base,
+                    sentence.end,
+                    [(base + m.end(), base + m.end() + found[1])],
+                    indirect=True,
+                )
+            )
     # "in a new Fox News poll", "a Reuters survey found": the study itself is the source.
     for m in _STUDY.finditer(text):
         if not any(s <= base + m.start() < e for f in frames for s, e in f.source_spans):
-            frames.append(Frame([m.group(1)], m.group(2).lower(), "sentence", base, sentence.end,
-                                [(base + m.start(1), base + m.end(1))]))
+            frames.append(
+                Frame(
+                    [m.group(1)],
+                    m.group(2).lower(),
+                    "sentence",
+                    base,
+                    sentence.end,
+                    [(base + m.start(1), base + m.end(1))],
+                )
+            )
     # "a video released by X".
     for m in patterns["artifact"].finditer(text):
-        found = _np_after(text[m.end():])
+        found = _np_after(text[m.end() :])
         if found and _looks_like_source(found[0], sentence_initial=False, strong=True):
-            frames.append(Frame(_split_sources(found[0]), f"{m.group(1).lower()} {m.group(2).lower()} by",
-                                "sentence", base, sentence.end, [(base + m.end(), base + m.end() + found[1])]))
+            frames.append(
+                Frame(
+                    _split_sources(found[0]),
+                    f"{m.group(1).lower()} {m.group(2).lower()} by",
+                    "sentence",
+                    base,
+                    sentence.end,
+                    [(base + m.end(), base + m.end() + found[1])],
+                )
+            )
     # "X said", "said X", with the object credited for confirming verbs.
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     title_case = len(words) > 2 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
@@ -240,13 +297,27 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
         strong = word in cues["strong"]
         if m.group()[0].isupper() and m.start() > 0 and not title_case:
             continue  # part of a name: "United States", "Consumer Reports"
-        before = lowered[:m.start()].rstrip()
-        if re.search(r"(?:\b(?:the|a|an|his|her|their|its|our|these|those|to|will|would|could|should|might|must|"
-                     r"can|may)|['’]s|\bs')$", before):
+        before = lowered[: m.start()].rstrip()
+        if re.search(
+            r"(?:\b(?:the|a|an|his|her|their|its|our|these|those|to|will|would|could|should|might|must|"
+            r"can|may)|['’]s|\bs')$",
+            before,
+        ):
             continue  # a noun ("the reports", "Kyiv's claims") or not a report yet ("to say", "would say")
-        if re.search(r"\b(?:is|are|was|were|be|been)$", before) and word in {"said", "believed", "reported", "estimated"}:
+        if re.search(r"\b(?:is|are|was|were|be|been)$", before) and word in {
+            "said",
+            "believed",
+            "reported",
+            "estimated",
+        }:
             continue  # a hedge: "is said to", "were believed"
-        if re.match(r"\s+(?:to|by)\b", text[m.end():]) and word in {"said", "believed", "reported", "claimed", "estimated"}:
+        if re.match(r"\s+(?:to|by)\b", text[m.end() :]) and word in {
+            "said",
+            "believed",
+            "reported",
+            "claimed",
+            "estimated",
+        }:
             continue
         subject = _subject_before(text, m.start())
         names: list[str] = []
@@ -257,17 +328,20 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
         elif word.endswith("ing") and frames:
             names = list(frames[-1].sources)  # "..., saying that": the main clause's subject
         else:
-            after = _np_after(text[m.end():])
-            if after and re.search(r"[,”\"]\s*$", text[:m.start()]) and _looks_like_source(
-                    after[0], sentence_initial=False):
+            after = _np_after(text[m.end() :])
+            if (
+                after
+                and re.search(r"[,”\"]\s*$", text[: m.start()])
+                and _looks_like_source(after[0], sentence_initial=False)
+            ):
                 names = _split_sources(after[0])
                 span = (base + m.end(), base + m.end() + after[1])
         if not names:
             continue
-        indirect = bool(re.match(r"\s+(?:that\b|on\s+\w+\s+that\b)", text[m.end():]))
+        indirect = bool(re.match(r"\s+(?:that\b|on\s+\w+\s+that\b)", text[m.end() :]))
         frames.append(Frame(names, word, "sentence", base, sentence.end, [span], indirect=indirect))
         if word in cues["confirming"]:
-            obj = re.match(r"\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+\w+", text[m.end():])
+            obj = re.match(r"\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+\w+", text[m.end() :])
             if obj:
                 frames.append(Frame([obj.group(1)], word, "sentence", base, sentence.end))
     # "Kyiv's claims", "Seoul's estimate".
@@ -275,21 +349,26 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
         start = base + m.start()
         if any(s <= start < e for f in frames for s, e in f.source_spans):
             continue
-        frames.append(Frame([m.group(1)], m.group(2).lower(), "sentence", base, sentence.end,
-                            [(start, base + m.end())]))
+        frames.append(
+            Frame([m.group(1)], m.group(2).lower(), "sentence", base, sentence.end, [(start, base + m.end())])
+        )
     return frames
 
 
-_SPEAKER = (r"(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}[a-z]+"
-            r"|[Hh]e|[Ss]he|[Tt]hey|[Oo]fficials?")
+_SPEAKER = (
+    r"(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}[a-z]+"
+    r"|[Hh]e|[Ss]he|[Tt]hey|[Oo]fficials?"
+)
 
 
 @lru_cache(maxsize=1)
 def _quote_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     verbs = "|".join(sorted(_cues()["verbs"], key=len, reverse=True))
-    return (re.compile(r"^\s*,?\s*(" + _SPEAKER + r")\s+(?:also\s+|later\s+|then\s+)?(" + verbs + r")\b"),
-            re.compile(r"^\s*,?\s*(" + verbs + r")\s+((?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5}|the\s+[a-z]+)"),
-            re.compile(r"(" + _SPEAKER + r")\s+(?:also\s+)?(" + verbs + r")\b[^.“”\"]{0,60}?[:,]\s*$"))
+    return (
+        re.compile(r"^\s*,?\s*(" + _SPEAKER + r")\s+(?:also\s+|later\s+|then\s+)?(" + verbs + r")\b"),
+        re.compile(r"^\s*,?\s*(" + verbs + r")\s+((?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5}|the\s+[a-z]+)"),
+        re.compile(r"(" + _SPEAKER + r")\s+(?:also\s+)?(" + verbs + r")\b[^.“”\"]{0,60}?[:,]\s*$"),
+    )
 
 
 def _quotations(section: str) -> list[tuple[int, int]]:
@@ -329,15 +408,15 @@ def quote_frames(section: str, sentences: list[Sentence]) -> list[Frame]:
     for start, end in _quotations(section):
         if end - start < 5:
             continue
-        after = section[end:end + 120]
-        before = section[max(0, start - 120):start]
+        after = section[end : end + 120]
+        before = section[max(0, start - 120) : start]
         speaker, cue = None, ""
         hit = after_speaker.match(after)
         if hit:
             speaker, cue = hit.group(1), hit.group(2)
-        elif (hit := after_verb.match(after)):
+        elif hit := after_verb.match(after):
             speaker, cue = hit.group(2), hit.group(1)
-        elif (hit := before_speaker.search(before)):
+        elif hit := before_speaker.search(before):
             speaker, cue = hit.group(1), hit.group(2)
         elif frames and start - frames[-1].end < 160:
             speaker, cue = frames[-1].sources[0], frames[-1].cue  # “...,” he said. “More words.”
@@ -361,16 +440,20 @@ def _sources_from(frames: list[tuple[Frame, str]], position: int) -> list[Source
     return found
 
 
-def attribute(section: str, sentences: list[Sentence], claim_spans: list[tuple[int, int, int]],
-              speakers: list[str]) -> list[list[Source]]:
+def attribute(
+    section: str, sentences: list[Sentence], claim_spans: list[tuple[int, int, int]], speakers: list[str]
+) -> list[list[Source]]:
     """Sources for each claim given as (sentence_idx, start, end); `speakers` carries names across sections."""
     cue_words = _cue_words()
-    per_sentence = [sentence_frames(s) if not cue_words.isdisjoint(_WORD.findall(s.text.lower())) else []
-                    for s in sentences]
+    per_sentence = [
+        sentence_frames(s) if not cue_words.isdisjoint(_WORD.findall(s.text.lower())) else [] for s in sentences
+    ]
     quotes = quote_frames(section, sentences)
     # Resolve pronoun sources to the last named speaker, in text order.
-    ordered = sorted([f for fs in per_sentence for f in fs] + quotes, key=lambda f: (f.source_spans[0][0]
-                     if f.source_spans and f.source_spans[0][1] else f.start))
+    ordered = sorted(
+        [f for fs in per_sentence for f in fs] + quotes,
+        key=lambda f: f.source_spans[0][0] if f.source_spans and f.source_spans[0][1] else f.start,
+    )
     pronouns = _cues()["pronouns"]
     for frame in ordered:
         resolved = []
@@ -388,8 +471,13 @@ def attribute(section: str, sentences: list[Sentence], claim_spans: list[tuple[i
         candidates = [(f, "quote") for f in quotes if f.start <= start < f.end]
         candidates += [(f, f.scope) for f in per_sentence[sentence_idx]]
         found = _sources_from(candidates, start)
-        if not found and sentence_idx > 0 and sentences[sentence_idx - 1].paragraph == sentences[sentence_idx].paragraph:
-            found = _sources_from([(f, "previous_sentence") for f in per_sentence[sentence_idx - 1] if f.indirect],
-                                  start)
+        if (
+            not found
+            and sentence_idx > 0
+            and sentences[sentence_idx - 1].paragraph == sentences[sentence_idx].paragraph
+        ):
+            found = _sources_from(
+                [(f, "previous_sentence") for f in per_sentence[sentence_idx - 1] if f.indirect], start
+            )
         results.append(found)
     return results

@@ -23,8 +23,9 @@ _DETERMINERS = frozenset("the a an these those some its their his her our".split
 _VERB_SUFFIX = re.compile(r"(?:ed|ing)$")
 _PLACE_PREPS = frozenset("in inside near across outside at into to from throughout within".split())
 _PLACE_SUFFIXES = frozenset("region province oblast district city county state area border front".split())
-_DIRECTIONS = frozenset("eastern western northern southern central northeastern northwestern southeastern "
-                        "southwestern".split())
+_DIRECTIONS = frozenset(
+    "eastern western northern southern central northeastern northwestern southeastern southwestern".split()
+)
 _NON_PLACES = frozenset(
     """January February March April May June July August September October November December Monday
     Tuesday Wednesday Thursday Friday Saturday Sunday Telegram Twitter Facebook X I He She They We It
@@ -95,15 +96,25 @@ def counted_thing(toks: list[Token], after: int, *, number_value: float) -> Coun
             break
         if word in known or not (_VERB_SUFFIX.search(word) or word.endswith("ly")):
             head = j
-            if word in known and j + 1 < len(toks) and toks[j + 1].lower not in known \
-                    and not toks[j + 1].text[0].isupper() and not _known_ahead(toks, j + 1, known):
+            if (
+                word in known
+                and j + 1 < len(toks)
+                and toks[j + 1].lower not in known
+                and not toks[j + 1].text[0].isupper()
+                and not _known_ahead(toks, j + 1, known)
+            ):
                 break
         j += 1
     if head < 0:
         return CountedThing(None, None, -1, -1, ())
     head_word = toks[head].lower
     # A singular head after a number above one is usually an adjective or a name ("two Korean").
-    if number_value != 1 and head_word not in known and not head_word.endswith("s") and not toks[head].text[0].isupper():
+    if (
+        number_value != 1
+        and head_word not in known
+        and not head_word.endswith("s")
+        and not toks[head].text[0].isupper()
+    ):
         return CountedThing(None, None, -1, -1, ())
     modifiers = tuple(t.lower for t in toks[start:head])
     kept = [t.text for t in toks[start:head] if t.lower not in _metric_words() and t.lower not in _DETERMINERS]
@@ -124,8 +135,21 @@ def _cues_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     return index
 
 
-_ACCUSED = frozenset({"accused", "suspected", "charged", "convicted", "guilty", "acquitted", "arrested",
-                      "indicted", "suspicion", "allegations", "charges"})
+_ACCUSED = frozenset(
+    {
+        "accused",
+        "suspected",
+        "charged",
+        "convicted",
+        "guilty",
+        "acquitted",
+        "arrested",
+        "indicted",
+        "suspicion",
+        "allegations",
+        "charges",
+    }
+)
 
 
 def _known_ahead(toks: list[Token], j: int, known: frozenset[str]) -> bool:
@@ -151,8 +175,7 @@ def _cue_at(toks: list[Token], i: int) -> tuple[str, str, int] | None:
     return None
 
 
-def metric_for(toks: list[Token], q_first: int, q_last: int, thing: CountedThing,
-               inherited: str | None) -> str:
+def metric_for(toks: list[Token], q_first: int, q_last: int, thing: CountedThing, inherited: str | None) -> str:
     """The metric of a quantity, from the cue that governs it (see metrics.yaml for the order)."""
     phrase_end = thing.last_token if thing.last_token >= 0 else q_last
     # 1. A cue governing the phrase: a verb or noun just before it, the head itself, or a verb just after.
@@ -215,6 +238,7 @@ def sentence_event(toks: list[Token]) -> tuple[str, str] | None:
 
 def location_for(text: str, toks: list[Token], q_first: int, phrase_end: int, excluded: frozenset[str]) -> str | None:
     """The place a quantity refers to: a capitalised name after "in"/"to"/"near"..., first after it, else before."""
+
     def place_at(k: int) -> str | None:
         if toks[k].lower not in _PLACE_PREPS:
             return None
@@ -234,7 +258,7 @@ def location_for(text: str, toks: list[Token], q_first: int, phrase_end: int, ex
                 break
         if not words or words[0].text in _NON_PLACES:
             return None
-        name = text[words[0].start:words[-1].end]
+        name = text[words[0].start : words[-1].end]
         if "\n" in name or (len(words) > 3 and name.lower() not in _known_places()):
             return None  # a headline's capitalised words, not a place
         if name.lower() in excluded or name.isupper() and len(name) <= 5 and toks[k].lower == "to":

@@ -204,7 +204,7 @@ _GENERIC_HEADS = frozenset({"person", "other"})
 def _share_across_list(toks: list, kept: list[tuple[Quantity, Claim]]) -> None:
     """In "10 soldiers were killed and 20 wounded" or "killed 12, including four children", later items
     take the counted noun and the metric that the list states once."""
-    for (prev_q, prev), (q, claim) in zip(kept, kept[1:]):
+    for (prev_q, prev), (q, claim) in zip(kept, kept[1:], strict=False):
         between = {t.lower for t in toks if prev.char_end <= t.start and t.end <= claim.char_start}
         if claim.unit in _GENERIC_HEADS and prev.unit not in _GENERIC_HEADS | {None, "percent"} \
                 and q.unit_hint is None and claim.subject in {None, "others", "wounded", "dead", "injured"}:

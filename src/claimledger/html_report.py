@@ -47,34 +47,46 @@ def timeline_svg(points: list[dict[str, Any]]) -> str:
 
     origins = sorted({p["origin"] for p in dated})
     color = {o: _COLORS[i % len(_COLORS)] for i, o in enumerate(origins)}
-    parts = [f'<svg width="{_W}" height="{_H}" role="img" xmlns="http://www.w3.org/2000/svg">',
-             f'<line x1="{_PAD}" y1="{y(0)}" x2="{_W - _PAD}" y2="{y(0)}" stroke="#999"/>',
-             f'<text x="4" y="{y(vmax / 1.15) + 4:.0f}" font-size="10">{vmax / 1.15:,.0f}</text>',
-             f'<text x="4" y="{y(0):.0f}" font-size="10">0</text>']
+    parts = [
+        f'<svg width="{_W}" height="{_H}" role="img" xmlns="http://www.w3.org/2000/svg">',
+        f'<line x1="{_PAD}" y1="{y(0)}" x2="{_W - _PAD}" y2="{y(0)}" stroke="#999"/>',
+        f'<text x="4" y="{y(vmax / 1.15) + 4:.0f}" font-size="10">{vmax / 1.15:,.0f}</text>',
+        f'<text x="4" y="{y(0):.0f}" font-size="10">0</text>',
+    ]
     for p in dated:
         cx = x(p["published_at"].timestamp())
         low, high = p["value_low"], p["value_high"]
         c = color[p["origin"]]
         top = y(high) if high is not None else 10
         bottom = y(low) if low is not None else y(0)
-        parts.append(f'<line x1="{cx:.1f}" y1="{top:.1f}" x2="{cx:.1f}" y2="{bottom:.1f}" stroke="{c}" stroke-width="3"'
-                     f' opacity="0.5"/>')
+        parts.append(
+            f'<line x1="{cx:.1f}" y1="{top:.1f}" x2="{cx:.1f}" y2="{bottom:.1f}" stroke="{c}" stroke-width="3"'
+            f' opacity="0.5"/>'
+        )
         if high is None:
             parts.append(f'<polygon points="{cx - 5:.1f},16 {cx + 5:.1f},16 {cx:.1f},6" fill="{c}"/>')
         point = low if low is not None else high
         title = escape(f"{p['origin']}: {p['quantity_text']} ({p['qualifier']}), {p['published_at']:%Y-%m-%d}")
         parts.append(f'<circle cx="{cx:.1f}" cy="{y(point or 0):.1f}" r="5" fill="{c}"><title>{title}</title></circle>')
     for i, origin in enumerate(origins):
-        parts.append(f'<rect x="{_PAD + i * 150}" y="{_H - 16}" width="10" height="10" fill="{color[origin]}"/>'
-                     f'<text x="{_PAD + 14 + i * 150}" y="{_H - 7}" font-size="11">{escape(origin)}</text>')
-    parts.append(f'<text x="{_PAD}" y="{_H - 24}" font-size="10">{datetime.fromtimestamp(t0):%Y-%m-%d}</text>'
-                 f'<text x="{_W - _PAD - 60}" y="{_H - 24}" font-size="10">{datetime.fromtimestamp(t1):%Y-%m-%d}</text>')
+        parts.append(
+            f'<rect x="{_PAD + i * 150}" y="{_H - 16}" width="10" height="10" fill="{color[origin]}"/>'
+            f'<text x="{_PAD + 14 + i * 150}" y="{_H - 7}" font-size="11">{escape(origin)}</text>'
+        )
+    parts.append(
+        f'<text x="{_PAD}" y="{_H - 24}" font-size="10">{datetime.fromtimestamp(t0):%Y-%m-%d}</text>'
+        f'<text x="{_W - _PAD - 60}" y="{_H - 24}" font-size="10">{datetime.fromtimestamp(t1):%Y-%m-%d}</text>'
+    )
     parts.append("</svg>")
     return "".join(parts)
 
 
-def render(summary_lines: list[str], flags: list[dict[str, Any]], estimates: list[dict[str, Any]],
-           timeline: list[dict[str, Any]]) -> str:
+def render(
+    summary_lines: list[str],
+    flags: list[dict[str, Any]],
+    estimates: list[dict[str, Any]],
+    timeline: list[dict[str, Any]],
+) -> str:
     """The whole report page."""
     by_key: dict[tuple[str, ...], dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for row in flags:
@@ -91,26 +103,40 @@ def render(summary_lines: list[str], flags: list[dict[str, Any]], estimates: lis
             f"<td>{escape(f['quantity_text'])}</td><td>{escape(bounds_text(f['value_low'], f['value_high']))}</td>"
             f"<td>{escape(f['sources'] or '(none)')}</td><td>{escape(f['title'] or '')}<br><small>"
             f"{escape(f['outlet'] or '')} {f['published_at'] or ''}</small></td><td>{escape(f['detail'])}</td></tr>"
-            for f in group["flags"][:_MAX_FLAGS_PER_KEY])
+            for f in group["flags"][:_MAX_FLAGS_PER_KEY]
+        )
         more = len(group["flags"]) - _MAX_FLAGS_PER_KEY
         if more > 0:
             rows += f"<tr><td colspan='7'>… and {more} more: query claim_flags for them all</td></tr>"
         est = "".join(
             f"<tr><td>{e['period_month'] or 'undated'}</td><td>{e['low']:,.0f}</td><td>{e['best']:,.0f}</td>"
-            f"<td>{'open' if e['high'] is None else format(e['high'], ',.0f')}</td><td>{escape(e['origins'] or '')}</td>"
-            f"<td>{e['n_documents']}</td></tr>" for e in group["estimates"] if e["best"] is not None)
+            f"<td>{'open' if e['high'] is None else format(e['high'], ',.0f')}</td>"
+            f"<td>{escape(e['origins'] or '')}</td>"
+            f"<td>{e['n_documents']}</td></tr>"
+            for e in group["estimates"]
+            if e["best"] is not None
+        )
         sections.append(
             f"<section><h2>{escape(_key_label(key))}</h2>{timeline_svg(group['timeline'])}"
-            + (f"<table><tr><th>severity</th><th>finding</th><th>claim</th><th>value</th><th>sources</th>"
-               f"<th>document</th><th>evidence</th></tr>{rows}</table>" if rows else "")
-            + (f"<h3>Estimates</h3><table><tr><th>month</th><th>low</th><th>best</th><th>high</th><th>origins</th>"
-               f"<th>documents</th></tr>{est}</table>" if est else "")
-            + "</section>")
+            + (
+                f"<table><tr><th>severity</th><th>finding</th><th>claim</th><th>value</th><th>sources</th>"
+                f"<th>document</th><th>evidence</th></tr>{rows}</table>"
+                if rows
+                else ""
+            )
+            + (
+                f"<h3>Estimates</h3><table><tr><th>month</th><th>low</th><th>best</th><th>high</th><th>origins</th>"
+                f"<th>documents</th></tr>{est}</table>"
+                if est
+                else ""
+            )
+            + "</section>"
+        )
     summary = "".join(f"<li>{escape(line.strip())}</li>" for line in summary_lines)
     return f"""<!doctype html><html><head><meta charset="utf-8"><title>claimledger report</title>
 <style>body{{font-family:sans-serif;max-width:1100px;margin:auto}}table{{border-collapse:collapse;font-size:13px}}
 td,th{{border:1px solid #ddd;padding:4px;vertical-align:top}}tr.error td:first-child{{color:#b00}}
 tr.warning td:first-child{{color:#a60}}section{{margin-bottom:32px}}</style></head><body>
-<h1>claimledger report</h1><ul>{summary}</ul>{''.join(sections)}
+<h1>claimledger report</h1><ul>{summary}</ul>{"".join(sections)}
 <p><small>Best estimate: the most conservative (lowest) figure (ACLED); low and high after UCDP.</small></p>
 </body></html>"""

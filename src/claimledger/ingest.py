@@ -33,8 +33,12 @@ def discover(paths: Iterable[Path]) -> Iterator[Path]:
         if path.is_dir():
             for found in sorted(path.rglob("*")):
                 rel = found.relative_to(path)
-                if found.is_file() and found.suffix.lower() in SUFFIXES and not found.stem.upper() == "README" \
-                        and not any(part.startswith(".") for part in rel.parts):
+                if (
+                    found.is_file()
+                    and found.suffix.lower() in SUFFIXES
+                    and not found.stem.upper() == "README"
+                    and not any(part.startswith(".") for part in rel.parts)
+                ):
                     yield found
         elif path.exists():
             yield path
@@ -57,7 +61,6 @@ def _parse_published(value: Any) -> datetime | None:
     except ValueError as exc:
         raise BadArticle(f"published_at is not an ISO 8601 date: {value!r}") from exc
     if parsed.tzinfo is not None:
-
         parsed = parsed.astimezone(UTC).replace(tzinfo=None)
     return parsed
 
@@ -86,7 +89,7 @@ def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         raise BadArticle(f"front matter has an invalid date: {exc}") from exc
     if not isinstance(meta, dict):
         raise BadArticle("front matter is not a mapping")
-    rest = text[end + 4:]
+    rest = text[end + 4 :]
     return meta, rest[1:] if rest.startswith("\n") else rest
 
 
@@ -106,10 +109,19 @@ def _article(source_path: str, external_id: str, fields: dict[str, Any], line: i
     tags = _tags(fields.get("tags"))
     content = json.dumps({k: fields.get(k) for k in sorted(_FRONT_KEYS | {"body"})}, default=str, sort_keys=True)
     return Article(
-        doc_id=doc_id_for(source_path, external_id), external_id=external_id, source_path=source_path,
-        title=fields.get("title") or "", subtitle=fields.get("subtitle") or "", body=body, tags=tags,
-        story=fields.get("story"), outlet=fields.get("outlet"), url=fields.get("url"), published_at=published,
-        line=line, content_sha256=hashlib.sha256(content.encode()).hexdigest(),
+        doc_id=doc_id_for(source_path, external_id),
+        external_id=external_id,
+        source_path=source_path,
+        title=fields.get("title") or "",
+        subtitle=fields.get("subtitle") or "",
+        body=body,
+        tags=tags,
+        story=fields.get("story"),
+        outlet=fields.get("outlet"),
+        url=fields.get("url"),
+        published_at=published,
+        line=line,
+        content_sha256=hashlib.sha256(content.encode()).hexdigest(),
     )
 
 
@@ -123,7 +135,9 @@ def parse_txt(text: str) -> dict[str, Any]:
     blocks = _blocks(rest)
     fields: dict[str, Any] = {k: v for k, v in meta.items() if k in _FRONT_KEYS}
     if len(blocks) < 4:
-        raise BadArticle(f"expected headline, standfirst, tag line and body paragraphs; found {len(blocks)} paragraph(s)")
+        raise BadArticle(
+            f"expected headline, standfirst, tag line and body paragraphs; found {len(blocks)} paragraph(s)"
+        )
     fields.setdefault("title", blocks[0].strip())
     fields.setdefault("subtitle", blocks[1].strip())
     fields.setdefault("tags", blocks[2])
@@ -152,7 +166,7 @@ def _decode(path: Path) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise BadArticle(f"not UTF-8 text (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})") from exc
+        raise BadArticle(f"not UTF-8 text (byte {exc.start}: {raw[exc.start : exc.start + 1]!r})") from exc
     return text.replace("\r\n", "\n")
 
 

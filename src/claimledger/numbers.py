@@ -81,8 +81,11 @@ def _scale_after(toks: list[Token], j: int, *, glued_to: Token | None) -> tuple[
     if word in scales:
         return scales[word], 1
     glued = glued_to is not None and toks[j].start == glued_to.end
-    if word in suffixes and (glued or word in {"bn", "mn", "mln", "tn", "bln", "tln", "mil"}) \
-            and (word != "t" or toks[j].text == "T"):
+    if (
+        word in suffixes
+        and (glued or word in {"bn", "mn", "mln", "tn", "bln", "tln", "mil"})
+        and (word != "t" or toks[j].text == "T")
+    ):
         return suffixes[word], 1
     return None
 
@@ -93,8 +96,15 @@ def _match_phrase(toks: list[Token], i: int) -> NumberMatch | None:
         if end <= len(toks) and tuple(t.lower for t in toks[i:end]) == words:
             if written == "vague":
                 term = vocab.load("vague_quantities")["terms"][" ".join(words)]
-                return NumberMatch(i, end - 1, float(term["best"]), "vague",
-                                   float(term["low"]), float(term["high"]), float(term["best"]))
+                return NumberMatch(
+                    i,
+                    end - 1,
+                    float(term["best"]),
+                    "vague",
+                    float(term["low"]),
+                    float(term["high"]),
+                    float(term["best"]),
+                )
             # "a hundred" may continue: "a hundred thousand".
             scale = _scale_after(toks, end, glued_to=None)
             if scale and words[-1] in {"hundred", "thousand"}:
@@ -120,7 +130,13 @@ def _match_words(toks: list[Token], i: int) -> NumberMatch | None:
                 break  # "two three" is two numbers; "fifty two" is one
             current += value
             last = j
-        elif word in {"a", "an"} and last < 0 and j + 1 < n and word == "a" and (toks[j + 1].lower in scales or toks[j + 1].lower == "dozen"):
+        elif (
+            word in {"a", "an"}
+            and last < 0
+            and j + 1 < n
+            and word == "a"
+            and (toks[j + 1].lower in scales or toks[j + 1].lower == "dozen")
+        ):
             current = 1
             last = j
         elif word in scales and last >= 0:
@@ -131,9 +147,15 @@ def _match_words(toks: list[Token], i: int) -> NumberMatch | None:
                 total += (current or 1) * scale
                 current = 0
             last = j
-        elif word == "and" and last >= 0 and j + 1 < n and (
+        elif (
+            word == "and"
+            and last >= 0
+            and j + 1 < n
+            and (
                 (prev in scales and _word_value(toks[j + 1].lower) is not None)
-                or (j + 2 < n and toks[j + 1].lower == "a" and toks[j + 2].lower == "half")):
+                or (j + 2 < n and toks[j + 1].lower == "a" and toks[j + 2].lower == "half")
+            )
+        ):
             if toks[j + 1].lower == "a":
                 current += 0.5  # "two and a half million"
                 j += 2
@@ -144,8 +166,11 @@ def _match_words(toks: list[Token], i: int) -> NumberMatch | None:
         elif word == "point" and last >= 0 and j + 1 < n and (_word_value(toks[j + 1].lower) or 10) < 10:
             digits = []
             k = j + 1
-            while k < n and (_word_value(toks[k].lower) if toks[k].lower != "zero" else 0) is not None \
-                    and (_word_value(toks[k].lower) or 0) < 10:
+            while (
+                k < n
+                and (_word_value(toks[k].lower) if toks[k].lower != "zero" else 0) is not None
+                and (_word_value(toks[k].lower) or 0) < 10
+            ):
                 digits.append(str(_word_value(toks[k].lower) or 0))
                 k += 1
             current += float("0." + "".join(digits))
@@ -176,8 +201,22 @@ def _match_digits(toks: list[Token], i: int) -> NumberMatch | None:
     return NumberMatch(i, last, value, "digits")
 
 
-_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
-              "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+_FRACTIONS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "eighth": 8,
+    "eighths": 8,
+    "tenth": 10,
+    "tenths": 10,
+}
 
 
 def _match_fraction(toks: list[Token], i: int) -> NumberMatch | None:
@@ -186,9 +225,10 @@ def _match_fraction(toks: list[Token], i: int) -> NumberMatch | None:
     head, _, tail = word.partition("-")
     if tail in _FRACTIONS and (_word_value(head) or head == "one"):
         return NumberMatch(i, i, (_word_value(head) or 1) / _FRACTIONS[tail], "fraction")
-    if word == "half" and ((i + 1 < len(toks) and toks[i + 1].lower in {"of", "the", "their", "its", "all"})
-                           or (i > 0 and toks[i - 1].lower in {"than", "about", "nearly", "almost", "over", "under",
-                                                               "roughly", "around"})):
+    if word == "half" and (
+        (i + 1 < len(toks) and toks[i + 1].lower in {"of", "the", "their", "its", "all"})
+        or (i > 0 and toks[i - 1].lower in {"than", "about", "nearly", "almost", "over", "under", "roughly", "around"})
+    ):
         return NumberMatch(i, i, 0.5, "fraction")
     if i + 1 < len(toks) and toks[i + 1].lower in _FRACTIONS:
         singular = toks[i + 1].lower in {"half", "third", "quarter", "fifth", "sixth", "eighth", "tenth"}
@@ -213,9 +253,16 @@ def match_number(toks: list[Token], i: int) -> NumberMatch | None:
         if fraction:
             return fraction
     if tok.text[0].isdigit():
-        if nxt == "/" and i + 2 < len(toks) and toks[i + 2].text.isdigit() and tok.text.isdigit() \
-                and toks[i + 1].start == tok.end and toks[i + 2].start == toks[i + 1].end \
-                and int(tok.text) < int(toks[i + 2].text) and not (i + 3 < len(toks) and toks[i + 3].text == "/"):
+        if (
+            nxt == "/"
+            and i + 2 < len(toks)
+            and toks[i + 2].text.isdigit()
+            and tok.text.isdigit()
+            and toks[i + 1].start == tok.end
+            and toks[i + 2].start == toks[i + 1].end
+            and int(tok.text) < int(toks[i + 2].text)
+            and not (i + 3 < len(toks) and toks[i + 3].text == "/")
+        ):
             return NumberMatch(i, i + 2, int(tok.text) / int(toks[i + 2].text), "fraction")  # "1/40 of"
         return _match_digits(toks, i)
     word = tok.lower

@@ -54,6 +54,7 @@ def datasets(suites: list[dict[str, Any]]) -> list[str]:
 
 
 def _context(docs_root: Path | None) -> Any:
+    context: Any
     if docs_root is None:
         context = gx.get_context(mode="ephemeral")
     else:
@@ -73,8 +74,9 @@ def _crash(result: Any) -> str | None:
     return None
 
 
-def validate(frames: dict[str, pd.DataFrame], suites: list[dict[str, Any]], *,
-             docs_root: Path | None = None) -> list[SuiteOutcome]:
+def validate(
+    frames: dict[str, pd.DataFrame], suites: list[dict[str, Any]], *, docs_root: Path | None = None
+) -> list[SuiteOutcome]:
     """Run every suite on its dataset; build Data Docs under `docs_root` when given."""
     context = _context(docs_root)
     source = context.data_sources.add_or_update_pandas("claimledger")
@@ -84,17 +86,30 @@ def validate(frames: dict[str, pd.DataFrame], suites: list[dict[str, Any]], *,
         flag = spec["meta"].get("flag")
         id_columns = flag["id_columns"] if flag else [c for c in ("claim_id", "doc_id") if c in frames[dataset]]
         suite = context.suites.add_or_update(
-            gx.ExpectationSuite(name=name, expectations=[dict(e) for e in spec["expectations"]], meta=spec["meta"]))
-        asset = source.add_dataframe_asset(name=dataset) if dataset not in {a.name for a in source.assets} \
+            gx.ExpectationSuite(name=name, expectations=[dict(e) for e in spec["expectations"]], meta=spec["meta"])
+        )
+        asset = (
+            source.add_dataframe_asset(name=dataset)
+            if dataset not in {a.name for a in source.assets}
             else source.get_asset(dataset)
-        batch_def = asset.add_batch_definition_whole_dataframe(f"{name}-all") \
-            if f"{name}-all" not in {b.name for b in asset.batch_definitions} else asset.get_batch_definition(f"{name}-all")
+        )
+        batch_def = (
+            asset.add_batch_definition_whole_dataframe(f"{name}-all")
+            if f"{name}-all" not in {b.name for b in asset.batch_definitions}
+            else asset.get_batch_definition(f"{name}-all")
+        )
         definition = context.validation_definitions.add_or_update(
-            gx.ValidationDefinition(name=f"{name}-validation", data=batch_def, suite=suite))
-        actions = [gx.checkpoint.UpdateDataDocsAction(name="data-docs")] if docs_root is not None else []
-        checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
-            name=f"{name}-checkpoint", validation_definitions=[definition], actions=actions,
-            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": id_columns}))
+            gx.ValidationDefinition(name=f"{name}-validation", data=batch_def, suite=suite)
+        )
+        actions: list[Any] = [gx.checkpoint.UpdateDataDocsAction(name="data-docs")] if docs_root is not None else []
+        checkpoint = context.checkpoints.add_or_update(
+            gx.Checkpoint(
+                name=f"{name}-checkpoint",
+                validation_definitions=[definition],
+                actions=actions,
+                result_format={"result_format": "COMPLETE", "unexpected_index_column_names": id_columns},
+            )
+        )
         run = checkpoint.run(batch_parameters={"dataframe": frames[dataset]})
         result = next(iter(run.run_results.values()))
         outcome = SuiteOutcome(name, dataset, bool(result.success), flag)
@@ -104,14 +119,19 @@ def validate(frames: dict[str, pd.DataFrame], suites: list[dict[str, Any]], *,
             if crash:
                 raise ValidationCrashed(f"suite {name}: {config.type} could not run: {crash}")
             kwargs = config.kwargs
-            outcome.results.append({
-                "suite": name, "expectation": config.type,
-                "column_name": kwargs.get("column") or ",".join(filter(None, [kwargs.get("column_A"),
-                                                                             kwargs.get("column_B")])) or None,
-                "success": bool(r.success), "element_count": r.result.get("element_count"),
-                "unexpected_count": r.result.get("unexpected_count"),
-                "details": json.dumps({k: v for k, v in kwargs.items() if k != "batch_id"}, default=str),
-            })
+            outcome.results.append(
+                {
+                    "suite": name,
+                    "expectation": config.type,
+                    "column_name": kwargs.get("column")
+                    or ",".join(filter(None, [kwargs.get("column_A"), kwargs.get("column_B")]))
+                    or None,
+                    "success": bool(r.success),
+                    "element_count": r.result.get("element_count"),
+                    "unexpected_count": r.result.get("unexpected_count"),
+                    "details": json.dumps({k: v for k, v in kwargs.items() if k != "batch_id"}, default=str),
+                }
+            )
             if not r.success and (config.meta or {}).get("flags"):
                 for row in r.result.get("unexpected_index_list") or []:
                     outcome.failing_ids.append(tuple(str(row[c]) for c in id_columns))

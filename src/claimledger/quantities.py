@@ -17,19 +17,37 @@ from claimledger.numbers import NumberMatch, match_number
 from claimledger.text import Token
 
 _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB", "₩": "KRW"}
-_CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
-                   "pounds": "GBP", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB", "hryvnias": "UAH",
-                   "won": "KRW", "yen": "JPY", "usd": "USD", "eur": "EUR"}
+_CURRENCY_WORDS = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "yuan": "CNY",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "hryvnias": "UAH",
+    "won": "KRW",
+    "yen": "JPY",
+    "usd": "USD",
+    "eur": "EUR",
+}
 _PERCENT_WORDS = {"%", "percent", "pct", "per cent", "percentage"}
 _RANGE_JOINERS = {"-", "–", "—", "to", "and", "or", "through", "thru"}
 _ID_PREFIXES = frozenset(
     """flight route highway interstate room chapter article section resolution title channel apollo page
     table figure bus gate platform lane level grade class unit no number exit pier terminal track
-    district precinct ward suite floor box code model version season episode phase stage""".split())
-_STREET = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|"
-                     r"Dr|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Highway|Hwy|Parkway)\b")
-_SPORTS = frozenset("win won wins beat beats beating victory defeat defeated lost loses lead led score scored "
-                    "draw drew tie tied match game final goals".split())
+    district precinct ward suite floor box code model version season episode phase stage""".split()
+)
+_STREET = re.compile(
+    r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|"
+    r"Dr|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Highway|Hwy|Parkway)\b"
+)
+_SPORTS = frozenset(
+    "win won wins beat beats beating victory defeat defeated lost loses lead led score scored "
+    "draw drew tie tied match game final goals".split()
+)
 
 
 @dataclass
@@ -56,8 +74,11 @@ _BOUND_NAMES = ("more_than", "at_least", "at_most", "less_than", "approximate")
 @lru_cache(maxsize=1)
 def _after_phrases() -> list[tuple[tuple[str, ...], str]]:
     data = vocab.load("qualifiers")
-    pairs = [(tuple(p.lower().split()), name[len("after_"):]) for name in ("after_at_least", "after_at_most")
-             for p in data[name]]
+    pairs = [
+        (tuple(p.lower().split()), name[len("after_") :])
+        for name in ("after_at_least", "after_at_most")
+        for p in data[name]
+    ]
     return sorted(pairs, key=lambda item: -len(item[0]))
 
 
@@ -65,8 +86,9 @@ def _after_phrases() -> list[tuple[tuple[str, ...], str]]:
 def _qualifier_phrases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """Qualifier phrases indexed by their last word, longest first."""
     data = vocab.load("qualifiers")
-    pairs = [(tuple(p.lower().split()), name) for name, phrases in data.items() if name in _BOUND_NAMES
-             for p in phrases]
+    pairs = [
+        (tuple(p.lower().split()), name) for name, phrases in data.items() if name in _BOUND_NAMES for p in phrases
+    ]
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for words, name in sorted(pairs, key=lambda item: -len(item[0])):
         index.setdefault(words[-1], []).append((words, name))
@@ -91,17 +113,23 @@ def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
     """Why the number at `num` is not a claim (age, time, ordinal, identifier, ...), or None."""
     first, last = toks[num.first], toks[num.last]
-    after = text[last.end:last.end + 30]
-    before = text[max(0, first.start - 25):first.start]
+    after = text[last.end : last.end + 30]
+    before = text[max(0, first.start - 25) : first.start]
     prev = toks[num.first - 1].lower if num.first > 0 else ""
     if re.match(r"^(?:st|nd|rd|th)\b", after) and num.written == "digits":
         return "ordinal"
-    if re.match(r"^\s*-?\s*(?:year|month|week|day)s?\s*[-\s]\s*old\b", after) or re.match(r"^\s+years\s+of\s+age", after):
+    if re.match(r"^\s*-?\s*(?:year|month|week|day)s?\s*[-\s]\s*old\b", after) or re.match(
+        r"^\s+years\s+of\s+age", after
+    ):
         return "age"
     if prev in {"aged", "age", "ages"}:
         return "age"
-    if re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"^\s*,", after) and num.written == "digits" \
-            and num.value < 120:
+    if (
+        re.search(r"[A-Z][a-z]+,\s*$", before)
+        and re.match(r"^\s*,", after)
+        and num.written == "digits"
+        and num.value < 120
+    ):
         return "age"
     if re.match(r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|EST|ET\b|local time))", after, re.I):
         return "time"
@@ -111,8 +139,11 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
         glued = re.search(r"(\w+)(-?)$", before)
         if glued and (not glued.group(2) or len(glued.group(1)) <= 5 or not glued.group(1).islower()):
             return "identifier"  # "G7", "F-16", "Su-34", "COVID-19"
-        if re.match(r"^[A-Za-z]", after) and last.lower not in vocab.load("number_words")["digit_suffixes"] \
-                and not re.match(r"^(?:st|nd|rd|th|s)\b", after):
+        if (
+            re.match(r"^[A-Za-z]", after)
+            and last.lower not in vocab.load("number_words")["digit_suffixes"]
+            and not re.match(r"^(?:st|nd|rd|th|s)\b", after)
+        ):
             return "identifier"
         if prev in _ID_PREFIXES or (num.first > 0 and toks[num.first - 1].text == "#"):
             return "identifier"
@@ -124,8 +155,12 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
         return "decade"
     if re.match(r"^\s+times\b", after) and num.written in {"digits", "words"}:
         return "ratio"  # "three times the NIS estimate"
-    if num.written == "digits" and re.fullmatch(r"(?:19|20)\d\d", first.text) and num.first == num.last \
-            and not re.match(r"^\s+(?:more\s+|new\s+|additional\s+|other\s+)?[a-z]+s\b", after):
+    if (
+        num.written == "digits"
+        and re.fullmatch(r"(?:19|20)\d\d", first.text)
+        and num.first == num.last
+        and not re.match(r"^\s+(?:more\s+|new\s+|additional\s+|other\s+)?[a-z]+s\b", after)
+    ):
         return "year"
     if num.written == "words" and num.value == 1 and first.lower == "one":
         return "pronoun_one"  # revisited by the caller when a counted noun and metric follow
@@ -134,7 +169,9 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
     return None
 
 
-def find_quantities(text: str, toks: list[Token], dates: list[DateMention]) -> tuple[list[Quantity], list[tuple[str, str]]]:
+def find_quantities(
+    text: str, toks: list[Token], dates: list[DateMention]
+) -> tuple[list[Quantity], list[tuple[str, str]]]:
     """Quantities in `text` (a sentence) and the (surface, reason) of numbers set aside as not claims."""
     date_spans = [(d.start, d.end) for d in dates]
     found: list[Quantity] = []
@@ -147,17 +184,17 @@ def find_quantities(text: str, toks: list[Token], dates: list[DateMention]) -> t
             continue
         first_tok, last_tok = toks[num.first], toks[num.last]
         if _in_spans(first_tok.start, last_tok.end, date_spans):
-            rejected.append((text[first_tok.start:last_tok.end], "date"))
+            rejected.append((text[first_tok.start : last_tok.end], "date"))
             i = num.last + 1
             continue
         reason = _not_a_claim(text, toks, num)
         if reason and reason != "pronoun_one":
-            rejected.append((text[first_tok.start:last_tok.end], reason))
+            rejected.append((text[first_tok.start : last_tok.end], reason))
             i = num.last + 1
             continue
         quantity = _bounded(text, toks, num)
         if quantity is None:
-            rejected.append((text[first_tok.start:last_tok.end], "score"))
+            rejected.append((text[first_tok.start : last_tok.end], "score"))
             i = num.last + 1
             continue
         if reason == "pronoun_one":
@@ -172,10 +209,13 @@ def _merge_open_bounds(found: list[Quantity], toks: list[Token]) -> list[Quantit
     merged: list[Quantity] = []
     for q in found:
         prev = merged[-1] if merged else None
-        if prev is not None and q.first_token - prev.last_token == 2 \
-                and toks[prev.last_token + 1].lower in {"and", "but"} \
-                and {prev.qualifier, q.qualifier} <= {"more_than", "at_least", "at_most", "less_than"} \
-                and prev.unit_hint == q.unit_hint:
+        if (
+            prev is not None
+            and q.first_token - prev.last_token == 2
+            and toks[prev.last_token + 1].lower in {"and", "but"}
+            and {prev.qualifier, q.qualifier} <= {"more_than", "at_least", "at_most", "less_than"}
+            and prev.unit_hint == q.unit_hint
+        ):
             low = prev.value_low if prev.value_low is not None else q.value_low
             high = prev.value_high if prev.value_high is not None else q.value_high
             if low is not None and high is not None and low <= high:
@@ -213,10 +253,14 @@ def _bounded(text: str, toks: list[Token], num: NumberMatch) -> Quantity | None:
         low = high = round(num.value * 100, 4)
         unit_hint = "percent"
     # A minus sign or word before the number: "-30", "minus five".
-    if num.first > 0 and (toks[num.first - 1].text in {"-", "−"} and toks[num.first - 1].end == toks[num.first].start
-                          and (num.first == 1 or toks[num.first - 2].end < toks[num.first - 1].start
-                               or toks[num.first - 2].text in "(=<>")
-                          or toks[num.first - 1].lower in {"minus", "negative"}):
+    if num.first > 0 and (
+        toks[num.first - 1].text in {"-", "−"}
+        and toks[num.first - 1].end == toks[num.first].start
+        and (
+            num.first == 1 or toks[num.first - 2].end < toks[num.first - 1].start or toks[num.first - 2].text in "(=<>"
+        )
+        or toks[num.first - 1].lower in {"minus", "negative"}
+    ):
         low, high = (-high if high is not None else None), (-low if low is not None else None)
         start_tok -= 1
     signed = low if low is not None and num.written != "vague" else num.value
@@ -230,7 +274,7 @@ def _bounded(text: str, toks: list[Token], num: NumberMatch) -> Quantity | None:
         elif other.value >= 1000 and num.value < 1000 and num.written == "words":
             low_value = num.value * (other.value / _words_base(toks, other))
         if low_value > high_value:
-            context = {t.lower for t in toks[max(0, num.first - 6):other.last + 4]}
+            context = {t.lower for t in toks[max(0, num.first - 6) : other.last + 4]}
             if context & _SPORTS or joiner in {"-", "–"}:
                 return None
             low_value, high_value = high_value, low_value
@@ -282,8 +326,11 @@ def _bounded(text: str, toks: list[Token], num: NumberMatch) -> Quantity | None:
     if qualifier in {"exact", "approximate"} and end_tok + 1 < len(toks):
         for words, name in _after_phrases():
             stop = end_tok + 1 + len(words)
-            if stop <= len(toks) and tuple(t.lower for t in toks[end_tok + 1:stop]) == words \
-                    and not (stop < len(toks) and toks[stop].lower == "than"):
+            if (
+                stop <= len(toks)
+                and tuple(t.lower for t in toks[end_tok + 1 : stop]) == words
+                and not (stop < len(toks) and toks[stop].lower == "than")
+            ):
                 qualifier = name
                 if name == "at_least":
                     high = None
@@ -292,9 +339,18 @@ def _bounded(text: str, toks: list[Token], num: NumberMatch) -> Quantity | None:
                 end_tok = stop - 1
                 break
     return Quantity(
-        start=toks[start_tok].start, end=toks[end_tok].end, value_low=low, value_high=high,
-        qualifier=qualifier, is_approximate=approximate, unit_hint=unit_hint, value_source=value_source,
-        first_token=start_tok, last_token=end_tok, number_value=num.value, written=num.written,
+        start=toks[start_tok].start,
+        end=toks[end_tok].end,
+        value_low=low,
+        value_high=high,
+        qualifier=qualifier,
+        is_approximate=approximate,
+        unit_hint=unit_hint,
+        value_source=value_source,
+        first_token=start_tok,
+        last_token=end_tok,
+        number_value=num.value,
+        written=num.written,
     )
 
 
@@ -317,5 +373,5 @@ def _digits_only(toks: list[Token], num: NumberMatch) -> float:
 
 
 def _words_base(toks: list[Token], num: NumberMatch) -> float:
-    match = match_number(toks[num.first:num.first + 1], 0)
+    match = match_number(toks[num.first : num.first + 1], 0)
     return match.value if match and match.value else 1.0

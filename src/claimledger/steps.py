@@ -128,8 +128,8 @@ def summarize(staging: Path, summary: RunSummary) -> RunSummary:
     """Fill the warehouse-wide counts of a run summary."""
     con = warehouse.connect(staging)
     try:
-        summary.n_claims = con.execute("select count(*) from claims").fetchone()[0]
-        summary.n_flags = con.execute("select count(*) from claim_flags").fetchone()[0]
+        summary.n_claims = int(warehouse.query(con, "select count(*) as n from claims")[0]["n"])
+        summary.n_flags = int(warehouse.query(con, "select count(*) as n from claim_flags")[0]["n"])
         for check, severity, n in con.execute(
                 "select check_name, severity, count(*) from claim_flags group by all order by all").fetchall():
             summary.flags_by_check.setdefault(check, {})[severity] = n

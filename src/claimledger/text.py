@@ -14,7 +14,9 @@ _ABBREVIATIONS = frozenset(
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 # A sentence ends at . ! ? before a capital, or at a line break before a capital (a headline or
 # dateline line with no final stop, as in feeds that put one sentence per line).
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(?<=[^\s.!?,;:])[ \t]*\n(?=[ \t]*[\"'“‘(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(
+    r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(?<=[^\s.!?,;:])[ \t]*\n(?=[ \t]*[\"'“‘(\[]?[A-Z0-9])"
+)
 _TOKEN = re.compile(r"\d+(?:[.,]\d+|[\u202f\u00a0]\d{3}(?!\d))*|[A-Za-z]+(?:[-'’][A-Za-z]+)*|\S")
 
 
@@ -54,7 +56,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, period_at: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", text[max(0, period_at - 20):period_at])
+    word = re.search(r"([A-Za-z.]+)$", text[max(0, period_at - 20) : period_at])
     if not word:
         return False
     bare = word.group(1).rstrip(".").lower()
@@ -87,7 +89,11 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
     """Word, number and punctuation tokens of `text`, offsets shifted by `offset`."""
     lowered = text.lower().replace("’", "'")
     if len(lowered) != len(text):  # a few characters ("İ") grow when lower-cased; keep offsets aligned
-        return [Token(m.group(), m.group().lower().replace("’", "'"), m.start() + offset, m.end() + offset)
-                for m in _TOKEN.finditer(text)]
-    return [Token(m.group(), lowered[m.start():m.end()], m.start() + offset, m.end() + offset)
-            for m in _TOKEN.finditer(text)]
+        return [
+            Token(m.group(), m.group().lower().replace("’", "'"), m.start() + offset, m.end() + offset)
+            for m in _TOKEN.finditer(text)
+        ]
+    return [
+        Token(m.group(), lowered[m.start() : m.end()], m.start() + offset, m.end() + offset)
+        for m in _TOKEN.finditer(text)
+    ]
