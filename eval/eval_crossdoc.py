@@ -79,7 +79,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from claimledger import warehouse  # noqa: E402
-from claimledger.extract import extract_article, to_frames  # noqa: E402
+from claimledger.extract import extract_article  # noqa: E402
+from claimledger.frames import to_frames  # noqa: E402
 from claimledger.model import Article  # noqa: E402
 
 WINDOW_DAYS = 7  # v_claim_pairs: periods and publication dates within a week

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from claimledger import warehouse
-from claimledger.extract import extract_article, to_frames
+from claimledger.extract import extract_article
+from claimledger.frames import to_frames
 from claimledger.ingest import read_paths
 from tests.test_findings import CHECK_VIEWS
 

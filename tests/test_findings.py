@@ -11,7 +11,8 @@ from datetime import datetime
 import pytest
 
 from claimledger import warehouse
-from claimledger.extract import extract_article, to_frames
+from claimledger.extract import extract_article
+from claimledger.frames import to_frames
 from claimledger.model import Article
 
 CHECK_VIEWS = {

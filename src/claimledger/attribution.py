@@ -8,31 +8,19 @@ frames that cover them; a claim that no frame covers has no source, and none is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimledger import vocab
 from claimledger.model import Source
+from claimledger.quotes import quote_frames
+from claimledger.sources import Frame, canonical, clean, cues, looks_like_source, split_sources
 from claimledger.text import Sentence
 
-_APOS = "'’"
 _CLAUSE_BREAK = re.compile(
     r"(?:[;:—–]|\b(?:that|who|which|where|when|while|but|because|although|after|"
     r"before|if|as|whom|whose)\b)",
     re.IGNORECASE,
 )
-_LEADING = re.compile(r"^(?:\s|[“”\"'‘’,]|\b(?:and|or|with|but|so|then|also|while|both)\b)+", re.IGNORECASE)
-_TRAILING = re.compile(
-    r"(?:\s|[“”\"'‘’,]|\b(?:has|have|had|also|previously|later|reportedly|publicly|"
-    r"repeatedly|earlier|recently|again|first|once|further|then|has been|had been|"
-    r"did|does|do|will|would|could|may|might|is|was|are|were|not|never|already|"
-    r"separately|officially|initially|too|now|still|often|last week|on \w+)\b)+$",
-    re.IGNORECASE,
-)
 _ADD_ON = re.compile(r"^\s*(?:along|together)\s+with\s+|^\s*as\s+well\s+as\s+|^\s*and\s+", re.IGNORECASE)
-_SPLIT_SOURCES = re.compile(
-    r",\s*(?:along|together)\s+with\s+|\s+as\s+well\s+as\s+|,\s*and\s+|\s+and\s+|,\s*", re.IGNORECASE
-)
 _NP_STOP = re.compile(
     r"[,;:!?“”\"()]|\.(?=\s|$)|\s(?:that|who|which|when|where|while|as|because|but|if|and\s+(?:said|"
     r"says|added))\b|\s(?:said|says|told|reported|showed|shows|found|finds|estimated|is|was|are|were|"
@@ -59,109 +47,6 @@ def _np_after(text: str) -> tuple[str, int] | None:
     return phrase, lead + len(phrase)
 
 
-@dataclass
-class Frame:
-    """Sources with their cue, covering [start, end) of the section text."""
-
-    sources: list[str]
-    cue: str
-    scope: str
-    start: int
-    end: int
-    source_spans: list[tuple[int, int]] = field(default_factory=list)
-    indirect: bool = False
-
-
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, frozenset[str]]:
-    data = vocab.load("reporting_verbs")
-    return {key: frozenset(str(w).lower() for w in data[key]) for key in data if key != "version"}
-
-
-def canonical(source_text: str) -> str:
-    """The canonical name of a source, from the alias table; else the cleaned text itself."""
-    index = vocab.source_alias_index()
-    cleaned = _clean(source_text)
-    bare = re.sub(r"^(?:the|a|an)\s+", "", cleaned, flags=re.I)
-    candidates = [cleaned, bare, re.sub(r"\s*\([^)]*\)", "", cleaned)]
-    acronym = re.search(r"\(([A-Z][A-Za-z.]{1,9})\)", cleaned)
-    if acronym:
-        candidates.append(acronym.group(1))
-    for candidate in candidates:
-        hit = index.get(candidate.lower().replace("’", "'"))
-        if hit:
-            return hit
-    # "White House national security spokesman", "the NIS estimate": the longest alias inside the text.
-    found = _alias_pattern().search(cleaned.replace("’", "'"))
-    return index[found.group().lower()] if found else bare
-
-
-@lru_cache(maxsize=1)
-def _alias_pattern() -> re.Pattern[str]:
-    # Aliases of one short word ("Kim", "UN", "US") only count as whole names, not inside a longer text.
-    names = [
-        str(a) for name, entry in vocab.load("source_aliases")["sources"].items() for a in [name, *entry["aliases"]]
-    ]
-    aliases = [a.replace("’", "'") for a in names if " " in a or (a.isupper() and len(a) >= 2)]
-    ordered = sorted(aliases, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(a) for a in ordered) + r")\b", re.IGNORECASE)
-
-
-def _clean(text: str) -> str:
-    text = _LEADING.sub("", text)
-    text = _TRAILING.sub("", text)
-    return text.strip(" ,.“”\"'‘’")
-
-
-_DATE_START = re.compile(
-    r"^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|^(?:January|February|March|"
-    r"April|June|July|August|September|October|November|December|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today|Last|This|Earlier|"
-    r"On|In|At|By|For|From|Since|After|Before|During)\b|^\d"
-)
-_NOT_SUBJECT_WORDS = frozenset(
-    """it this that there which what who whom whose where when why how here one ones all some many most
-    much none nothing something everything anything each either neither such so as""".split()
-)
-
-
-def _looks_like_source(np: str, *, sentence_initial: bool, strong: bool = False) -> bool:
-    words = np.split()
-    if not words or len(words) > 14 or _DATE_START.search(np):
-        return False
-    lowered = [w.lower().strip(",.()") for w in words]
-    if lowered[-1] in _cues()["pronouns"] and len(words) == 1:
-        return True
-    if canonical(np) in set(vocab.source_alias_index().values()):
-        return True
-    capitals = [
-        w
-        for i, w in enumerate(words)
-        if w[0].isupper() and not (i == 0 and sentence_initial and w.lower() in {"the", "a", "an"})
-    ]
-    if capitals and not (len(words) == 1 and sentence_initial and words[0].lower() in _NOT_NAMES):
-        return True
-    if lowered[-1].rstrip("'’s") in _cues()["source_nouns"] or lowered[-1] in _cues()["source_nouns"]:
-        return True
-    # "the airline said", "the campaign says": any plain noun phrase is the subject of a speech verb.
-    return (
-        strong
-        and len(words) <= 8
-        and lowered[-1].isalpha()
-        and lowered[-1] not in _NOT_SUBJECT_WORDS
-        and not lowered[-1].endswith("ly")
-        and lowered[0] not in _NOT_SUBJECT_WORDS
-    )
-
-
-_NOT_NAMES = frozenset("initially meanwhile however instead earlier later then one it this that there".split())
-
-
-def _split_sources(region: str) -> list[str]:
-    parts = [p.strip() for p in _SPLIT_SOURCES.split(region) if p and p.strip()]
-    return [_clean(p) for p in parts if _clean(p)]
-
-
 def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
     """The subject noun phrase before a reporting verb, with its start offset."""
     region = sentence[:verb_start]
@@ -183,9 +68,9 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
         if sentence[verb_start:].split(None, 1)[0].lower().endswith("ing"):
             return None  # "..., saying that": a participle with no subject of its own
         chunks.pop()  # "Frank Smith, a company head, said": the name before the appositive
-        if len(chunks) >= 2 and _clean(chunks[-2]):
+        if len(chunks) >= 2 and clean(chunks[-2]):
             chunks.pop()
-    while chunks and not _clean(chunks[-1]):
+    while chunks and not clean(chunks[-1]):
         chunks.pop()
     if not chunks:
         return None
@@ -199,20 +84,24 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     """The cue vocabularies compiled once."""
-    cues = _cues()
+    vocabulary = cues()
 
     def alternation(words: frozenset[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     return {
-        "prepositional": re.compile(r"\b(?:" + alternation(cues["prepositional"]) + r")\b"),
+        "prepositional": re.compile(r"\b(?:" + alternation(vocabulary["prepositional"]) + r")\b"),
         "artifact": re.compile(
-            r"\b(" + alternation(cues["artifact_nouns"]) + r")\s+(" + alternation(cues["artifact_verbs"]) + r")\s+by\b",
+            r"\b("
+            + alternation(vocabulary["artifact_nouns"])
+            + r")\s+("
+            + alternation(vocabulary["artifact_verbs"])
+            + r")\s+by\b",
             re.IGNORECASE,
         ),
-        "verb": re.compile(r"\b(?:" + alternation(cues["verbs"]) + r")\b", re.IGNORECASE),
+        "verb": re.compile(r"\b(?:" + alternation(vocabulary["verbs"]) + r")\b", re.IGNORECASE),
         "possessive": re.compile(
-            r"((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\s+(" + alternation(cues["possessive_nouns"]) + r")\b"
+            r"((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\s+(" + alternation(vocabulary["possessive_nouns"]) + r")\b"
         ),
     }
 
@@ -228,11 +117,11 @@ _ANY_WORD = re.compile(r"[A-Za-z]+")
 @lru_cache(maxsize=1)
 def _cue_words() -> frozenset[str]:
     """Every word that can start a cue: a sentence with none of them has no attribution frame."""
-    cues = _cues()
-    words = cues["verbs"] | cues["artifact_verbs"] | cues["possessive_nouns"]
+    vocabulary = cues()
+    words = vocabulary["verbs"] | vocabulary["artifact_verbs"] | vocabulary["possessive_nouns"]
     return frozenset(
         words
-        | {phrase.split()[0] for phrase in cues["prepositional"]}
+        | {phrase.split()[0] for phrase in vocabulary["prepositional"]}
         | {"poll", "survey", "study", "census", "tally", "analysis", "estimate", "assessment"}
     )
 
@@ -240,17 +129,17 @@ def _cue_words() -> frozenset[str]:
 def sentence_frames(sentence: Sentence) -> list[Frame]:
     """Attribution frames found inside one sentence."""
     text, base = sentence.text, sentence.start
-    cues = _cues()
+    vocabulary = cues()
     patterns = _patterns()
     frames: list[Frame] = []
     lowered = text.lower().replace("’", "'")
     # "according to X", "as reported by X".
     for m in patterns["prepositional"].finditer(lowered):
         found = _np_after(text[m.end() :])
-        if found and _looks_like_source(found[0], sentence_initial=False, strong=True):
+        if found and looks_like_source(found[0], sentence_initial=False, strong=True):
             frames.append(
                 Frame(
-                    _split_sources(found[0]),
+                    split_sources(found[0]),
                     m.group(),
                     "sentence",
                     base,
@@ -275,10 +164,10 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     # "a video released by X".
     for m in patterns["artifact"].finditer(text):
         found = _np_after(text[m.end() :])
-        if found and _looks_like_source(found[0], sentence_initial=False, strong=True):
+        if found and looks_like_source(found[0], sentence_initial=False, strong=True):
             frames.append(
                 Frame(
-                    _split_sources(found[0]),
+                    split_sources(found[0]),
                     f"{m.group(1).lower()} {m.group(2).lower()} by",
                     "sentence",
                     base,
@@ -289,12 +178,12 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     # "X said", "said X", with the object credited for confirming verbs.
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     title_case = len(words) > 2 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
-    verbs = cues["verbs"]
+    verbs = vocabulary["verbs"]
     for m in _ANY_WORD.finditer(text):
         word = m.group().lower()
         if word not in verbs:
             continue
-        strong = word in cues["strong"]
+        strong = word in vocabulary["strong"]
         if m.group()[0].isupper() and m.start() > 0 and not title_case:
             continue  # part of a name: "United States", "Consumer Reports"
         before = lowered[: m.start()].rstrip()
@@ -322,8 +211,8 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
         subject = _subject_before(text, m.start())
         names: list[str] = []
         span = (0, 0)
-        if subject and _looks_like_source(_clean(subject[0]), sentence_initial=subject[1] == 0, strong=strong):
-            names = _split_sources(subject[0])
+        if subject and looks_like_source(clean(subject[0]), sentence_initial=subject[1] == 0, strong=strong):
+            names = split_sources(subject[0])
             span = (base + subject[1], base + m.start())
         elif word.endswith("ing") and frames:
             names = list(frames[-1].sources)  # "..., saying that": the main clause's subject
@@ -332,15 +221,15 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
             if (
                 after
                 and re.search(r"[,”\"]\s*$", text[: m.start()])
-                and _looks_like_source(after[0], sentence_initial=False)
+                and looks_like_source(after[0], sentence_initial=False)
             ):
-                names = _split_sources(after[0])
+                names = split_sources(after[0])
                 span = (base + m.end(), base + m.end() + after[1])
         if not names:
             continue
         indirect = bool(re.match(r"\s+(?:that\b|on\s+\w+\s+that\b)", text[m.end() :]))
         frames.append(Frame(names, word, "sentence", base, sentence.end, [span], indirect=indirect))
-        if word in cues["confirming"]:
+        if word in vocabulary["confirming"]:
             obj = re.match(r"\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+\w+", text[m.end() :])
             if obj:
                 frames.append(Frame([obj.group(1)], word, "sentence", base, sentence.end))
@@ -355,76 +244,6 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     return frames
 
 
-_SPEAKER = (
-    r"(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}[a-z]+"
-    r"|[Hh]e|[Ss]he|[Tt]hey|[Oo]fficials?"
-)
-
-
-@lru_cache(maxsize=1)
-def _quote_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    verbs = "|".join(sorted(_cues()["verbs"], key=len, reverse=True))
-    return (
-        re.compile(r"^\s*,?\s*(" + _SPEAKER + r")\s+(?:also\s+|later\s+|then\s+)?(" + verbs + r")\b"),
-        re.compile(r"^\s*,?\s*(" + verbs + r")\s+((?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5}|the\s+[a-z]+)"),
-        re.compile(r"(" + _SPEAKER + r")\s+(?:also\s+)?(" + verbs + r")\b[^.“”\"]{0,60}?[:,]\s*$"),
-    )
-
-
-def _quotations(section: str) -> list[tuple[int, int]]:
-    """Quotation spans. A quote left open at a paragraph's end goes on in the next paragraph that
-    opens with a quotation mark (the news convention for quotes over several paragraphs)."""
-    spans: list[tuple[int, int]] = []
-    i = 0
-    n = len(section)
-    while True:
-        open_at = min((p for p in (section.find("“", i), section.find('"', i)) if p >= 0), default=-1)
-        if open_at < 0:
-            return spans
-        closer = "”" if section[open_at] == "“" else '"'
-        cursor = open_at + 1
-        while True:
-            close_at = section.find(closer, cursor)
-            brk = section.find("\n\n", cursor)
-            if close_at >= 0 and (brk < 0 or close_at < brk):
-                spans.append((open_at, close_at + 1))
-                i = close_at + 1
-                break
-            # Open at the paragraph break: continue only if the next paragraph reopens the quote.
-            if brk >= 0 and section[brk:].lstrip().startswith(section[open_at]):
-                cursor = brk + len(section[brk:]) - len(section[brk:].lstrip()) + 1
-                continue
-            i = open_at + 1
-            break
-        if i >= n:
-            return spans
-
-
-def quote_frames(section: str, sentences: list[Sentence]) -> list[Frame]:
-    """Direct quotations and their speakers; a quotation may span sentences and paragraphs, and a
-    quotation with no speaker of its own right after a quoted speaker's words continues them."""
-    after_speaker, after_verb, before_speaker = _quote_patterns()
-    frames: list[Frame] = []
-    for start, end in _quotations(section):
-        if end - start < 5:
-            continue
-        after = section[end : end + 120]
-        before = section[max(0, start - 120) : start]
-        speaker, cue = None, ""
-        hit = after_speaker.match(after)
-        if hit:
-            speaker, cue = hit.group(1), hit.group(2)
-        elif hit := after_verb.match(after):
-            speaker, cue = hit.group(2), hit.group(1)
-        elif hit := before_speaker.search(before):
-            speaker, cue = hit.group(1), hit.group(2)
-        elif frames and start - frames[-1].end < 160:
-            speaker, cue = frames[-1].sources[0], frames[-1].cue  # “...,” he said. “More words.”
-        if speaker:
-            frames.append(Frame([speaker.strip()], cue.lower(), "quote", start, end))
-    return frames
-
-
 def _sources_from(frames: list[tuple[Frame, str]], position: int) -> list[Source]:
     """The sources of the frames covering a claim, one per canonical name, first scope kept."""
     found: list[Source] = []
@@ -436,7 +255,7 @@ def _sources_from(frames: list[tuple[Frame, str]], position: int) -> list[Source
             key = canonical(name)
             if key not in seen:
                 seen.add(key)
-                found.append(Source(_clean(name), key, frame.cue, scope))
+                found.append(Source(clean(name), key, frame.cue, scope))
     return found
 
 
@@ -454,7 +273,7 @@ def attribute(
         [f for fs in per_sentence for f in fs] + quotes,
         key=lambda f: f.source_spans[0][0] if f.source_spans and f.source_spans[0][1] else f.start,
     )
-    pronouns = _cues()["pronouns"]
+    pronouns = cues()["pronouns"]
     for frame in ordered:
         resolved = []
         for name in frame.sources:

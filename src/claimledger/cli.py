@@ -68,7 +68,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from claimledger.extract import extract_article, to_frames
+    from claimledger.extract import extract_article
+    from claimledger.frames import to_frames
     from claimledger.ingest import read_file
 
     articles, errors = read_file(args.path)

@@ -11,7 +11,8 @@ import polars as pl
 
 from claimledger import flags as flagging
 from claimledger import ingest, quality, warehouse
-from claimledger.extract import DocumentExtraction, extract_article, to_frames
+from claimledger.extract import DocumentExtraction, extract_article
+from claimledger.frames import to_frames
 from claimledger.model import Article, IngestError
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,78 @@
+"""Direct quotations and their speakers, across sentences and paragraphs."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claimledger.sources import Frame, cues
+from claimledger.text import Sentence
+
+_SPEAKER = (
+    r"(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}[a-z]+"
+    r"|[Hh]e|[Ss]he|[Tt]hey|[Oo]fficials?"
+)
+
+
+@lru_cache(maxsize=1)
+def _quote_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    verbs = "|".join(sorted(cues()["verbs"], key=len, reverse=True))
+    return (
+        re.compile(r"^\s*,?\s*(" + _SPEAKER + r")\s+(?:also\s+|later\s+|then\s+)?(" + verbs + r")\b"),
+        re.compile(r"^\s*,?\s*(" + verbs + r")\s+((?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5}|the\s+[a-z]+)"),
+        re.compile(r"(" + _SPEAKER + r")\s+(?:also\s+)?(" + verbs + r")\b[^.“”\"]{0,60}?[:,]\s*$"),
+    )
+
+
+def _quotations(section: str) -> list[tuple[int, int]]:
+    """Quotation spans. A quote left open at a paragraph's end goes on in the next paragraph that
+    opens with a quotation mark (the news convention for quotes over several paragraphs)."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    n = len(section)
+    while True:
+        open_at = min((p for p in (section.find("“", i), section.find('"', i)) if p >= 0), default=-1)
+        if open_at < 0:
+            return spans
+        closer = "”" if section[open_at] == "“" else '"'
+        cursor = open_at + 1
+        while True:
+            close_at = section.find(closer, cursor)
+            brk = section.find("\n\n", cursor)
+            if close_at >= 0 and (brk < 0 or close_at < brk):
+                spans.append((open_at, close_at + 1))
+                i = close_at + 1
+                break
+            # Open at the paragraph break: continue only if the next paragraph reopens the quote.
+            if brk >= 0 and section[brk:].lstrip().startswith(section[open_at]):
+                cursor = brk + len(section[brk:]) - len(section[brk:].lstrip()) + 1
+                continue
+            i = open_at + 1
+            break
+        if i >= n:
+            return spans
+
+
+def quote_frames(section: str, sentences: list[Sentence]) -> list[Frame]:
+    """Direct quotations and their speakers; a quotation may span sentences and paragraphs, and a
+    quotation with no speaker of its own right after a quoted speaker's words continues them."""
+    after_speaker, after_verb, before_speaker = _quote_patterns()
+    frames: list[Frame] = []
+    for start, end in _quotations(section):
+        if end - start < 5:
+            continue
+        after = section[end : end + 120]
+        before = section[max(0, start - 120) : start]
+        speaker, cue = None, ""
+        hit = after_speaker.match(after)
+        if hit:
+            speaker, cue = hit.group(1), hit.group(2)
+        elif hit := after_verb.match(after):
+            speaker, cue = hit.group(2), hit.group(1)
+        elif hit := before_speaker.search(before):
+            speaker, cue = hit.group(1), hit.group(2)
+        elif frames and start - frames[-1].end < 160:
+            speaker, cue = frames[-1].sources[0], frames[-1].cue  # “...,” he said. “More words.”
+        if speaker:
+            frames.append(Frame([speaker.strip()], cue.lower(), "quote", start, end))
+    return frames

@@ -1,0 +1,124 @@
+"""Source names: who can be a source, how a source phrase is cleaned, split and made canonical."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from claimledger import vocab
+
+_LEADING = re.compile(r"^(?:\s|[“”\"'‘’,]|\b(?:and|or|with|but|so|then|also|while|both)\b)+", re.IGNORECASE)
+_TRAILING = re.compile(
+    r"(?:\s|[“”\"'‘’,]|\b(?:has|have|had|also|previously|later|reportedly|publicly|"
+    r"repeatedly|earlier|recently|again|first|once|further|then|has been|had been|"
+    r"did|does|do|will|would|could|may|might|is|was|are|were|not|never|already|"
+    r"separately|officially|initially|too|now|still|often|last week|on \w+)\b)+$",
+    re.IGNORECASE,
+)
+_SPLIT_SOURCES = re.compile(
+    r",\s*(?:along|together)\s+with\s+|\s+as\s+well\s+as\s+|,\s*and\s+|\s+and\s+|,\s*", re.IGNORECASE
+)
+
+
+@dataclass
+class Frame:
+    """Sources with their cue, covering [start, end) of the section text."""
+
+    sources: list[str]
+    cue: str
+    scope: str
+    start: int
+    end: int
+    source_spans: list[tuple[int, int]] = field(default_factory=list)
+    indirect: bool = False
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    data = vocab.load("reporting_verbs")
+    return {key: frozenset(str(w).lower() for w in data[key]) for key in data if key != "version"}
+
+
+def canonical(source_text: str) -> str:
+    """The canonical name of a source, from the alias table; else the cleaned text itself."""
+    index = vocab.source_alias_index()
+    cleaned = clean(source_text)
+    bare = re.sub(r"^(?:the|a|an)\s+", "", cleaned, flags=re.I)
+    candidates = [cleaned, bare, re.sub(r"\s*\([^)]*\)", "", cleaned)]
+    acronym = re.search(r"\(([A-Z][A-Za-z.]{1,9})\)", cleaned)
+    if acronym:
+        candidates.append(acronym.group(1))
+    for candidate in candidates:
+        hit = index.get(candidate.lower().replace("’", "'"))
+        if hit:
+            return hit
+    # "White House national security spokesman", "the NIS estimate": the longest alias inside the text.
+    found = _alias_pattern().search(cleaned.replace("’", "'"))
+    return index[found.group().lower()] if found else bare
+
+
+@lru_cache(maxsize=1)
+def _alias_pattern() -> re.Pattern[str]:
+    # Aliases of one short word ("Kim", "UN", "US") only count as whole names, not inside a longer text.
+    names = [
+        str(a) for name, entry in vocab.load("source_aliases")["sources"].items() for a in [name, *entry["aliases"]]
+    ]
+    aliases = [a.replace("’", "'") for a in names if " " in a or (a.isupper() and len(a) >= 2)]
+    ordered = sorted(aliases, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(a) for a in ordered) + r")\b", re.IGNORECASE)
+
+
+def clean(text: str) -> str:
+    text = _LEADING.sub("", text)
+    text = _TRAILING.sub("", text)
+    return text.strip(" ,.“”\"'‘’")
+
+
+_DATE_START = re.compile(
+    r"^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|^(?:January|February|March|"
+    r"April|June|July|August|September|October|November|December|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today|Last|This|Earlier|"
+    r"On|In|At|By|For|From|Since|After|Before|During)\b|^\d"
+)
+_NOT_SUBJECT_WORDS = frozenset(
+    """it this that there which what who whom whose where when why how here one ones all some many most
+    much none nothing something everything anything each either neither such so as""".split()
+)
+
+
+def looks_like_source(np: str, *, sentence_initial: bool, strong: bool = False) -> bool:
+    words = np.split()
+    if not words or len(words) > 14 or _DATE_START.search(np):
+        return False
+    lowered = [w.lower().strip(",.()") for w in words]
+    if lowered[-1] in cues()["pronouns"] and len(words) == 1:
+        return True
+    if canonical(np) in set(vocab.source_alias_index().values()):
+        return True
+    capitals = [
+        w
+        for i, w in enumerate(words)
+        if w[0].isupper() and not (i == 0 and sentence_initial and w.lower() in {"the", "a", "an"})
+    ]
+    if capitals and not (len(words) == 1 and sentence_initial and words[0].lower() in _NOT_NAMES):
+        return True
+    if lowered[-1].rstrip("'’s") in cues()["source_nouns"] or lowered[-1] in cues()["source_nouns"]:
+        return True
+    # "the airline said", "the campaign says": any plain noun phrase is the subject of a speech verb.
+    return (
+        strong
+        and len(words) <= 8
+        and lowered[-1].isalpha()
+        and lowered[-1] not in _NOT_SUBJECT_WORDS
+        and not lowered[-1].endswith("ly")
+        and lowered[0] not in _NOT_SUBJECT_WORDS
+    )
+
+
+_NOT_NAMES = frozenset("initially meanwhile however instead earlier later then one it this that there".split())
+
+
+def split_sources(region: str) -> list[str]:
+    parts = [p.strip() for p in _SPLIT_SOURCES.split(region) if p and p.strip()]
+    return [clean(p) for p in parts if clean(p)]
