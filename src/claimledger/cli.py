@@ -39,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from claimledger import report, steps
+    from claimledger import report
     from claimledger.warehouse import WarehouseBusy
     from flows.claims_pipeline import run_pipeline
 
@@ -63,25 +63,19 @@ def _run(args: argparse.Namespace) -> int:
         if worst:
             print(f"claimledger: flags of severity {args.fail_on} or worse exist", file=sys.stderr)
             return 1
-    del steps
     return 0
 
 
 def _extract(args: argparse.Namespace) -> int:
     from claimledger.extract import extract_article
-    from claimledger.frames import to_frames
+    from claimledger.frames import claims_with_sources, to_frames
     from claimledger.ingest import read_file
 
     articles, errors = read_file(args.path)
     for err in errors:
         print(f"claimledger: {err.source_path}{':' + str(err.line) if err.line else ''}: {err.reason}", file=sys.stderr)
     for article in articles:
-        frames = to_frames([extract_article(article)])
-        sources = frames["claim_sources"].group_by("claim_id").agg(
-            [__import__("polars").struct(["source_text", "source_canonical", "cue", "scope"]).alias("sources")])
-        joined = frames["claims"].join(sources, on="claim_id", how="left")
-        for row in joined.iter_rows(named=True):
-            row["sources"] = row["sources"] or []
+        for row in claims_with_sources(to_frames([extract_article(article)])):
             print(json.dumps(row, ensure_ascii=False, default=str))
     return 1 if errors and not articles else 0
 

@@ -63,3 +63,14 @@ def to_frames(extractions: list[DocumentExtraction]) -> dict[str, pl.DataFrame]:
         "claim_sources": pl.DataFrame(sources, schema=SOURCE_SCHEMA),
         "document_dates": pl.DataFrame(dates, schema=DATE_SCHEMA),
     }
+
+
+def claims_with_sources(frames: dict[str, pl.DataFrame]) -> list[dict]:
+    """Each claim as a dict with its list of sources, in text order (what `claimledger extract` prints)."""
+    sources = (
+        frames["claim_sources"]
+        .group_by("claim_id", maintain_order=True)
+        .agg(pl.struct(["source_text", "source_canonical", "cue", "scope"]).alias("sources"))
+    )
+    joined = frames["claims"].join(sources, on="claim_id", how="left", maintain_order="left")
+    return [dict(row, sources=row["sources"] or []) for row in joined.iter_rows(named=True)]

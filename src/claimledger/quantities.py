@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from claimledger import vocab
 from claimledger.dates import DateMention
-from claimledger.numbers import NumberMatch, match_number
+from claimledger.numbers import NumberMatch, digits_value, match_number
 from claimledger.text import Token
 
 _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB", "₩": "KRW"}
@@ -367,8 +367,6 @@ def _share(toks: list[Token], j: int, numerator: float) -> tuple[int, float] | N
 
 def _digits_only(toks: list[Token], num: NumberMatch) -> float:
     """Value of a number's digits without its scale word."""
-    from claimledger.numbers import digits_value
-
     return digits_value(toks[num.first].text) or 1.0
 
 
