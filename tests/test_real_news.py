@@ -128,6 +128,11 @@ ATTRIBUTION = [
     ("The airline said 20 passengers were hurt.", "20", {"airline"}, "sentence"),
     ("Some 40 soldiers were killed, according to a CNN tally.", "Some 40", {"CNN tally"}, "sentence"),
     ("Officials in the United States said 40 people died.", "40", {"United States"}, "sentence"),
+    ("''Some clubs are adapting,'' said Paul Chipok, a lawyer. ''It costs $100,000 a month to run one.''",
+     "$100,000", {"Paul Chipok"}, "quote"),
+    ("CLINTON: We lost 3,000 people on that day.", "3,000", {"CLINTON"}, "sentence"),
+    ("The super PAC replaced more than $500,000 worth of ads, the reports show.", "more than $500,000",
+     {"reports"}, "sentence"),
 ]
 
 

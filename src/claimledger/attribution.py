@@ -52,9 +52,9 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
     region = sentence[:verb_start]
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(region)]
     # A closing quotation mark ends the quote; the speaker follows it.
-    for mark in ("”", '"'):
+    for mark in ("”", '"', "''"):
         if mark in region:
-            breaks.append(region.rindex(mark) + 1)
+            breaks.append(region.rindex(mark) + len(mark))
     cut = max(breaks) if breaks else 0
     if cut and not region[cut:].strip() and re.search(r",\s*(?:which|who)\s*$", region):
         # "The NIS, which estimates that ...": the subject stands before the relative pronoun.
@@ -110,6 +110,9 @@ _STUDY = re.compile(
     r"\b(?:in|by|to|from)\s+((?:a|an|the)\s+(?:[\w’'/-]+\s+){0,4}?(poll|survey|study|census|tally|"
     r"count|analysis|report|estimate|assessment)s?)\b"
 )
+_COLON_SPEAKER = re.compile(r"^\W*((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3}):\s")
+_NOT_SPEAKERS = frozenset("note update correction editor photo watch related read warning source sources breaking "
+                          "exclusive opinion analysis video live q a".split())
 _WORD = re.compile(r"[a-z]+")
 _ANY_WORD = re.compile(r"[A-Za-z]+")
 
@@ -161,6 +164,10 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
                     [(base + m.start(1), base + m.end(1))],
                 )
             )
+    # "CLINTON: I feel...", "Bernie Sanders: 'It is not a radical idea'": a name, a colon, the words.
+    colon = _COLON_SPEAKER.match(text)
+    if colon and colon.group(1).split()[0].lower() not in _NOT_SPEAKERS:
+        frames.append(Frame([colon.group(1)], ":", "sentence", base, sentence.end, [(base, base + colon.end(1))]))
     # "a video released by X".
     for m in patterns["artifact"].finditer(text):
         found = _np_after(text[m.end() :])
@@ -265,7 +272,8 @@ def attribute(
     """Sources for each claim given as (sentence_idx, start, end); `speakers` carries names across sections."""
     cue_words = _cue_words()
     per_sentence = [
-        sentence_frames(s) if not cue_words.isdisjoint(_WORD.findall(s.text.lower())) else [] for s in sentences
+        sentence_frames(s) if ":" in s.text or not cue_words.isdisjoint(_WORD.findall(s.text.lower())) else []
+        for s in sentences
     ]
     quotes = quote_frames(section, sentences)
     # Resolve pronoun sources to the last named speaker, in text order.

@@ -28,6 +28,8 @@ def _quotations(section: str) -> list[tuple[int, int]]:
     """Quotation spans. A quote left open at a paragraph's end goes on in the next paragraph that
     opens with a quotation mark (the news convention for quotes over several paragraphs)."""
     spans: list[tuple[int, int]] = []
+    # Some papers (the NYT among them) write quotation marks as two apostrophes: ''Like this,'' he said.
+    section = section.replace("''", '" ')
     i = 0
     n = len(section)
     while True:
@@ -58,11 +60,12 @@ def quote_frames(section: str, sentences: list[Sentence]) -> list[Frame]:
     quotation with no speaker of its own right after a quoted speaker's words continues them."""
     after_speaker, after_verb, before_speaker = _quote_patterns()
     frames: list[Frame] = []
+    plain = section.replace("''", '" ')  # same length, so offsets hold
     for start, end in _quotations(section):
         if end - start < 5:
             continue
-        after = section[end : end + 120]
-        before = section[max(0, start - 120) : start]
+        after = plain[end : end + 120]
+        before = plain[max(0, start - 120) : start]
         speaker, cue = None, ""
         hit = after_speaker.match(after)
         if hit:
