@@ -17,7 +17,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from claimledger import settings, steps, warehouse
-from claimledger.report import summary_markdown
+from claimledger.report import ESTIMATE_COLUMNS, FLAG_COLUMNS, artifact_rows, summary_markdown
 
 TASK_OPTIONS: dict[str, Any] = {"cache_policy": NO_CACHE, "persist_result": False}
 
@@ -51,32 +51,35 @@ def publish_task(staging: Path, db: Path, summary: steps.RunSummary, started_at:
     steps.record_run(staging, summary, flow_run_id=str(flow_run.get_id() or ""), started_at=started_at)
     warehouse.commit(staging, db)
     report_path = steps.write_report(db, summary, db.with_name("report.html"))
-    create_markdown_artifact(key="claims-summary", markdown=summary_markdown(summary, db),
-                             description="claimledger run summary")
-    create_table_artifact(key="claims-flags", table=_cells(steps.flag_table(db), FLAG_COLUMNS)
-                          or [{"severity": "", "check_name": "no flags"}],
-                          description="Current flags with sentence, value, sources and document")
-    create_table_artifact(key="claims-estimates", table=_cells(steps.estimates_table(db), ESTIMATE_COLUMNS)
-                          or [{"thing": "no estimates"}],
-                          description="Low / best / high per claim key and month")
-    create_link_artifact(key="claims-report", link=report_path.resolve().as_uri(), link_text="claimledger report",
-                         description="HTML report: findings, estimates and a timeline per claim key")
-
-
-FLAG_COLUMNS = ("severity", "check_name", "quantity_text", "value_low", "value_high", "sources", "title", "outlet",
-                "published_at", "sentence", "detail")
-ESTIMATE_COLUMNS = ("thing", "actor", "metric", "place", "period_month", "low", "best", "high", "n_origins",
-                    "origins", "n_documents")
-
-
-def _cells(rows: list[dict], columns: tuple[str, ...]) -> list[dict[str, str]]:
-    return [{k: "" if row.get(k) is None else str(row[k]) for k in columns} for row in rows]
+    create_markdown_artifact(
+        key="claims-summary", markdown=summary_markdown(summary, db), description="claimledger run summary"
+    )
+    create_table_artifact(
+        key="claims-flags",
+        table=artifact_rows(steps.flag_table(db), FLAG_COLUMNS) or [{"severity": "", "check_name": "no flags"}],
+        description="Current flags with sentence, value, sources and document",
+    )
+    create_table_artifact(
+        key="claims-estimates",
+        table=artifact_rows(steps.estimates_table(db), ESTIMATE_COLUMNS) or [{"thing": "no estimates"}],
+        description="Low / best / high per claim key and month",
+    )
+    create_link_artifact(
+        key="claims-report",
+        link=report_path.resolve().as_uri(),
+        link_text="claimledger report",
+        description="HTML report: findings, estimates and a timeline per claim key",
+    )
 
 
 @flow(name="claims-pipeline", log_prints=True)
-def claims_pipeline(seeds: list[str] | None = None, db: str = str(settings.DEFAULT_DB),
-                    build_docs: bool = True, lock_wait_seconds: float = 60.0,
-                    partition_size: int = 500) -> dict[str, Any]:
+def claims_pipeline(
+    seeds: list[str] | None = None,
+    db: str = str(settings.DEFAULT_DB),
+    build_docs: bool = True,
+    lock_wait_seconds: float = 60.0,
+    partition_size: int = 500,
+) -> dict[str, Any]:
     """Read article files, extract claims into the DuckDB warehouse, validate, flag and publish."""
     paths = [Path(p) for p in (seeds or [str(settings.DEFAULT_SEEDS)])]
     db_path = Path(db)
@@ -94,8 +97,9 @@ def claims_pipeline(seeds: list[str] | None = None, db: str = str(settings.DEFAU
                 load_task(staging, changed, frames, errors, run_id)
                 validate_task(staging, run_id, settings.docs_root(db_path) if build_docs else None)
             # else: nothing new to extract and the stored flags already judge this very data.
-            summary = steps.RunSummary(run_id, n_documents=len(articles), n_new_documents=len(changed),
-                                       n_failed=len(errors), errors=errors)
+            summary = steps.RunSummary(
+                run_id, n_documents=len(articles), n_new_documents=len(changed), n_failed=len(errors), errors=errors
+            )
             publish_task(staging, db_path, summary, started_at)
         finally:
             warehouse.discard(staging)
@@ -116,6 +120,11 @@ def run_pipeline(*, task_runner: str = "threads", dask_address: str | None = Non
         raise ValueError(f"unknown task runner {task_runner!r}: use 'threads' or 'dask'")
     from prefect_dask import DaskTaskRunner
 
-    runner = DaskTaskRunner(address=dask_address) if dask_address else DaskTaskRunner(
-        cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None})
+    runner = (
+        DaskTaskRunner(address=dask_address)
+        if dask_address
+        else DaskTaskRunner(
+            cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
+        )
+    )
     return claims_pipeline.with_options(task_runner=runner)(**parameters)  # type: ignore[arg-type]

@@ -66,3 +66,14 @@ def flags_report(rows: list[dict[str, Any]], estimates: list[dict[str, Any]] | N
                        f" / {bounds_text(e['high'], e['high']) if e['high'] is not None else 'open'}"
                        f"  ({e['n_origins']} origin(s): {e['origins'] or 'unsourced'}; {e['n_documents']} document(s))")
     return "\n".join(out).lstrip("\n")
+
+
+FLAG_COLUMNS = ("severity", "check_name", "quantity_text", "value_low", "value_high", "sources", "title", "outlet",
+                "published_at", "sentence", "detail")
+ESTIMATE_COLUMNS = ("thing", "actor", "metric", "place", "period_month", "low", "best", "high", "n_origins",
+                    "origins", "n_documents")
+
+
+def artifact_rows(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """Rows as text cells for a Prefect table artifact."""
+    return [{k: "" if row.get(k) is None else str(row[k]) for k in columns} for row in rows]
