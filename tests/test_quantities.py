@@ -138,3 +138,9 @@ def test_vague_values_are_marked() -> None:
 def test_hedge() -> None:
     (claim,) = claims_of("Officials said 30 soldiers were reportedly killed.")
     assert claim.hedge == "reportedly"
+
+
+def test_bakers_dozen() -> None:
+    text = "A baker's dozen is 13 units whilst a square dozen is 144."
+    found = [(text[q.start:q.end], q.value_low) for q in scan_quantities(text)]
+    assert ("A baker's dozen", 13) in found and ("a square dozen", 144) in found
