@@ -8,6 +8,7 @@ frames that cover them; a claim that no frame covers has no source, and none is 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from claimledger.model import Source
@@ -266,45 +267,75 @@ def _sources_from(frames: list[tuple[Frame, str]], position: int) -> list[Source
     return found
 
 
+def _position(frame: Frame) -> int:
+    """Where a frame's source is named: its source span, else the frame's start."""
+    return frame.source_spans[0][0] if frame.source_spans and frame.source_spans[0][1] else frame.start
+
+
 def attribute(
     section: str, sentences: list[Sentence], claim_spans: list[tuple[int, int, int]], speakers: list[str]
 ) -> list[list[Source]]:
-    """Sources for each claim given as (sentence_idx, start, end); `speakers` carries names across sections."""
+    """Sources for each claim given as (sentence_idx, start, end); `speakers` carries names across sections.
+
+    Frames are computed only for the sentences that need them: the claims' sentences, the sentence
+    before each, and, for a pronoun ("he said"), the sentences back to the last named speaker."""
     cue_words = _cue_words()
-    per_sentence = [
-        sentence_frames(s) if ":" in s.text or not cue_words.isdisjoint(_WORD.findall(s.text.lower())) else []
-        for s in sentences
-    ]
-    quotes = quote_frames(section, sentences)
-    # Resolve pronoun sources to the last named speaker, in text order.
-    ordered = sorted(
-        [f for fs in per_sentence for f in fs] + quotes,
-        key=lambda f: f.source_spans[0][0] if f.source_spans and f.source_spans[0][1] else f.start,
-    )
     pronouns = cues()["pronouns"]
-    for frame in ordered:
-        resolved = []
+    cache: dict[int, list[Frame]] = {}
+    quotes = quote_frames(section, sentences)
+    starts = [s.start for s in sentences]
+    quotes_in: dict[int, list[Frame]] = {}
+    for q in quotes:
+        quotes_in.setdefault(max(0, bisect_right(starts, _position(q)) - 1), []).append(q)
+
+    def frames_at(idx: int) -> list[Frame]:
+        if idx not in cache:
+            s = sentences[idx]
+            gate = ":" in s.text or not cue_words.isdisjoint(_WORD.findall(s.text.lower()))
+            cache[idx] = sentence_frames(s) if gate else []
+        return cache[idx]
+
+    def named_before(position: int, idx: int) -> str | None:
+        for j in range(idx, -1, -1):
+            named = [(_position(f), name) for f in frames_at(j) + quotes_in.get(j, [])
+                     if _position(f) < position for name in f.sources if name.lower() not in pronouns]
+            if named:
+                return max(named, key=lambda item: item[0])[1]
+        return speakers[-1] if speakers else None
+
+    resolved: set[int] = set()
+
+    def resolve(frame: Frame, idx: int) -> Frame:
+        if id(frame) in resolved:
+            return frame
+        resolved.add(id(frame))
+        names = []
         for name in frame.sources:
             if name.lower() in pronouns:
-                if speakers:
-                    resolved.append(speakers[-1])
+                found = named_before(_position(frame), idx)
+                if found:
+                    names.append(found)
                     frame.scope = "pronoun" if frame.scope == "sentence" else frame.scope
             else:
-                resolved.append(name)
-                speakers.append(name)
-        frame.sources = resolved
+                names.append(name)
+        frame.sources = names
+        return frame
+
     results: list[list[Source]] = []
     for sentence_idx, start, _end in claim_spans:
-        candidates = [(f, "quote") for f in quotes if f.start <= start < f.end]
-        candidates += [(f, f.scope) for f in per_sentence[sentence_idx]]
+        candidates = [(resolve(f, sentence_idx), "quote") for f in quotes if f.start <= start < f.end]
+        candidates += [(resolve(f, sentence_idx), f.scope) for f in frames_at(sentence_idx)]
         found = _sources_from(candidates, start)
         if (
             not found
             and sentence_idx > 0
             and sentences[sentence_idx - 1].paragraph == sentences[sentence_idx].paragraph
         ):
-            found = _sources_from(
-                [(f, "previous_sentence") for f in per_sentence[sentence_idx - 1] if f.indirect], start
-            )
+            previous = [resolve(f, sentence_idx - 1) for f in frames_at(sentence_idx - 1)]
+            found = _sources_from([(f, "previous_sentence") for f in previous if f.indirect], start)
         results.append(found)
+    if sentences:
+        last = named_before(len(section) + 1, len(sentences) - 1)
+        if last and (not speakers or speakers[-1] != last):
+            speakers.append(last)
     return results
