@@ -28,15 +28,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year", re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b")),
     ("month", re.compile(r"\b(?:in|since|by|until|till|from|during|through|early|late|mid|last|this|next)[\s-]+"
                          r"(?:early\s+|late\s+|mid-?)?" + _MONTH + r"(?![\w])")),
-    ("year", re.compile(r"(?:\b(?i:in|since|by|until|till|from|during|through|of|before|after|year|early|"
-                        r"late|mid|circa|the)\s+|(?<=[-–]))" + _YEAR + r"\b(?!\s*(?:%|percent))")),
+    # A year is anchored on its digits; the word before it is checked in find_dates (a regex that
+    # starts with an alternation of words is tried at every word and costs ten times more).
+    ("year", re.compile(r"(?<![\w.,])" + _YEAR + r"\b(?!\s*(?:%|percent))")),
     ("decade", re.compile(r"\b(?:1[89]|20)\d0s\b|\b'?\d0s\b")),
     ("weekday", re.compile(r"\b(?:(?P<rel>last|this|next|on|by|since|late|early)\s+)?" + _WEEKDAY + _PART + r"\b")),
     ("relative", re.compile(
-        r"\b(?P<rel>yesterday|today|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|"
-        r"earlier\s+this\s+(?:week|month|year)|(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-        r"(?P<unit>days?|weeks?|months?|years?)\s+ago)\b", re.IGNORECASE)),
+        r"\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+(?:week|month|year|night)|[Tt]his\s+(?:week|month|"
+        r"year|morning)|[Ee]arlier\s+this\s+(?:week|month|year))\b")),
+    ("ago", re.compile(
+        r"\b(?P<rel>(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?|months?|"
+        r"years?)\s+ago)\b", re.IGNORECASE)),
 ]
+_YEAR_CONTEXT = re.compile(r"(?:\b(?:in|since|by|until|till|from|during|through|of|before|after|year|early|late|mid|"
+                           r"circa|the)\s+|[-–])$", re.IGNORECASE)
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10}
 
@@ -111,15 +116,15 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date 
             back = 7
         return published - timedelta(days=back), "day"
     rel = groups["rel"].lower()
-    if rel in {"today", "tonight", "this morning"}:
-        return published, "day"
-    if rel in {"yesterday", "last night"}:
-        return published - timedelta(days=1), "day"
-    if rel.endswith("ago"):
+    if kind == "ago":
         count = _SMALL.get(groups["n"].lower()) or int(groups["n"])
         unit = groups["unit"].lower().rstrip("s")
         days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * count
         return published - timedelta(days=days), "day" if unit in {"day", "week"} else unit
+    if rel in {"today", "tonight", "this morning"}:
+        return published, "day"
+    if rel in {"yesterday", "last night"}:
+        return published - timedelta(days=1), "day"
     if rel.endswith("week"):
         shift = 7 if rel.startswith("last") else 0
         monday = published - timedelta(days=published.weekday() + shift)
@@ -137,9 +142,10 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date 
 # Cheap tests that rule a family of patterns out before the costly regexes run.
 _HAS_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _HAS_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
-_HAS_RELATIVE = re.compile(r"(?i)yesterday|today|tonight|last|this|ago")
+_HAS_RELATIVE = re.compile(r"(?i)yesterday|today|tonight|last|this")
+_HAS_AGO = re.compile(r"\bago\b", re.IGNORECASE)
 _GATES = {"month_day": _HAS_MONTH, "day_month": _HAS_MONTH, "month_year": _HAS_MONTH, "month": _HAS_MONTH,
-          "weekday": _HAS_WEEKDAY, "relative": _HAS_RELATIVE}
+          "weekday": _HAS_WEEKDAY, "relative": _HAS_RELATIVE, "ago": _HAS_AGO}
 
 
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
@@ -152,6 +158,8 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
             continue
         for m in pattern.finditer(text):
             start, end = m.span()
+            if kind == "year" and not _YEAR_CONTEXT.search(text[max(0, start - 8) : start]):
+                continue
             if kind in {"month", "year", "weekday"} and (m.groupdict().get("month") or m.groupdict().get("year")
                                                          or m.groupdict().get("weekday")):
                 group = "month" if kind == "month" else ("year" if kind == "year" else None)
