@@ -62,12 +62,20 @@ def _people() -> frozenset[str]:
                                                                                          "child"}
 
 
-# A sentence with none of these cannot hold a number; skipping it keeps extraction fast.
-_MAYBE_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
-    r"millions?|billions?|trillions?|dozens?|several|few|handful|couple|pair|scores|half|third|thirds|quarters?|"
-    r"fifths?|tens|zero|killed|dead|died|wounded|injured|hurt|arrested|captured|detained|missing)\b", re.IGNORECASE)
+# A sentence with no digit and none of these words cannot hold a number; skipping it keeps extraction fast.
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand
+    thousands million millions billion billions trillion trillions dozen dozens several few handful couple
+    pair scores half third thirds quarter quarters fifth fifths tens zero killed dead died wounded injured hurt
+    arrested captured detained missing""".split()
+)
+_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[a-z]+")
+
+
+def _maybe_number(text: str) -> bool:
+    return _DIGIT.search(text) is not None or not _NUMBER_WORDS.isdisjoint(_WORDS.findall(text.lower()))
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +156,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
     events = _ParagraphEvents(sents)
     pending: list[Claim] = []
     for sent in sents:
-        if not _MAYBE_NUMBER.search(sent.text):
+        if not _maybe_number(sent.text):
             continue
         toks = tokens(sent.text, sent.start)
         dates = [d for d in all_dates if sent.start <= d.start < sent.end]
