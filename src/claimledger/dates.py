@@ -20,11 +20,10 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b" + _YEAR + r"-(?P<mnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b")),
-    ("month_day", re.compile(
-        r"\b(?:" + _WEEKDAY + r",?\s+)?" + _MONTH + r"\s+" + _DAY + r"\b(?:,?\s+" + _YEAR + r"\b)?")),
-    ("day_month", re.compile(
-        r"\b(?:" + _WEEKDAY + r",?\s+)?(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH
-        + r"(?:,?\s+" + _YEAR + r")?\b")),
+    # Patterns are anchored on their month, day or weekday; an optional weekday or "last"/"on" in front
+    # is looked up in find_dates, since a leading optional alternation is tried at every word.
+    ("month_day", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?:,?\s+" + _YEAR + r"\b)?")),
+    ("day_month", re.compile(r"(?<![\w.])" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b")),
     ("month_year", re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b")),
     ("month", re.compile(r"\b(?:in|since|by|until|till|from|during|through|early|late|mid|last|this|next)[\s-]+"
                          r"(?:early\s+|late\s+|mid-?)?" + _MONTH + r"(?![\w])")),
@@ -32,7 +31,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # starts with an alternation of words is tried at every word and costs ten times more).
     ("year", re.compile(r"(?<![\w.,])" + _YEAR + r"\b(?!\s*(?:%|percent))")),
     ("decade", re.compile(r"\b(?:1[89]|20)\d0s\b|\b'?\d0s\b")),
-    ("weekday", re.compile(r"\b(?:(?P<rel>last|this|next|on|by|since|late|early)\s+)?" + _WEEKDAY + _PART + r"\b")),
+    ("weekday", re.compile(r"\b" + _WEEKDAY + _PART + r"\b")),
     ("relative", re.compile(
         r"\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+(?:week|month|year|night)|[Tt]his\s+(?:week|month|"
         r"year|morning)|[Ee]arlier\s+this\s+(?:week|month|year))\b")),
@@ -40,6 +39,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<rel>(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?|months?|"
         r"years?)\s+ago)\b", re.IGNORECASE)),
 ]
+_WEEKDAY_BEFORE = re.compile(_WEEKDAY + r",?\s+(?:the\s+)?$|\bthe\s+$")
+_REL_BEFORE = re.compile(r"\b(?P<rel>last|this|next|on|by|since|late|early)\s+$")
 _YEAR_CONTEXT = re.compile(r"(?:\b(?:in|since|by|until|till|from|during|through|of|before|after|year|early|late|mid|"
                            r"circa|the)\s+|[-–])$", re.IGNORECASE)
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -78,8 +79,7 @@ def _nearest_year(month: int, day: int, weekday: str | None, published: date | N
     return None
 
 
-def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date | None, str]:
-    groups = m.groupdict()
+def _resolve(kind: str, groups: dict[str, str | None], published: date | None) -> tuple[date | None, str]:
     year = int(groups["year"]) if groups.get("year") else None
     if kind == "iso":
         return date(int(groups["year"]), int(groups["mnum"]), int(groups["day"])), "day"
@@ -158,20 +158,28 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
             continue
         for m in pattern.finditer(text):
             start, end = m.span()
-            if kind == "year" and not _YEAR_CONTEXT.search(text[max(0, start - 8) : start]):
-                continue
-            if kind in {"month", "year", "weekday"} and (m.groupdict().get("month") or m.groupdict().get("year")
-                                                         or m.groupdict().get("weekday")):
-                group = "month" if kind == "month" else ("year" if kind == "year" else None)
-                if group:
-                    start = m.start(group)
-                elif m.group("rel") and m.group("rel").lower() in {"on", "by", "since"}:
-                    start = m.start("weekday")
-            if kind == "month" and groups_is_may_verb(text, m):
-                continue
+            groups = dict(m.groupdict())
+            if kind == "year":
+                if not _YEAR_CONTEXT.search(text[max(0, start - 8) : start]):
+                    continue
+            elif kind in {"month_day", "day_month"}:
+                before = _WEEKDAY_BEFORE.search(text[max(0, start - 16) : start])
+                if before:  # "Saturday, Jan. 11": the weekday pins the year
+                    start -= len(before.group())
+                    groups["weekday"] = before.groupdict().get("weekday")
+            elif kind == "weekday":
+                before = _REL_BEFORE.search(text[max(0, start - 8) : start])
+                if before:
+                    groups["rel"] = before.group("rel")
+                    if before.group("rel").lower() not in {"on", "by", "since"}:
+                        start -= len(before.group())  # "last Tuesday" is one expression
+            elif kind == "month":
+                start = m.start("month")
+                if groups_is_may_verb(text, m):
+                    continue
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            resolved, precision = _resolve(kind, m, published)
+            resolved, precision = _resolve(kind, groups, published)
             found.append(DateMention(start, end, text[start:end], resolved, precision))
             taken.append((start, end))
     return sorted(found, key=lambda d: d.start)

@@ -83,6 +83,12 @@ def _after_phrases() -> list[tuple[tuple[str, ...], str]]:
 
 
 @lru_cache(maxsize=1)
+def _after_first() -> frozenset[str]:
+    """First words of the trailing qualifiers ("or more"): most numbers are followed by none of them."""
+    return frozenset(words[0] for words, _ in _after_phrases())
+
+
+@lru_cache(maxsize=1)
 def _qualifier_phrases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """Qualifier phrases indexed by their last word, longest first."""
     data = vocab.load("qualifiers")
@@ -323,7 +329,7 @@ def _bounded(text: str, toks: list[Token], num: NumberMatch) -> Quantity | None:
                 unit_hint = "percent"
                 low = value if low is not None else None
                 high = value if high is not None else None
-    if qualifier in {"exact", "approximate"} and end_tok + 1 < len(toks):
+    if qualifier in {"exact", "approximate"} and end_tok + 1 < len(toks) and toks[end_tok + 1].lower in _after_first():
         for words, name in _after_phrases():
             stop = end_tok + 1 + len(words)
             if (
