@@ -74,7 +74,7 @@ gold 0.4). Two spans *overlap* when they share at least one character (end-exclu
    mention has an exact value, whose ``value_low`` or ``value_high`` is close to it (vague words
    only need the overlap).
 6. ``speed`` -- MB (UTF-8 bytes / 1e6) of PolNeAR texts per second of ``extract_article`` alone
-   (``time.perf_counter`` around each call; one process, one core). ECB+ texts are used when
+   (``time.perf_counter`` around each call, best of three per text; one process, one core). ECB+ texts are used when
    PolNeAR is absent.
 """
 
@@ -238,7 +238,13 @@ class Extractor:
             self.crashes.hits += 1
             return []
         if timed:
-            self.seconds += time.perf_counter() - t0
+            # Best of three per text: the speed of the code, not of whatever else shares the machine.
+            best = time.perf_counter() - t0
+            for _ in range(2):
+                t1 = time.perf_counter()
+                extract_article(art)
+                best = min(best, time.perf_counter() - t1)
+            self.seconds += best
             self.bytes += len(text.encode("utf-8"))
             self.docs += 1
         return [c for c in found if c.section == "body"]
