@@ -119,3 +119,10 @@ def test_falling_cumulative_total_is_a_warning() -> None:
     rising = findings(("2025-01-13", "", "The NIS said 20 soldiers were killed."),
                       ("2025-01-20", "", "The NIS said 24 soldiers were killed."))
     assert rising["revision"][0][2] == "info"
+
+
+def test_composition_passes_when_any_injured_figure_adds_up() -> None:
+    result = findings(("2025-01-13", "", "The NIS said 50 soldiers were killed or wounded. "
+                                         "The NIS said 20 soldiers were killed and 30 wounded."),
+                      ("2025-01-15", "", "The NIS said 5 soldiers were wounded."))
+    assert "composition" not in result

@@ -113,3 +113,32 @@ def test_edit_changes_hash_not_id(tmp_path: Path) -> None:
     write(tmp_path, "a.md", "# A\n\nSix people died.")
     (after,), _ = read_paths([path])
     assert before.doc_id == after.doc_id and before.content_sha256 != after.content_sha256
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"id": "t", "body": "x", "published_at": "0001-01-01T00:00:00+01:00"}', "cannot be read"),
+    ],
+)
+def test_pathological_lines_become_errors(tmp_path: Path, line: str, reason: str) -> None:
+    path = write(tmp_path, "odd.jsonl", line + '\n{"id": "ok", "body": "Five people died."}\n')
+    articles, errors = read_paths([path])
+    assert [a.external_id for a in articles] == ["ok"]
+    assert len(errors) == 1 and reason in errors[0].reason and errors[0].line == 1
+
+
+def test_same_file_twice_is_read_once_and_paths_do_not_change_ids(tmp_path: Path, monkeypatch) -> None:
+    path = write(tmp_path, "a.md", "# A\n\nFive people died.")
+    articles, _ = read_paths([tmp_path, path])
+    assert len(articles) == 1
+    monkeypatch.chdir(tmp_path)
+    (relative,), _ = read_paths([Path("a.md")])
+    assert relative.doc_id == articles[0].doc_id
+
+
+def test_txt_body_found_by_position_when_it_repeats_the_headline(tmp_path: Path) -> None:
+    path = write(tmp_path, "k.txt", "Kursk\n\nStandfirst.\n\nTags\n\nKursk\n\nMore body.")
+    (a,), _ = read_paths([path])
+    assert (a.title, a.body) == ("Kursk", "Kursk\n\nMore body.")

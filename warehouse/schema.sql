@@ -112,6 +112,7 @@ alter table claims add column if not exists period_precision varchar; -- day | w
 alter table claims add column if not exists is_projection boolean;     -- a plan or forecast ("will send 12,000")
 alter table claims add column if not exists is_partial boolean;        -- a part of a group ("seven of the men", "two other")
 alter table claims add column if not exists is_people boolean;         -- counts people
+alter table runs add column if not exists extractor_fingerprint varchar;  -- hash of the vocabularies that made the claims
 alter table runs add column if not exists checks_fingerprint varchar;  -- hash of the suites and SQL that judged the data
 alter table claim_sources add column if not exists source_origin varchar;  -- the party a source speaks for
 alter table claim_sources add column if not exists is_party boolean;       -- a party to the conflict

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -80,7 +81,7 @@ def _nearest_year(month: int, day: int, weekday: str | None, published: date | N
     return None
 
 
-def _resolve(kind: str, groups: dict[str, str | None], published: date | None) -> tuple[date | None, str]:
+def _resolve(kind: str, groups: dict[str, Any], published: date | None) -> tuple[date | None, str]:
     year = int(groups["year"]) if groups.get("year") else None
     if kind == "iso":
         return date(int(groups["year"]), int(groups["mnum"]), int(groups["day"])), "day"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -50,7 +51,7 @@ def _parse_published(value: Any) -> datetime | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return value.replace(tzinfo=None) if value.tzinfo is None else value.astimezone().replace(tzinfo=None)
+        return value if value.tzinfo is None else value.astimezone(UTC).replace(tzinfo=None)
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day)
     if not isinstance(value, str):
@@ -94,8 +95,10 @@ def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
 
 
 def doc_id_for(source_path: str, external_id: str) -> str:
-    """Stable document id: the same file (and JSONL id) keeps its id across edits."""
-    return hashlib.sha256(f"{source_path}#{external_id}".encode()).hexdigest()[:16]
+    """Stable document id: the same file (and JSONL id) keeps its id across edits, however its path
+    was written on the command line ("seeds/a.md", "./seeds/a.md" or an absolute path)."""
+    resolved = str(Path(source_path).resolve())
+    return hashlib.sha256(f"{resolved}#{external_id}".encode()).hexdigest()[:16]
 
 
 def _article(source_path: str, external_id: str, fields: dict[str, Any], line: int | None) -> Article:
@@ -125,6 +128,16 @@ def _article(source_path: str, external_id: str, fields: dict[str, Any], line: i
     )
 
 
+def _block_starts(text: str) -> list[int]:
+    """Where each non-blank paragraph starts, in the same order as _blocks."""
+    starts = [0] + [m.end() for m in re.finditer(r"\n\n", text)]
+    return [
+        start + len(chunk) - len(chunk.lstrip("\n"))
+        for start, chunk in ((start, text[start:].split("\n\n", 1)[0]) for start in starts)
+        if chunk.strip()
+    ]
+
+
 def _blocks(text: str) -> list[str]:
     return [b for b in (part.strip("\n") for part in text.split("\n\n")) if b.strip()]
 
@@ -133,6 +146,7 @@ def parse_txt(text: str) -> dict[str, Any]:
     """The seed's layout: headline, standfirst, comma-separated tags, then the body."""
     meta, rest = _split_front_matter(text)
     blocks = _blocks(rest)
+    positions = _block_starts(rest)
     fields: dict[str, Any] = {k: v for k, v in meta.items() if k in _FRONT_KEYS}
     if len(blocks) < 4:
         raise BadArticle(
@@ -141,8 +155,7 @@ def parse_txt(text: str) -> dict[str, Any]:
     fields.setdefault("title", blocks[0].strip())
     fields.setdefault("subtitle", blocks[1].strip())
     fields.setdefault("tags", blocks[2])
-    body_start = rest.index(blocks[3])
-    fields["body"] = rest[body_start:].strip("\n")
+    fields["body"] = rest[positions[3] :].strip("\n")  # by position: the body may repeat the headline
     return fields
 
 
@@ -186,6 +199,8 @@ def read_file(path: Path) -> tuple[list[Article], list[IngestError]]:
         return [_article(source, external, fields, None)], []
     except BadArticle as exc:
         return [], [IngestError(source, None, str(exc))]
+    except (RecursionError, OverflowError, ValueError, TypeError) as exc:  # pathological input
+        return [], [IngestError(source, None, f"cannot be read: {type(exc).__name__}: {exc}")]
 
 
 def _read_jsonl(source: str, text: str) -> tuple[list[Article], list[IngestError]]:
@@ -200,6 +215,9 @@ def _read_jsonl(source: str, text: str) -> tuple[list[Article], list[IngestError
         except json.JSONDecodeError as exc:
             errors.append(IngestError(source, number, f"malformed JSON: {exc.msg} at column {exc.colno}"))
             continue
+        except RecursionError:
+            errors.append(IngestError(source, number, "malformed JSON: nested too deeply"))
+            continue
         if not isinstance(record, dict):
             errors.append(IngestError(source, number, "a line must be a JSON object"))
             continue
@@ -212,6 +230,8 @@ def _read_jsonl(source: str, text: str) -> tuple[list[Article], list[IngestError
             seen.add(external)
         except BadArticle as exc:
             errors.append(IngestError(source, number, str(exc)))
+        except (OverflowError, ValueError, TypeError) as exc:  # e.g. a date beyond what Python can hold
+            errors.append(IngestError(source, number, f"cannot be read: {type(exc).__name__}: {exc}"))
     return articles, errors
 
 
@@ -219,7 +239,11 @@ def read_paths(paths: Iterable[Path]) -> tuple[list[Article], list[IngestError]]
     """All articles under the given paths; errors name the file, the line and the problem."""
     articles: list[Article] = []
     errors: list[IngestError] = []
+    seen: set[Path] = set()
     for path in discover(paths):
+        if path.resolve() in seen:  # the same file named twice ("seeds" and "seeds/a.md")
+            continue
+        seen.add(path.resolve())
         found, failed = read_file(path)
         articles.extend(found)
         errors.extend(failed)

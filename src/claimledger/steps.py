@@ -9,8 +9,8 @@ from pathlib import Path
 
 import polars as pl
 
+from claimledger import __version__, ingest, quality, vocab, warehouse
 from claimledger import flags as flagging
-from claimledger import ingest, quality, warehouse
 from claimledger.extract import DocumentExtraction, extract_article
 from claimledger.frames import to_frames
 from claimledger.model import Article, IngestError
@@ -39,13 +39,25 @@ def read_articles(paths: list[Path]) -> tuple[list[Article], list[IngestError]]:
     return ingest.read_paths(paths)
 
 
+def extractor_fingerprint() -> str:
+    """Hash of the vocabularies and the package version: stored claims are current only under the same."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(vocab.DATA_DIR.glob("*.yaml")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def changed_articles(articles: list[Article], staging: Path) -> list[Article]:
-    """Articles that are new or edited since the warehouse last stored them."""
+    """Articles that are new or edited since the warehouse last stored them; all of them when the
+    extractor's vocabularies changed since the last run (stored claims would be stale)."""
     con = warehouse.connect(staging)
     try:
         known = warehouse.known_hashes(con)
+        last = con.execute("select extractor_fingerprint from runs order by started_at desc limit 1").fetchone()
     finally:
         con.close()
+    if known and (last is None or last[0] != extractor_fingerprint()):
+        return list(articles)
     return [a for a in articles if known.get(a.doc_id) != a.content_sha256]
 
 
@@ -78,7 +90,7 @@ def partitions(articles: list[Article], size: int) -> list[list[Article]]:
     """Articles in partitions of at most `size` (at least one partition, possibly empty)."""
     if size < 1:
         raise ValueError("partition size must be at least 1")
-    return [articles[i:i + size] for i in range(0, len(articles), size)] or [[]]
+    return [articles[i : i + size] for i in range(0, len(articles), size)] or [[]]
 
 
 def combine(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:
@@ -86,8 +98,9 @@ def combine(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:
     return {name: pl.concat([p[name] for p in parts]) for name in parts[0]}
 
 
-def load(staging: Path, articles: list[Article], frames: dict[str, pl.DataFrame],
-         errors: list[IngestError], run_id: str) -> None:
+def load(
+    staging: Path, articles: list[Article], frames: dict[str, pl.DataFrame], errors: list[IngestError], run_id: str
+) -> None:
     """Load step: replace the rows of new and edited documents, record unreadable input."""
     con = warehouse.connect(staging)
     try:
@@ -132,7 +145,8 @@ def summarize(staging: Path, summary: RunSummary) -> RunSummary:
         summary.n_claims = int(warehouse.query(con, "select count(*) as n from claims")[0]["n"])
         summary.n_flags = int(warehouse.query(con, "select count(*) as n from claim_flags")[0]["n"])
         for check, severity, n in con.execute(
-                "select check_name, severity, count(*) from claim_flags group by all order by all").fetchall():
+            "select check_name, severity, count(*) from claim_flags group by all order by all"
+        ).fetchall():
             summary.flags_by_check.setdefault(check, {})[severity] = n
     finally:
         con.close()
@@ -141,7 +155,7 @@ def summarize(staging: Path, summary: RunSummary) -> RunSummary:
 
 def estimates_table(db: Path) -> list[dict]:
     """Low / best / high per claim key and month (v_claim_estimates)."""
-    con = warehouse.connect(db)
+    con = warehouse.connect_read(db)
     try:
         return warehouse.query(con, "select * from v_claim_estimates")
     finally:
@@ -150,7 +164,7 @@ def estimates_table(db: Path) -> list[dict]:
 
 def flag_table(db: Path, *, limit: int = 200) -> list[dict]:
     """Current flags with sentence, value, sources and document, for reports and artifacts."""
-    con = warehouse.connect(db)
+    con = warehouse.connect_read(db)
     try:
         return warehouse.query(con, warehouse.sql("report_flags") + f" limit {int(limit)}")
     finally:
@@ -163,28 +177,46 @@ def record_run(staging: Path, summary: RunSummary, *, flow_run_id: str, started_
 
     con = warehouse.connect(staging)
     try:
-        warehouse.record_run(con, {
-            "run_id": summary.run_id, "flow_run_id": flow_run_id, "started_at": started_at,
-            "finished_at": datetime.now(), "status": "completed", "n_documents": summary.n_documents,
-            "n_new_documents": summary.n_new_documents, "n_failed": summary.n_failed,
-            "n_claims": summary.n_claims, "n_flags": summary.n_flags, "checks_fingerprint": checks_fingerprint()})
+        warehouse.record_run(
+            con,
+            {
+                "run_id": summary.run_id,
+                "flow_run_id": flow_run_id,
+                "started_at": started_at,
+                "finished_at": datetime.now(),
+                "status": "completed",
+                "n_documents": summary.n_documents,
+                "n_new_documents": summary.n_new_documents,
+                "n_failed": summary.n_failed,
+                "n_claims": summary.n_claims,
+                "n_flags": summary.n_flags,
+                "checks_fingerprint": checks_fingerprint(),
+                "extractor_fingerprint": extractor_fingerprint(),
+            },
+        )
     finally:
         con.close()
 
 
 def summary_dict(summary: RunSummary) -> dict:
     """A run summary as plain data (the flow's return value)."""
-    return {"run_id": summary.run_id, "n_documents": summary.n_documents,
-            "n_new_documents": summary.n_new_documents, "n_failed": summary.n_failed,
-            "n_claims": summary.n_claims, "n_flags": summary.n_flags, "flags_by_check": summary.flags_by_check,
-            "errors": [{"source_path": e.source_path, "line": e.line, "reason": e.reason} for e in summary.errors]}
+    return {
+        "run_id": summary.run_id,
+        "n_documents": summary.n_documents,
+        "n_new_documents": summary.n_new_documents,
+        "n_failed": summary.n_failed,
+        "n_claims": summary.n_claims,
+        "n_flags": summary.n_flags,
+        "flags_by_check": summary.flags_by_check,
+        "errors": [{"source_path": e.source_path, "line": e.line, "reason": e.reason} for e in summary.errors],
+    }
 
 
 def write_report(db: Path, summary: RunSummary, path: Path) -> Path:
     """Write the HTML report (findings, estimates, timelines) beside the warehouse."""
     from claimledger import html_report, report
 
-    con = warehouse.connect(db)
+    con = warehouse.connect_read(db)
     try:
         flags = warehouse.query(con, warehouse.sql("report_flags"))
         estimates = warehouse.query(con, "select * from v_claim_estimates")

@@ -47,10 +47,16 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def connect(path: Path | str = ":memory:") -> duckdb.DuckDBPyConnection:
-    """A read-write connection with the schema in place."""
+    """A read-write connection with the schema in place (staging files and tests only)."""
     con = duckdb.connect(str(path))
     create_schema(con)
     return con
+
+
+def connect_read(path: Path | str) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to a live warehouse: it writes nothing (no WAL) and shares the file with
+    analysts' own read-only connections."""
+    return duckdb.connect(str(path), read_only=True)
 
 
 @contextmanager
@@ -83,6 +89,9 @@ def stage(db_path: Path, run_id: str) -> Path:
         stale.unlink(missing_ok=True)  # left by a killed run; we hold the lock
     if db_path.exists():
         shutil.copyfile(db_path, staging)
+        wal = db_path.with_name(db_path.name + ".wal")
+        if wal.exists():  # left by a process killed while it held the live file open
+            shutil.copyfile(wal, Path(f"{staging}.wal"))
     with duckdb.connect(str(staging)) as con:
         create_schema(con)
     return staging
@@ -93,6 +102,7 @@ def commit(staging: Path, db_path: Path) -> None:
     with open(staging, "rb") as handle:
         os.fsync(handle.fileno())
     os.replace(staging, db_path)
+    db_path.with_name(db_path.name + ".wal").unlink(missing_ok=True)  # belonged to the replaced file
 
 
 def discard(staging: Path) -> None:
@@ -171,6 +181,9 @@ def store_flags(con: duckdb.DuckDBPyConnection, flags: pl.DataFrame, run_id: str
     """Make claim_flags the current flags: keep the ones still raised, add new, drop resolved."""
     con.register("current_flags", flags.with_columns(pl.lit(run_id).alias("run_id")).to_arrow())
     con.execute("delete from claim_flags where flag_id not in (select flag_id from current_flags)")
+    # A flag still raised keeps the run that first raised it, but takes today's severity and evidence.
+    con.execute("update claim_flags as f set severity = c.severity, detail = c.detail "
+                "from current_flags as c where f.flag_id = c.flag_id")
     con.execute("insert into claim_flags by name select * from current_flags "
                 "where flag_id not in (select flag_id from claim_flags)")
     con.unregister("current_flags")

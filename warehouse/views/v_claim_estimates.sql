@@ -6,6 +6,7 @@ with claims_in_scope as (
     select c.*, d.published_at, d.doc_id as document
     from claims as c join documents as d using (doc_id)
     where c.section = 'body' and c.metric <> 'other' and c.thing is not null and not coalesce(c.is_projection, false)
+      and not coalesce(c.is_partial, false)
 ),
 
 sourced as (

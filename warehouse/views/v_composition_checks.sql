@@ -18,6 +18,7 @@ bounded as (
     left join origins as o using (claim_id)
     cross join params as p
     where c.section = 'body' and c.metric in ('killed', 'injured', 'casualties') and c.thing is not null
+      and not coalesce(c.is_partial, false) and not coalesce(c.is_projection, false)
 ),
 
 combined as (
@@ -38,13 +39,22 @@ combined as (
                and abs(date_diff('day', k.period_start, w.period_start)) <= p.window_days))
 ),
 
-final as (
-    select claim_id, related_claim_id, 'warning' as severity,
-           parts_high >= low_eff and high_eff >= parts_low as passed,
-           printf('"%s" + "%s" (%s) do not add up to "%s"', killed_text, injured_text,
-                  bounds_text(parts_low, case when isinf(parts_high) then null else parts_high end),
-                  whole_text) as detail
+checked as (
+    select claim_id, related_claim_id, injured_claim_id, killed_text, injured_text, whole_text, parts_low, parts_high,
+           parts_high >= low_eff and high_eff >= parts_low as adds_up
     from combined
+),
+
+final as (
+    -- One row per whole and killed figure: it passes when any injured figure makes the parts add up.
+    select claim_id, related_claim_id, 'warning' as severity,
+           bool_or(adds_up) as passed,
+           printf('"%s" + "%s" (%s) do not add up to "%s"', any_value(killed_text), any_value(injured_text),
+                  bounds_text(any_value(parts_low),
+                              case when isinf(any_value(parts_high)) then null else any_value(parts_high) end),
+                  any_value(whole_text)) as detail
+    from checked
+    group by claim_id, related_claim_id
 )
 
 select * from final

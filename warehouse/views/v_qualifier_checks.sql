@@ -7,8 +7,8 @@ with pairs as (
 
 final as (
     select related_claim_id as claim_id, claim_id as related_claim_id, 'warning' as severity,
-           not (related_qualifier = 'exact'
-                and related_value_low in (value_low, value_high)) as passed,
+           not coalesce(related_qualifier = 'exact'
+                        and related_value_low in (value_low, value_high), false) as passed,
            printf('%s: "%s" figure %s (%s) repeated as an exact %s (%s)', thing, qualifier,
                   bounds_text(value_low, value_high), strftime(published_at, '%Y-%m-%d'),
                   bounds_text(related_value_low, related_value_high), strftime(related_published_at, '%Y-%m-%d')) as detail

@@ -1,7 +1,8 @@
 -- The same origin gives a different figure for the same key in a later article: a revision (info);
 -- a cumulative total (killed, casualties, ...) that falls is a warning. One row per same-origin pair;
 -- `passed` is false for a revision.
-with pairs as (select * from v_claim_key_pairs where same_origin),
+-- A later article quoting an earlier period's figure is not a revision: periods must not go back.
+with pairs as (select * from v_claim_key_pairs where same_origin and related_period_start >= period_start),
 
 final as (
     select claim_id as related_claim_id, related_claim_id as claim_id,

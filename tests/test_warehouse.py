@@ -1,0 +1,58 @@
+"""Warehouse mechanics without Prefect: flags kept current, stale claims re-extracted, readers not blocked."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from claimledger import steps, warehouse
+from claimledger.flags import FLAG_SCHEMA
+from claimledger.model import Article
+
+
+def flag(severity: str, detail: str) -> pl.DataFrame:
+    return pl.DataFrame([{"flag_id": "f1", "claim_id": "c1", "check_name": "revision", "severity": severity,
+                          "detail": detail, "related_claim_id": "c0"}], schema=FLAG_SCHEMA)
+
+
+def test_a_flag_still_raised_takes_todays_severity_and_keeps_its_first_run() -> None:
+    con = warehouse.connect(":memory:")
+    warehouse.store_flags(con, flag("info", "rose from 10 to 12"), "run-1")
+    warehouse.store_flags(con, flag("warning", "fell from 12 to 10"), "run-2")
+    assert con.execute("select severity, detail, run_id from claim_flags").fetchall() == [
+        ("warning", "fell from 12 to 10", "run-1")]
+    warehouse.store_flags(con, pl.DataFrame(schema=FLAG_SCHEMA), "run-3")
+    assert con.execute("select count(*) from claim_flags").fetchone() == (0,)
+
+
+def test_changed_vocabularies_re_extract_every_article(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    article = Article(doc_id="d1", external_id="d1", source_path="d1.md", title="", subtitle="", body="Ten died.",
+                      content_sha256="h1")
+    con = warehouse.connect(db)
+    con.execute("insert into documents (doc_id, external_id, source_path, body, ingested_at, run_id, content_sha256)"
+                " values ('d1', 'd1', 'd1.md', 'Ten died.', now(), 'r', 'h1')")
+    con.execute("insert into runs (run_id, started_at, status, extractor_fingerprint) values ('r', ?, 'completed', ?)",
+                [datetime(2025, 1, 1), steps.extractor_fingerprint()])
+    con.close()
+    assert steps.changed_articles([article], db) == []
+    con = warehouse.connect(db)
+    con.execute("update runs set extractor_fingerprint = 'older'")
+    con.close()
+    assert steps.changed_articles([article], db) == [article]
+
+
+def test_reports_read_the_live_file_while_an_analyst_has_it_open(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    warehouse.connect(db).close()
+    analyst = duckdb.connect(str(db), read_only=True)
+    try:
+        assert steps.flag_table(db) == [] and steps.estimates_table(db) == []
+        summary = steps.RunSummary("r")
+        assert steps.write_report(db, summary, tmp_path / "report.html").exists()
+    finally:
+        analyst.close()
+    assert not (tmp_path / "w.duckdb.wal").exists()
