@@ -250,6 +250,15 @@ class Extractor:
         return [c for c in found if c.section == "body"]
 
 
+def _formatted(value: float, kind: str, *, digits: bool) -> str:
+    """A score or target as the table shows it: MB/s, a count, or a percentage."""
+    if kind == "rate":
+        return f"{value:.3f} MB/s" if digits else f"{value:g} MB/s"
+    if kind == "count":
+        return f"{int(value)}" if digits else f"{value:g}"
+    return f"{value:.1f} %" if digits else f"{value:g} %"
+
+
 def spread(items: list[str], k: int) -> list[str]:
     """Up to k items evenly spaced over the list (deterministic, avoids one article dominating)."""
     if len(items) <= k:
@@ -674,23 +683,8 @@ def print_table(metrics: list[Metric]) -> None:
         if m.skipped:
             rows.append((m.name, "-", "skipped", "-", ""))
             continue
-        score = m.score
-        if score is None:
-            shown = "n/a"
-        elif m.kind == "rate":
-            shown = f"{score:.3f} MB/s"
-        elif m.kind == "count":
-            shown = f"{int(score)}"
-        else:
-            shown = f"{score:.1f} %"
-        if m.target is None:
-            target = "-"
-        elif m.kind == "rate":
-            target = f"{m.target:g} MB/s"
-        elif m.kind == "count":
-            target = f"{m.target:g}"
-        else:
-            target = f"{m.target:g} %"
+        shown = "n/a" if m.score is None else _formatted(m.score, m.kind, digits=True)
+        target = "-" if m.target is None else _formatted(m.target, m.kind, digits=False)
         verdict = {True: "ok", False: "BELOW", None: ""}[m.passed()]
         rows.append((m.name, str(m.n), shown, target, verdict))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]

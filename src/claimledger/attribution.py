@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from claimledger.model import Source
@@ -112,8 +113,10 @@ _STUDY = re.compile(
     r"count|analysis|report|estimate|assessment)s?)\b"
 )
 _COLON_SPEAKER = re.compile(r"^\W*((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3}):\s")
-_NOT_SPEAKERS = frozenset("note update correction editor photo watch related read warning source sources breaking "
-                          "exclusive opinion analysis video live q a".split())
+_NOT_SPEAKERS = frozenset(
+    "note update correction editor photo watch related read warning source sources breaking "
+    "exclusive opinion analysis video live q a".split()
+)
 _WORD = re.compile(r"[a-z]+")
 _ANY_WORD = re.compile(r"[A-Za-z]+")
 
@@ -130,6 +133,25 @@ def _cue_words() -> frozenset[str]:
     )
 
 
+def _after_cue(
+    matches: Iterable[re.Match[str]], sentence: Sentence, cue_of: Callable[[re.Match[str]], str], *, indirect: bool
+) -> Iterator[Frame]:
+    """Frames whose source is the noun phrase right after a cue ("according to [the NIS]")."""
+    for m in matches:
+        found = _np_after(sentence.text[m.end() :])
+        if found and looks_like_source(found[0], sentence_initial=False, strong=True):
+            start = sentence.start + m.end()
+            yield Frame(
+                split_sources(found[0]),
+                cue_of(m),
+                "sentence",
+                sentence.start,
+                sentence.end,
+                [(start, start + found[1])],
+                indirect=indirect,
+            )
+
+
 def sentence_frames(sentence: Sentence) -> list[Frame]:
     """Attribution frames found inside one sentence."""
     text, base = sentence.text, sentence.start
@@ -138,20 +160,7 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     frames: list[Frame] = []
     lowered = text.lower().replace("’", "'")
     # "according to X", "as reported by X".
-    for m in patterns["prepositional"].finditer(lowered):
-        found = _np_after(text[m.end() :])
-        if found and looks_like_source(found[0], sentence_initial=False, strong=True):
-            frames.append(
-                Frame(
-                    split_sources(found[0]),
-                    m.group(),
-                    "sentence",
-                    base,
-                    sentence.end,
-                    [(base + m.end(), base + m.end() + found[1])],
-                    indirect=True,
-                )
-            )
+    frames.extend(_after_cue(patterns["prepositional"].finditer(lowered), sentence, lambda m: m.group(), indirect=True))
     # "in a new Fox News poll", "a Reuters survey found": the study itself is the source.
     for m in _STUDY.finditer(text):
         if not any(s <= base + m.start() < e for f in frames for s, e in f.source_spans):
@@ -170,19 +179,14 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     if colon and colon.group(1).split()[0].lower() not in _NOT_SPEAKERS:
         frames.append(Frame([colon.group(1)], ":", "sentence", base, sentence.end, [(base, base + colon.end(1))]))
     # "a video released by X".
-    for m in patterns["artifact"].finditer(text):
-        found = _np_after(text[m.end() :])
-        if found and looks_like_source(found[0], sentence_initial=False, strong=True):
-            frames.append(
-                Frame(
-                    split_sources(found[0]),
-                    f"{m.group(1).lower()} {m.group(2).lower()} by",
-                    "sentence",
-                    base,
-                    sentence.end,
-                    [(base + m.end(), base + m.end() + found[1])],
-                )
-            )
+    frames.extend(
+        _after_cue(
+            patterns["artifact"].finditer(text),
+            sentence,
+            lambda m: f"{m.group(1).lower()} {m.group(2).lower()} by",
+            indirect=False,
+        )
+    )
     # "X said", "said X", with the object credited for confirming verbs.
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     title_case = len(words) > 2 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
@@ -297,8 +301,13 @@ def attribute(
 
     def named_before(position: int, idx: int) -> str | None:
         for j in range(idx, -1, -1):
-            named = [(_position(f), name) for f in frames_at(j) + quotes_in.get(j, [])
-                     if _position(f) < position for name in f.sources if name.lower() not in pronouns]
+            named = [
+                (_position(f), name)
+                for f in frames_at(j) + quotes_in.get(j, [])
+                if _position(f) < position
+                for name in f.sources
+                if name.lower() not in pronouns
+            ]
             if named:
                 return max(named, key=lambda item: item[0])[1]
         return speakers[-1] if speakers else None
