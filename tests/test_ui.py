@@ -25,9 +25,12 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 
 def _chromium() -> str:
     found = shutil.which("chromium")
-    if found is None and os.geteuid() == 0 and shutil.which("apt-get"):
+    for _attempt in range(2):  # a fresh CI machine has no chromium; a mirror may answer slowly once
+        if found is not None or os.geteuid() != 0 or not shutil.which("apt-get"):
+            break
         subprocess.run(["apt-get", "update", "-qq"], check=False, capture_output=True, timeout=600)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=False, capture_output=True, timeout=900)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=False, capture_output=True,
+                       timeout=900, env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
         found = shutil.which("chromium")
     if found is None:
         pytest.fail("chromium is not installed and could not be installed with apt-get")
