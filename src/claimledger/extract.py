@@ -215,7 +215,7 @@ def _share_across_list(toks: list, kept: list[tuple[Quantity, Claim]]) -> None:
                 and q.unit_hint is None and claim.subject in {None, "others", "wounded", "dead", "injured"}:
             claim.unit, claim.subject = prev.unit, prev.subject
         if prev.qualifier == "approximate" and claim.qualifier == "exact" and "and" in between \
-                and between - set(vocab.metric_cues()) <= {"and", ",", "were", "was", "had", "have", "been", "are"} \
+                and between - vocab.metric_cues().keys() <= {"and", ",", "were", "was", "had", "have", "been", "are"} \
                 and q.written == prev_q.written:
             claim.qualifier, claim.is_approximate = "approximate", True  # "about 300 killed and 2,700 wounded"
         if claim.metric == "other" and prev.metric != "other" and len(between) <= 4 and between <= _LIST_JOINERS:

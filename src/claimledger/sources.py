@@ -94,7 +94,7 @@ def looks_like_source(np: str, *, sentence_initial: bool, strong: bool = False) 
     lowered = [w.lower().strip(",.()") for w in words]
     if lowered[-1] in cues()["pronouns"] and len(words) == 1:
         return True
-    if canonical(np) in set(vocab.source_alias_index().values()):
+    if canonical(np) in vocab.canonical_sources():
         return True
     capitals = [
         w

@@ -41,6 +41,12 @@ def source_alias_index() -> dict[str, str]:
 
 
 @cache
+def canonical_sources() -> frozenset[str]:
+    """Every canonical source name in the alias table."""
+    return frozenset(source_alias_index().values())
+
+
+@cache
 def metric_cues() -> dict[str, tuple[str, str]]:
     """Lower-cased cue phrase -> (metric, kind)."""
     cues: dict[str, tuple[str, str]] = {}
