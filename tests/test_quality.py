@@ -73,11 +73,11 @@ def test_documents_suite() -> None:
 
 
 def test_unsourced_suite_reports_each_failing_claim() -> None:
-    frame = pd.DataFrame({"claim_id": ["c1", "c2", "c3"], "n_sources": [1, 0, 0]})
+    frame = pd.DataFrame({"claim_id": ["c1", "c2", "c3"], "passed": [True, False, False]})
     outcome = run("unsourced_claims", frame)
     assert not outcome.success and sorted(outcome.failing_ids) == [("c2",), ("c3",)]
     assert outcome.flag == {"check_name": "unsourced", "severity": "warning", "id_columns": ["claim_id"]}
-    assert run("unsourced_claims", frame.assign(n_sources=1)).success
+    assert run("unsourced_claims", frame.assign(passed=True)).success
 
 
 def test_contradiction_suite_reports_each_failing_pair() -> None:
@@ -87,7 +87,7 @@ def test_contradiction_suite_reports_each_failing_pair() -> None:
 
 
 def test_gx_crash_is_not_a_pass() -> None:
-    with pytest.raises(quality.ValidationCrashed, match="n_sources"):
+    with pytest.raises(quality.ValidationCrashed, match="passed"):
         run("unsourced_claims", pd.DataFrame({"claim_id": ["c1"]}))  # the column is missing
 
 

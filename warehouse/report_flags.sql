@@ -1,12 +1,18 @@
--- Current flags with the evidence an analyst needs: the claim, its key, its value, its sources and its document.
-with flags as (select * from claim_flags),
+-- Current findings with the evidence an analyst needs: one row per finding (its first flag stands
+-- for it), with the claim, its key, its value, its sources, its document and how many flags
+-- (claim pairs) the finding groups.
+with flags as (
+    select *, count(*) over (partition by finding_id) as n_flags
+    from claim_flags
+    qualify row_number() over (partition by finding_id order by flag_id) = 1
+),
 
 final as (
     select f.severity, f.check_name, c.quantity_text,
            c.value_low, c.value_high, c.qualifier, c.metric, c.unit, c.thing, c.actor, c.place,
            coalesce(s.sources, '') as sources,
            d.title, d.outlet, d.published_at, d.source_path, c.sentence,
-           f.detail, f.claim_id, f.related_claim_id, f.flag_id
+           f.detail, f.claim_id, f.related_claim_id, f.flag_id, f.finding_id, f.n_flags
     from flags as f
     join claims as c using (claim_id)
     join documents as d on d.doc_id = c.doc_id

@@ -117,6 +117,36 @@ alter table runs add column if not exists checks_fingerprint varchar;  -- hash o
 alter table claim_sources add column if not exists source_origin varchar;  -- the party a source speaks for
 alter table claim_sources add column if not exists is_party boolean;       -- a party to the conflict
 
+-- Added for precision (what a number is, whether it is asserted, which event it is about, and one
+-- finding per disagreement).
+alter table claims add column if not exists kind varchar;             -- count | money | percent | measure | other
+alter table claims add column if not exists assertion varchar;        -- asserted | denied | corrected | rumoured
+alter table claims add column if not exists event_scope varchar;      -- main | other_event | other_period
+alter table claim_flags add column if not exists finding_id varchar;  -- flags that express one disagreement share it
+
+-- Numbers that are not claims, and why: ages, dates and times, phone numbers, addresses, ids,
+-- ordinals, ratios, scores and page furniture ("Image 3 of 12").
+create table if not exists numbers_set_aside (
+    doc_id        varchar not null,
+    section       varchar not null,
+    sentence_idx  integer not null,
+    char_start    integer not null,      -- end-exclusive offsets into the section's text
+    char_end      integer not null,
+    number_text   varchar not null,
+    kind          varchar not null       -- furniture | address | age | date_time | ordinal | identifier | phone | ratio | score
+);
+
+-- A claim the cross-article checks are about: a count, asserted by the article, about its own
+-- event, in the body, with a metric and a counted thing.
+create or replace macro is_checked_claim(section, kind, assertion, event_scope, metric, thing) as
+    section = 'body' and coalesce(kind, 'count') = 'count' and coalesce(assertion, 'asserted') = 'asserted'
+    and coalesce(event_scope, 'main') = 'main' and metric <> 'other' and thing is not null;
+-- A claim the unsourced checks are about: the same, or a count of people with no metric yet
+-- ("thousands more troops are preparing to join them").
+create or replace macro is_sourcing_checked(section, kind, assertion, event_scope, metric, thing, is_people) as
+    is_checked_claim(section, kind, assertion, event_scope, 'counted', thing)
+    and (metric <> 'other' or coalesce(is_people, false));
+
 -- "10,000", "10,000..", "..12,000" or "10,000..12,000": how the views write a claim's bounds.
 create or replace macro bounds_text(low, high) as
     case when low is not null and low = high then format('{:,.0f}', low)

@@ -184,22 +184,13 @@ def metric_for(toks: list[Token], q_first: int, q_last: int, thing: CountedThing
             break
         cue = _cue_at(toks, k)
         if cue and (cue[1] == "event" or k == q_first - 1):
-            return cue[0]  # "capturing two injured soldiers", "wounded five"
+            override = _destination_after(toks, phrase_end + 1, cue[0])
+            return override or cue[0]  # "capturing two injured soldiers", "wounded five"
+    after = _cues_after(toks, phrase_end + 1)
     if thing.last_token >= 0:
         cue = _cue_at(toks, thing.last_token)
-        if cue:
-            return cue[0]
-    k = phrase_end + 1
-    limit = min(len(toks), phrase_end + 7)
-    after: list[tuple[str, str, int]] = []
-    while k < limit:
-        word = toks[k].lower
-        if word in {".", ";", "—", ","}:
-            break
-        cue = _cue_at(toks, k)
-        if cue:
-            after.append(cue)
-        k += 1
+        if cue and not (after and toks[thing.last_token].lower in _weak_nouns()):
+            return cue[0]  # "three victims have injuries": the clause's own cue wins over a weak noun
     if after:  # "was shot and killed": the event wins over the state
         return next((c for c in after if c[1] == "event"), after[0])[0]
     # 2. An event participle inside the phrase ("the two captured men").
@@ -219,6 +210,62 @@ def metric_for(toks: list[Token], q_first: int, q_last: int, thing: CountedThing
     if thing.unit in {"soldier", "troop", "force", "serviceman", "personnel", "mercenary"}:
         return "deployed" if _deployment_context(toks) else "other"
     return "other"
+
+
+# Words that join two clauses; a cue after one of them governs the next clause's figure when a
+# number follows ("four were hurt and two died": "died" is not the four's).
+_COORDINATORS = frozenset({"and", "or", "where", "as"})
+_CLAUSE_ENDS = frozenset({".", ";", "—", ",", "while", "whereas", "but"})
+
+
+def _starts_number(toks: list[Token], k: int) -> bool:
+    from claimledger.numbers import match_number
+
+    for j in range(k, min(len(toks), k + 3)):
+        if toks[j].text[0].isdigit() or (toks[j].lower not in {"a", "an"} and match_number(toks, j)):
+            return True
+        if toks[j].lower not in {"the", "another", "other", "at", "least", "about", "nearly", "some"}:
+            return False
+    return False
+
+
+def _cues_after(toks: list[Token], start: int) -> list[tuple[str, str, int]]:
+    """The metric cues in the clause after a counted phrase, up to 6 tokens."""
+    found: list[tuple[str, str, int]] = []
+    limit = min(len(toks), start + 6)
+    for k in range(start, limit):
+        word = toks[k].lower
+        if word in _CLAUSE_ENDS or (word in _COORDINATORS and _starts_number(toks, k + 1)):
+            break
+        cue = _cue_at(toks, k)
+        if cue:
+            found.append(cue)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _weak_nouns() -> frozenset[str]:
+    return vocab.word_set("metrics", "weak_nouns")
+
+
+@lru_cache(maxsize=1)
+def _destinations() -> dict[str, list[tuple[str, ...]]]:
+    table = vocab.load("metrics")["destination_overrides"]
+    return {metric: [tuple(p.split()) for p in phrases] for metric, phrases in table.items()}
+
+
+def _destination_after(toks: list[Token], start: int, motion: str) -> str | None:
+    """ "sent six workers to the hospital": a destination after the phrase says what a motion verb
+    ("sent", "moved") before it did to the counted people."""
+    if motion != "deployed":
+        return None
+    words = [t.lower for t in toks[start:start + 8]]
+    for metric, phrases in _destinations().items():
+        for phrase in phrases:
+            for i in range(len(words) - len(phrase) + 1):
+                if tuple(words[i:i + len(phrase)]) == phrase:
+                    return metric
+    return None
 
 
 def _deployment_context(toks: list[Token]) -> bool:

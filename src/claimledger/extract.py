@@ -12,9 +12,13 @@ from claimledger import vocab
 from claimledger.attribution import attribute
 from claimledger.counted import CountedThing, counted_thing, location_for, metric_for, sentence_event
 from claimledger.dates import DateMention, find_dates
+from claimledger.furniture import FurnitureMap
 from claimledger.hedges import hedge_in, is_projection
-from claimledger.model import Article, Claim, Source
+from claimledger.kinds import kind_of, set_aside_kind
+from claimledger.model import Article, Claim, SetAsideNumber, Source
+from claimledger.parts import mark_parts
 from claimledger.quantities import Quantity, find_quantities
+from claimledger.scope import assertion_of, clause_around, event_scope_of, zero_phrases
 from claimledger.text import Sentence, sentences, tokens
 
 SECTIONS = ("title", "subtitle", "body")
@@ -28,7 +32,7 @@ class DocumentExtraction:
     published: date | None = None
     claims: list[Claim] = field(default_factory=list)
     dates: list[tuple[str, int, DateMention]] = field(default_factory=list)
-    rejected: list[tuple[str, str]] = field(default_factory=list)
+    set_aside: list[SetAsideNumber] = field(default_factory=list)
 
 
 def claim_id(doc_id: str, section: str, start: int, end: int) -> str:
@@ -43,9 +47,11 @@ def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_
         return False  # "two officials said": who speaks, not what is counted
     if q.written == "pronoun_one":  # "one soldier was killed" counts; "one of them", "no one" do not
         return unit is not None and metric != "other" and toks_before != "no" and (
-            subject is not None or toks_before in vocab.metric_cues())  # "killing one"
-    if q.written == "article":  # "a man was shot and killed"
-        return unit in _people() and metric != "other" and after_phrase in {"was", "is", "has", "had"}
+            subject is not None or toks_before in vocab.metric_cues()  # "killing one"
+            or (toks_before in {"and", ","} and after_phrase in _ONE_CONTINUES))  # "... and one was killed"
+    if q.written == "article":  # "a man was shot and killed", "two women and a man died"
+        return unit in _people() and metric != "other" and (
+            after_phrase in {"was", "is", "has", "had"} or toks_before in {"and", ","})
     if toks_before in {"the", "other", "these", "those", "both", "all"} and q.qualifier == "exact" \
             and q.written == "words" and q.number_value <= 10 and metric == "other" and unit not in _people() \
             and toks_after != "of":
@@ -54,6 +60,10 @@ def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_
             and q.qualifier == "exact" and q.number_value < 10 and toks_after != "of":
         return False  # "the other two"; partitives ("two of whom") stay
     return True
+
+
+# Words after a bare "one" that make it a count in a list ("four were hurt and one died", ", one fatally").
+_ONE_CONTINUES = frozenset({"was", "is", "has", "had", "died", "dies", "fatally", "critically", "seriously"})
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +78,7 @@ _NUMBER_WORDS = frozenset(
     seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand
     thousands million millions billion billions trillion trillions dozen dozens several few handful couple
     pair scores half third thirds quarter quarters fifth fifths tens zero killed dead died wounded injured hurt
-    arrested captured detained missing""".split()
+    arrested captured detained missing nobody none injuries deaths fatalities casualties""".split()
 )
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[a-z]+")
@@ -107,8 +117,9 @@ class _ParagraphEvents:
 
 
 def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dates: list[DateMention],
-           inherited: tuple[str, str] | None) -> Claim | None:
-    """The claim for one quantity, or None when the number is not a claim."""
+           inherited: tuple[str, str] | None, published: date | None) -> Claim | str | None:
+    """The claim for one quantity; the kind of a number set aside (an address); None when the number
+    is not a claim (a pronoun "one", an anaphoric "the two")."""
     thing = counted_thing(toks, q.last_token + 1, number_value=q.number_value)
     if thing.unit is None and q.unit_hint is None:
         thing = _number_of(toks, q.first_token) or thing
@@ -126,11 +137,20 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     after_phrase = toks[head + 1].lower if head + 1 < len(toks) else ""
     if not _keep(q, unit, thing.subject, metric, before, after, after_phrase):
         return None
+    kind = kind_of(q, toks, unit=unit, metric=metric)
+    if kind == "address":
+        return kind
+    if _after_none_of(toks, q.first_token):
+        metric = "other"  # "none of the 40 passengers were hurt": the group, not the hurt
+    if kind == "measure" and q.unit_hint is not None:
+        unit = toks[q.last_token + 1].lower  # "180 pounds" of weight, not money
     start = q.start
     if before == "the" and q.qualifier == "exact":
         start = toks[q.first_token - 1].start  # "the two captured men": a definite count
     end = toks[thing.last_token].end if q.last_token < thing.last_token and q.unit_hint is None else q.end
     date = _nearest_date(dates, start)
+    as_of = date.resolved if date and date.resolved else None
+    clause = clause_around(sent.text, start - sent.start, end - sent.start)
     following = [t.lower for t in toks[q.last_token + 1:q.last_token + 3]]
     partial = before in {"other", "another"} or (following[:1] == ["of"] and len(following) > 1
                                                  and following[1] in _PARTITIVE) or following[:1] in (["more"],
@@ -141,10 +161,11 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
         qualifier=q.qualifier, is_approximate=q.is_approximate, unit=unit,
         subject=thing.subject if q.unit_hint is None else None, metric=metric,
         location=location_for(text, toks, q.first_token, max(q.last_token, thing.last_token), _excluded_places()),
-        as_of=date.resolved.isoformat() if date and date.resolved else None,
-        as_of_precision=date.precision if date and date.resolved else None,
+        as_of=as_of.isoformat() if as_of else None,
+        as_of_precision=date.precision if date and as_of else None,
         hedge=hedge_in(sent.text), value_source=q.value_source,
         is_projection=is_projection(_clause_through(text, sent, end)), is_partial=partial,
+        kind=kind, assertion=assertion_of(clause), event_scope=event_scope_of(clause, as_of, published),
     )
 
 
@@ -154,6 +175,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
     all_dates = find_dates(text, published)
     out.dates.extend((section, _sentence_of(sents, d.start), d) for d in all_dates)
     events = _ParagraphEvents(sents)
+    furniture = FurnitureMap(text)
     pending: list[Claim] = []
     for sent in sents:
         if not _maybe_number(sent.text):
@@ -161,16 +183,67 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         toks = tokens(sent.text, sent.start)
         dates = [d for d in all_dates if sent.start <= d.start < sent.end]
         quantities, rejected = find_quantities(text, toks, dates)
-        out.rejected.extend(rejected)
+        aside = [(start, end, set_aside_kind(reason)) for start, end, reason in rejected]
+        if furniture:
+            aside += [(q.start, q.end, "furniture") for q in quantities if furniture.covers(q.start)]
+            aside = [(start, end, "furniture" if furniture.covers(start) else kind) for start, end, kind in aside]
+            quantities = [q for q in quantities if not furniture.covers(q.start)]
         inherited = events.before(sent) if quantities else None
-        made = [(q, _claim(section, text, sent, toks, q, dates, inherited)) for q in quantities]
-        kept = [(q, c) for q, c in made if c is not None]
+        kept: list[tuple[Quantity, Claim]] = []
+        for q in quantities:
+            made = _claim(section, text, sent, toks, q, dates, inherited, published)
+            if isinstance(made, Claim):
+                kept.append((q, made))
+            elif made is not None:
+                aside.append((q.start, q.end, made))
         _share_across_list(toks, kept)
+        mark_parts(toks, kept)
         pending.extend(c for _, c in kept)
+        pending.extend(_zero_claims(section, text, sent, toks, {c.char_start for _, c in kept}, published))
+        out.set_aside.extend(SetAsideNumber(section, sent.idx, start, end, text[start:end], kind)
+                             for start, end, kind in aside)
     spans = [(c.sentence_idx, c.char_start, c.char_end) for c in pending]
     for claim, found in zip(pending, attribute(text, sents, spans, speakers), strict=True):
         claim.sources = found
         out.claims.append(claim)
+
+
+def _after_none_of(toks: list, first: int) -> bool:
+    words = [t.lower for t in toks[max(0, first - 3):first]]
+    return words[-2:] == ["none", "of"] or words == ["none", "of", "the"]
+
+
+def _zero_claims(section: str, text: str, sent: Sentence, toks: list, taken: set[int],
+                 published: date | None) -> list[Claim]:
+    """ "No one was killed", "there were no injuries": a count of zero for the metric that governs it."""
+    found: list[Claim] = []
+    for rel_start, rel_end in zero_phrases(sent.text):
+        start, end = sent.start + rel_start, sent.start + rel_end
+        first = next((i for i, t in enumerate(toks) if t.start >= start), None)
+        last = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].end <= end), None)
+        if first is None or last is None or start in taken:
+            continue
+        metric = metric_for(toks, first, last, CountedThing(None, None, -1, -1, ()), None)
+        if metric == "other":
+            head = _cue_at_end(toks, last)
+            metric = head or "other"
+        if metric == "other":
+            continue
+        clause = clause_around(sent.text, rel_start, rel_end)
+        found.append(Claim(
+            section=section, sentence_idx=sent.idx, sentence=sent.text, char_start=start, char_end=end,
+            quantity_text=text[start:end], value_low=0.0, value_high=0.0, qualifier="exact", is_approximate=False,
+            unit="person", subject=None, metric=metric, hedge=hedge_in(sent.text), value_source="text",
+            is_projection=is_projection(_clause_through(text, sent, end)), kind="count",
+            assertion=assertion_of(clause), event_scope=event_scope_of(clause, None, published),
+        ))
+    return found
+
+
+def _cue_at_end(toks: list, last: int) -> str | None:
+    """The metric named by the last word of a zero phrase ("no injuries", "no deaths")."""
+    cue = vocab.metric_cues().get(toks[last].lower)
+    return cue[0] if cue else None
 
 
 def _clause_through(text: str, sent: Sentence, end: int) -> str:

@@ -8,12 +8,17 @@ from typing import Any
 import polars as pl
 
 FLAG_SCHEMA = {"flag_id": pl.Utf8, "claim_id": pl.Utf8, "check_name": pl.Utf8, "severity": pl.Utf8,
-               "detail": pl.Utf8, "related_claim_id": pl.Utf8}
+               "detail": pl.Utf8, "related_claim_id": pl.Utf8, "finding_id": pl.Utf8}
 
 
 def flag_id(check_name: str, claim_id: str, related_claim_id: str | None) -> str:
     """Stable id: the same finding keeps its id across runs."""
     return hashlib.sha256(f"{check_name}|{claim_id}|{related_claim_id or ''}".encode()).hexdigest()[:16]
+
+
+def finding_id(check_name: str, finding_key: str) -> str:
+    """Id of a finding: the flags of one check that express one disagreement share it."""
+    return hashlib.sha256(f"finding|{check_name}|{finding_key}".encode()).hexdigest()[:16]
 
 
 def bounds_text(low: float | None, high: float | None) -> str:
@@ -66,6 +71,8 @@ def build_flags(flag: dict[str, Any], failing_ids: list[tuple[str, ...]],
         else:
             detail = str(row.get(flag.get("detail_column", "detail")) or f"{check_name} failed")
         severity = str((row or {}).get("severity") or flag["severity"])
+        key = (row or {}).get("finding_key") or f"{claim}|{related or ''}"
         rows.append({"flag_id": flag_id(check_name, claim, related), "claim_id": claim, "check_name": check_name,
-                     "severity": severity, "detail": detail, "related_claim_id": related})
+                     "severity": severity, "detail": detail, "related_claim_id": related,
+                     "finding_id": finding_id(check_name, str(key))})
     return pl.DataFrame(rows, schema=FLAG_SCHEMA)

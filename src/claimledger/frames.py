@@ -18,9 +18,12 @@ CLAIM_SCHEMA = {
     "hedge": pl.Utf8, "value_source": pl.Utf8, "policy_version": pl.Int32,
     "thing": pl.Utf8, "actor": pl.Utf8, "place": pl.Utf8, "place_parent": pl.Utf8, "period_start": pl.Date,
     "period_precision": pl.Utf8, "is_projection": pl.Boolean, "is_partial": pl.Boolean, "is_people": pl.Boolean,
+    "kind": pl.Utf8, "assertion": pl.Utf8, "event_scope": pl.Utf8,
 }
 SOURCE_SCHEMA = {"claim_id": pl.Utf8, "source_text": pl.Utf8, "source_canonical": pl.Utf8, "cue": pl.Utf8,
                  "scope": pl.Utf8, "source_origin": pl.Utf8, "is_party": pl.Boolean}
+SET_ASIDE_SCHEMA = {"doc_id": pl.Utf8, "section": pl.Utf8, "sentence_idx": pl.Int32, "char_start": pl.Int32,
+                    "char_end": pl.Int32, "number_text": pl.Utf8, "kind": pl.Utf8}
 DATE_SCHEMA = {"doc_id": pl.Utf8, "section": pl.Utf8, "sentence_idx": pl.Int32, "char_start": pl.Int32,
                "char_end": pl.Int32, "date_text": pl.Utf8, "resolved": pl.Date, "precision": pl.Utf8}
 
@@ -30,6 +33,7 @@ def to_frames(extractions: list[DocumentExtraction]) -> dict[str, pl.DataFrame]:
     claims: list[dict] = []
     sources: list[dict] = []
     dates: list[dict] = []
+    set_aside: list[dict] = []
     policy = vocab.vague_policy_version()
     for ex in extractions:
         for c in ex.claims:
@@ -49,6 +53,7 @@ def to_frames(extractions: list[DocumentExtraction]) -> dict[str, pl.DataFrame]:
                 "period_start": key.period_start.isoformat() if key.period_start else None,
                 "period_precision": key.period_precision, "is_projection": c.is_projection,
                 "is_partial": c.is_partial, "is_people": counts_people(c.unit),
+                "kind": c.kind, "assertion": c.assertion, "event_scope": c.event_scope,
             })
             sources.extend({"claim_id": cid, "source_text": s.source_text, "source_canonical": s.source_canonical,
                             "cue": s.cue, "scope": s.scope, "source_origin": origin_of(s.source_canonical),
@@ -56,12 +61,16 @@ def to_frames(extractions: list[DocumentExtraction]) -> dict[str, pl.DataFrame]:
         dates.extend({"doc_id": ex.doc_id, "section": section, "sentence_idx": idx, "char_start": d.start,
                       "char_end": d.end, "date_text": d.text, "resolved": d.resolved, "precision": d.precision}
                      for section, idx, d in ex.dates)
+        set_aside.extend({"doc_id": ex.doc_id, "section": n.section, "sentence_idx": n.sentence_idx,
+                          "char_start": n.char_start, "char_end": n.char_end, "number_text": n.number_text,
+                          "kind": n.kind} for n in ex.set_aside)
     claims_df = pl.DataFrame(claims, schema={k: (pl.Utf8 if v == pl.Date else v) for k, v in CLAIM_SCHEMA.items()})
     claims_df = claims_df.with_columns(pl.col("as_of").str.to_date(), pl.col("period_start").str.to_date())
     return {
         "claims": claims_df,
         "claim_sources": pl.DataFrame(sources, schema=SOURCE_SCHEMA),
         "document_dates": pl.DataFrame(dates, schema=DATE_SCHEMA),
+        "numbers_set_aside": pl.DataFrame(set_aside, schema=SET_ASIDE_SCHEMA),
     }
 
 

@@ -76,4 +76,19 @@ class Claim:
     value_source: str = "text"
     is_projection: bool = False
     is_partial: bool = False
+    kind: str = "count"  # count | money | percent | measure | other (kinds.py)
+    assertion: str = "asserted"  # asserted | denied | corrected | rumoured (scope.py)
+    event_scope: str = "main"  # main | other_event | other_period (scope.py)
     sources: list[Source] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SetAsideNumber:
+    """A number that is not a claim (an age, a date, a phone number, page furniture) and why."""
+
+    section: str
+    sentence_idx: int
+    char_start: int
+    char_end: int
+    number_text: str
+    kind: str

@@ -96,14 +96,15 @@ def _match_phrase(toks: list[Token], i: int) -> NumberMatch | None:
         if end <= len(toks) and tuple(t.lower for t in toks[i:end]) == words:
             if written == "vague":
                 term = vocab.load("vague_quantities")["terms"][" ".join(words)]
+                factor, last = _vague_multiplier(toks, end, words)
                 return NumberMatch(
                     i,
-                    end - 1,
-                    float(term["best"]),
+                    last if factor > 1 else end - 1,
+                    float(term["best"]) * factor,
                     "vague",
-                    float(term["low"]),
-                    float(term["high"]),
-                    float(term["best"]),
+                    float(term["low"]) * factor,
+                    float(term["high"]) * factor,
+                    float(term["best"]) * factor,
                 )
             # "a hundred" may continue: "a hundred thousand".
             scale = _scale_after(toks, end, glued_to=None)
@@ -111,6 +112,20 @@ def _match_phrase(toks: list[Token], i: int) -> NumberMatch | None:
                 return NumberMatch(i, end, value * scale[0], "words")
             return NumberMatch(i, end - 1, value, written)
     return None
+
+
+def _vague_multiplier(toks: list[Token], j: int, words: tuple[str, ...]) -> tuple[float, int]:
+    """ "several dozen", "a few hundred", "several thousand": a vague count of a unit multiplies its
+    bounds (the factor and the last token used; 1 when no unit follows). "dozens of" takes none."""
+    if words[-1] == "of" or j >= len(toks):
+        return 1.0, j - 1
+    _, _, scales, _ = _tables()
+    word = toks[j].lower
+    if word in {"dozen", "dozens"}:
+        return 12.0, j
+    if word in scales and scales[word] >= 100:
+        return float(scales[word]), j
+    return 1.0, j - 1
 
 
 def _match_words(toks: list[Token], i: int) -> NumberMatch | None:

@@ -177,11 +177,11 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
 
 def find_quantities(
     text: str, toks: list[Token], dates: list[DateMention]
-) -> tuple[list[Quantity], list[tuple[str, str]]]:
-    """Quantities in `text` (a sentence) and the (surface, reason) of numbers set aside as not claims."""
+) -> tuple[list[Quantity], list[tuple[int, int, str]]]:
+    """Quantities in `text` (a sentence) and the (start, end, reason) of numbers set aside as not claims."""
     date_spans = [(d.start, d.end) for d in dates]
     found: list[Quantity] = []
-    rejected: list[tuple[str, str]] = []
+    rejected: list[tuple[int, int, str]] = []
     i = 0
     while i < len(toks):
         num = match_number(toks, i)
@@ -190,17 +190,17 @@ def find_quantities(
             continue
         first_tok, last_tok = toks[num.first], toks[num.last]
         if _in_spans(first_tok.start, last_tok.end, date_spans):
-            rejected.append((text[first_tok.start : last_tok.end], "date"))
+            rejected.append((first_tok.start, last_tok.end, "date"))
             i = num.last + 1
             continue
         reason = _not_a_claim(text, toks, num)
         if reason and reason != "pronoun_one":
-            rejected.append((text[first_tok.start : last_tok.end], reason))
+            rejected.append((first_tok.start, last_tok.end, reason))
             i = num.last + 1
             continue
         quantity = _bounded(text, toks, num)
         if quantity is None:
-            rejected.append((text[first_tok.start : last_tok.end], "score"))
+            rejected.append((first_tok.start, last_tok.end, "score"))
             i = num.last + 1
             continue
         if reason == "pronoun_one":

@@ -13,7 +13,8 @@ def summary_lines(summary: Any) -> list[str]:
     """The run summary the CLI prints."""
     s = summary if isinstance(summary, dict) else summary.__dict__
     lines = [f"run {s['run_id']}: documents read {s['n_documents']}, new or edited {s['n_new_documents']}, "
-             f"failed {s['n_failed']}; claims {s['n_claims']}; flags {s['n_flags']}"]
+             f"failed {s['n_failed']}; claims {s['n_claims']}; findings {s.get('n_findings', s['n_flags'])} "
+             f"(flags {s['n_flags']})"]
     for check, by_severity in sorted(s["flags_by_check"].items()):
         counts = ", ".join(f"{sev} {n}" for sev, n in sorted(by_severity.items()))
         lines.append(f"  {check}: {counts}")
@@ -51,8 +52,9 @@ def flags_report(rows: list[dict[str, Any]], estimates: list[dict[str, Any]] | N
                 count = sum(1 for r in rows if _key(r) == key)
                 out.append(f"\n== {key}: {count} finding(s) ==")
             published = f"{row['published_at']:%Y-%m-%d}" if row.get("published_at") else "undated"
+            pairs = f" [{row['n_flags']} claim pairs]" if (row.get("n_flags") or 1) > 1 else ""
             out.append(f"- [{row['severity']}] {row['check_name']}: {row['quantity_text']!r} = "
-                       f"{bounds_text(row['value_low'], row['value_high'])} ({row['qualifier']})")
+                       f"{bounds_text(row['value_low'], row['value_high'])} ({row['qualifier']}){pairs}")
             out.append(f"    document: {row['title']!r} — {row['outlet'] or 'unknown outlet'}, {published}, "
                        f"{row['source_path']}")
             out.append(f"    sources:  {row['sources'] or '(none)'}")
@@ -68,8 +70,8 @@ def flags_report(rows: list[dict[str, Any]], estimates: list[dict[str, Any]] | N
     return "\n".join(out).lstrip("\n")
 
 
-FLAG_COLUMNS = ("severity", "check_name", "quantity_text", "value_low", "value_high", "sources", "title", "outlet",
-                "published_at", "sentence", "detail")
+FLAG_COLUMNS = ("severity", "check_name", "n_flags", "quantity_text", "value_low", "value_high", "sources", "title",
+                "outlet", "published_at", "sentence", "detail")
 ESTIMATE_COLUMNS = ("thing", "actor", "metric", "place", "period_month", "low", "best", "high", "n_origins",
                     "origins", "n_documents")
 

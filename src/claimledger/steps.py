@@ -29,6 +29,7 @@ class RunSummary:
     n_failed: int = 0
     n_claims: int = 0
     n_flags: int = 0
+    n_findings: int = 0
     flags_by_check: dict[str, dict[str, int]] = field(default_factory=dict)
     errors: list[IngestError] = field(default_factory=list)
     docs_index: str | None = None
@@ -144,8 +145,9 @@ def summarize(staging: Path, summary: RunSummary) -> RunSummary:
     try:
         summary.n_claims = int(warehouse.query(con, "select count(*) as n from claims")[0]["n"])
         summary.n_flags = int(warehouse.query(con, "select count(*) as n from claim_flags")[0]["n"])
+        summary.n_findings = int(warehouse.query(con, "select count(*) as n from v_findings")[0]["n"])
         for check, severity, n in con.execute(
-            "select check_name, severity, count(*) from claim_flags group by all order by all"
+            "select check_name, severity, count(*) from v_findings group by all order by all"
         ).fetchall():
             summary.flags_by_check.setdefault(check, {})[severity] = n
     finally:
@@ -207,6 +209,7 @@ def summary_dict(summary: RunSummary) -> dict:
         "n_failed": summary.n_failed,
         "n_claims": summary.n_claims,
         "n_flags": summary.n_flags,
+        "n_findings": summary.n_findings,
         "flags_by_check": summary.flags_by_check,
         "errors": [{"source_path": e.source_path, "line": e.line, "reason": e.reason} for e in summary.errors],
     }

@@ -25,9 +25,11 @@ from claimledger.model import Article, IngestError
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "warehouse"
 # Views in dependency order; each is one file under warehouse/views/.
-VIEWS = ("v_claim_sourcing", "v_unsourced_claims", "v_claim_key_pairs", "v_claim_pairs", "v_contradictions",
-         "v_claim_spans", "v_revisions", "v_qualifier_checks", "v_composition_checks", "v_source_checks",
-         "v_headline_checks", "v_hedged_checks", "v_claim_estimates", "v_claim_timeline")
+VIEWS = (
+    "v_claim_sourcing", "v_unsourced_checks", "v_unsourced_claims", "v_claim_key_pairs", "v_claim_pairs",
+    "v_contradictions", "v_claim_spans", "v_revisions", "v_qualifier_checks", "v_composition_checks",
+    "v_source_checks", "v_headline_checks", "v_hedged_checks", "v_claim_estimates", "v_claim_timeline", "v_findings",
+)
 
 
 class WarehouseBusy(RuntimeError):
@@ -136,15 +138,17 @@ def store_documents(con: duckdb.DuckDBPyConnection, articles: list[Article], fra
     claims = frames["claims"].with_columns(pl.lit(run_id).alias("run_id"))
     sources = frames["claim_sources"]
     dates = frames["document_dates"]
+    set_aside = frames["numbers_set_aside"]
     con.execute("begin transaction")
     try:
         con.register("incoming_docs", docs.to_arrow())
         con.execute("delete from claim_sources where claim_id in "
                     "(select claim_id from claims where doc_id in (select doc_id from incoming_docs))")
-        for table in ("claims", "document_dates", "documents"):
+        for table in ("claims", "document_dates", "numbers_set_aside", "documents"):
             con.execute(f"delete from {table} where doc_id in (select doc_id from incoming_docs)")
         con.execute("insert into documents by name select * from incoming_docs")
-        for table, frame in (("claims", claims), ("claim_sources", sources), ("document_dates", dates)):
+        for table, frame in (("claims", claims), ("claim_sources", sources), ("document_dates", dates),
+                             ("numbers_set_aside", set_aside)):
             con.register("incoming", frame.to_arrow())
             con.execute(f"insert into {table} by name select * from incoming")
             con.unregister("incoming")
@@ -182,7 +186,7 @@ def store_flags(con: duckdb.DuckDBPyConnection, flags: pl.DataFrame, run_id: str
     con.register("current_flags", flags.with_columns(pl.lit(run_id).alias("run_id")).to_arrow())
     con.execute("delete from claim_flags where flag_id not in (select flag_id from current_flags)")
     # A flag still raised keeps the run that first raised it, but takes today's severity and evidence.
-    con.execute("update claim_flags as f set severity = c.severity, detail = c.detail "
+    con.execute("update claim_flags as f set severity = c.severity, detail = c.detail, finding_id = c.finding_id "
                 "from current_flags as c where f.flag_id = c.flag_id")
     con.execute("insert into claim_flags by name select * from current_flags "
                 "where flag_id not in (select flag_id from claim_flags)")

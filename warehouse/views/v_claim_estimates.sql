@@ -5,8 +5,8 @@
 with claims_in_scope as (
     select c.*, d.published_at, d.doc_id as document
     from claims as c join documents as d using (doc_id)
-    where c.section = 'body' and c.metric <> 'other' and c.thing is not null and not coalesce(c.is_projection, false)
-      and not coalesce(c.is_partial, false)
+    where is_checked_claim(c.section, c.kind, c.assertion, c.event_scope, c.metric, c.thing)
+      and not coalesce(c.is_projection, false) and not coalesce(c.is_partial, false)
 ),
 
 sourced as (

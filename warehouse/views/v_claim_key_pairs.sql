@@ -14,7 +14,7 @@ origins as (
 
 bounded as (
     select c.claim_id, c.doc_id, c.metric, c.thing, c.actor, c.place, c.period_start, c.value_low, c.value_high,
-           c.is_projection, c.is_people,
+           c.is_projection, c.is_people, c.hedge, c.is_approximate,
            c.qualifier, d.story, d.tags, d.published_at, coalesce(o.origins, []) as origins,
            coalesce(c.value_low, 0) * (case when c.is_approximate and c.qualifier <> 'vague'
                                             then 1 - p.approx_tolerance else 1 end) as low_eff,
@@ -24,8 +24,8 @@ bounded as (
     join documents as d using (doc_id)
     left join origins as o using (claim_id)
     cross join params as p
-    where c.section = 'body' and c.metric <> 'other' and c.thing is not null and d.published_at is not null
-      and not coalesce(c.is_partial, false)
+    where is_checked_claim(c.section, c.kind, c.assertion, c.event_scope, c.metric, c.thing)
+      and d.published_at is not null and not coalesce(c.is_partial, false)
 ),
 
 paired as (
@@ -39,7 +39,15 @@ paired as (
            a.low_eff, a.high_eff, b.low_eff as related_low_eff, b.high_eff as related_high_eff,
            a.origins, b.origins as related_origins,
            len(list_intersect(a.origins, b.origins)) > 0 as same_origin,
-           a.high_eff >= b.low_eff and b.high_eff >= a.low_eff as intervals_overlap
+           a.high_eff >= b.low_eff and b.high_eff >= a.low_eff as intervals_overlap,
+           -- weak evidence: a side with no source, a hedge, or a vague or approximate figure
+           len(a.origins) = 0 or len(b.origins) = 0 or a.hedge is not null or b.hedge is not null
+               or a.qualifier = 'vague' or b.qualifier = 'vague' as is_weak,
+           -- pairs that express one disagreement (same key and story, same two sets of origins) share it
+           md5(concat_ws('|', a.metric, coalesce(a.thing, ''), coalesce(a.actor, b.actor, ''),
+                         coalesce(a.place, ''), coalesce(a.story, b.story, ''),
+                         least(array_to_string(a.origins, ','), array_to_string(b.origins, ',')),
+                         greatest(array_to_string(a.origins, ','), array_to_string(b.origins, ',')))) as finding_key
     from bounded as a
     join bounded as b
       on a.doc_id <> b.doc_id

@@ -6,7 +6,7 @@ with final as (
     from claims as c
     join documents as d using (doc_id)
     left join claim_sources as s using (claim_id)
-    where c.section = 'body' and c.metric <> 'other' and c.thing is not null
+    where is_checked_claim(c.section, c.kind, c.assertion, c.event_scope, c.metric, c.thing)
 )
 
 select * from final

@@ -17,7 +17,8 @@ bounded as (
     from claims as c
     left join origins as o using (claim_id)
     cross join params as p
-    where c.section = 'body' and c.metric in ('killed', 'injured', 'casualties') and c.thing is not null
+    where is_checked_claim(c.section, c.kind, c.assertion, c.event_scope, c.metric, c.thing)
+      and c.metric in ('killed', 'injured', 'casualties')
       and not coalesce(c.is_partial, false) and not coalesce(c.is_projection, false)
 ),
 
@@ -47,7 +48,7 @@ checked as (
 
 final as (
     -- One row per whole and killed figure: it passes when any injured figure makes the parts add up.
-    select claim_id, related_claim_id, 'warning' as severity,
+    select claim_id, related_claim_id, claim_id as finding_key, 'warning' as severity,
            bool_or(adds_up) as passed,
            printf('"%s" + "%s" (%s) do not add up to "%s"', any_value(killed_text), any_value(injured_text),
                   bounds_text(any_value(parts_low),

@@ -4,7 +4,8 @@ with pairs as (select * from v_claim_pairs where not intervals_overlap),
 sourcing as (select claim_id, sources from v_claim_sourcing),
 
 final as (
-    select p.claim_id, p.related_claim_id, p.metric, p.thing, p.actor, p.place, p.story,
+    select p.claim_id, p.related_claim_id, p.metric, p.thing, p.actor, p.place, p.story, p.finding_key,
+           case when p.is_weak then 'warning' else 'error' end as severity,
            a.quantity_text, a.value_low, a.value_high, a.qualifier, a.sentence, sa.sources,
            da.doc_id, da.title, da.outlet, da.published_at,
            b.quantity_text as related_quantity_text, b.value_low as related_value_low,

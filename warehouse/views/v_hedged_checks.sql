@@ -4,6 +4,7 @@ with final as (
            not (n_sources = 0 and hedge is not null) as passed,
            printf('"%s" is hedged (%s) and has no source', quantity_text, hedge) as detail
     from v_claim_sourcing
+    where is_checked
 )
 
 select * from final

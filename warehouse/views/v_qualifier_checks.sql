@@ -6,7 +6,7 @@ with pairs as (
 ),
 
 final as (
-    select related_claim_id as claim_id, claim_id as related_claim_id, 'warning' as severity,
+    select related_claim_id as claim_id, claim_id as related_claim_id, finding_key, 'warning' as severity,
            not coalesce(related_qualifier = 'exact'
                         and related_value_low in (value_low, value_high), false) as passed,
            printf('%s: "%s" figure %s (%s) repeated as an exact %s (%s)', thing, qualifier,

@@ -5,7 +5,7 @@
 with pairs as (select * from v_claim_key_pairs where same_origin and related_period_start >= period_start),
 
 final as (
-    select claim_id as related_claim_id, related_claim_id as claim_id,
+    select claim_id as related_claim_id, related_claim_id as claim_id, finding_key,
            intervals_overlap as passed,
            case when metric in ('killed', 'injured', 'casualties', 'captured', 'missing', 'displaced', 'arrested')
                      and related_high_eff < low_eff then 'warning' else 'info' end as severity,

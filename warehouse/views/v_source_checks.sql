@@ -28,7 +28,7 @@ groups as (
     from per_claim as pc
     join claims as c using (claim_id)
     left join same_figure as sf using (claim_id)
-    where c.section = 'body' and c.metric <> 'other'
+    where is_checked_claim(c.section, c.kind, c.assertion, c.event_scope, c.metric, c.thing)
     group by all
 ),
 

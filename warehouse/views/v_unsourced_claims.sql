@@ -1,4 +1,5 @@
--- Numeric claims that no source backs: the writer's own figures, to be sourced or checked.
+-- Checked claims (counts of the article's own event, see v_claim_sourcing) that no source backs:
+-- the writer's own figures, to be sourced or checked.
 with sourcing as (select * from v_claim_sourcing),
 
 final as (
@@ -6,7 +7,7 @@ final as (
            s.sentence, s.quantity_text, s.value_low, s.value_high, s.qualifier, s.unit, s.metric, s.hedge
     from sourcing as s
     join documents as d using (doc_id)
-    where s.n_sources = 0
+    where s.n_sources = 0 and s.is_checked
 )
 
 select * from final

@@ -1,0 +1,67 @@
+"""Page furniture a crawler leaves in a body: gallery counters, share counts, "Posted ... Updated"
+stamps, links to other stories, navigation and script. Numbers on such lines are never claims.
+
+The patterns are data (`data/claim_scope.yaml`); a line is furniture when one of them matches it
+from its start, or when it reads as code.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from claimledger import vocab
+
+
+@lru_cache(maxsize=1)
+def _line_pattern() -> re.Pattern[str]:
+    patterns = vocab.load("claim_scope")["furniture_lines"]
+    return re.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _code_rules() -> tuple[frozenset[str], float, tuple[str, ...]]:
+    data = vocab.load("claim_scope")
+    return frozenset(data["code_chars"]), float(data["code_char_share"]), tuple(data["code_words"])
+
+
+def _is_code(line: str) -> bool:
+    """A script or markup fragment: dense in code characters and holding a code word."""
+    chars, share, words = _code_rules()
+    stripped = line.strip()
+    if len(stripped) < 12:
+        return False
+    dense = sum(ch in chars for ch in stripped) / len(stripped) >= share
+    lowered = stripped.lower()
+    return dense and any(w in lowered for w in words)
+
+
+def is_furniture_line(line: str) -> bool:
+    """Whether one line of a body is page furniture rather than prose."""
+    if not line.strip():
+        return False
+    return _line_pattern().match(line) is not None or _is_code(line)
+
+
+class FurnitureMap:
+    """The furniture lines of a text, for asking whether a position lies on one."""
+
+    def __init__(self, text: str) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        cursor = 0
+        for line in text.split("\n"):
+            end = cursor + len(line)
+            if ("\n" in text or len(line) < 300) and is_furniture_line(line):
+                self._starts.append(cursor)
+                self._ends.append(end)
+            cursor = end + 1
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
+    def covers(self, position: int) -> bool:
+        """Whether `position` lies on a furniture line."""
+        i = bisect_right(self._starts, position) - 1
+        return i >= 0 and position < self._ends[i]

@@ -1,0 +1,54 @@
+"""What a number measures: a count, money, a percent, a measure, or a bare number.
+
+Only counts enter the cross-article checks and the unsourced flag; the rest stay in `claims` with
+their kind. Numbers that are not claims at all (ages, dates, phone numbers, page furniture) are
+set aside before this with the reason as their kind (see `quantities.py` and `furniture.py`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from claimledger import vocab
+from claimledger.quantities import Quantity
+from claimledger.text import Token
+
+# Kinds a stored claim can have; `count` is the one that findings are about.
+CLAIM_KINDS = ("count", "money", "percent", "measure", "other")
+# Kinds of numbers set aside as not claims.
+SET_ASIDE_KINDS = ("furniture", "address", "age", "date_time", "ordinal", "identifier", "phone", "ratio", "score")
+_REASON_KIND = {"time": "date_time", "date": "date_time", "year": "date_time", "decade": "date_time"}
+
+
+def set_aside_kind(reason: str) -> str:
+    """The kind recorded for a number the quantity finder set aside ("time" and "year" are date_time)."""
+    return _REASON_KIND.get(reason, reason)
+
+
+@lru_cache(maxsize=1)
+def _words(key: str) -> frozenset[str]:
+    return vocab.word_set("claim_scope", key)
+
+
+def kind_of(q: Quantity, toks: list[Token], *, unit: str | None, metric: str) -> str:
+    """The kind of a number that is a candidate claim; `address` means it is not one."""
+    after = toks[q.last_token + 1].lower if q.last_token + 1 < len(toks) else ""
+    if after in _words("address_nouns") and q.written == "digits":
+        return "address"  # "the 1400 block of Oak Street"
+    if q.unit_hint == "percent":
+        return "percent"
+    if q.unit_hint is not None:
+        if after in _words("measure_units") and _weight_context(toks):
+            return "measure"  # "weighs about 180 pounds"
+        return "money"
+    if after in _words("measure_units") or (unit is not None and unit in _words("measure_units")):
+        return "measure"
+    if after in _words("time_units") or (unit is not None and unit in _words("time_units")):
+        return "measure"  # a duration or an age of a thing
+    if unit is not None or metric != "other":
+        return "count"
+    return "other"
+
+
+def _weight_context(toks: list[Token]) -> bool:
+    return any(t.lower in _words("weight_words") for t in toks)

@@ -1,0 +1,44 @@
+"""Parts of a group: figures that count a subset of people counted elsewhere.
+
+"including four children", "among them two officers", "seven others", and the items of an
+enumeration that add up ("two women and a man died") are parts. A part is never compared with a
+whole as a contradiction; it stays in `claims` with `is_partial` set.
+"""
+
+from __future__ import annotations
+
+from claimledger.keys import counts_people
+from claimledger.model import Claim
+from claimledger.quantities import Quantity
+from claimledger.scope import subset_cues
+from claimledger.text import Token
+
+# Tokens allowed between a subset cue and its figure ("among the dead were three children").
+_CUE_GAP = frozenset({"were", "was", "are", "is", ",", ":", "at", "least", "about", "some"})
+# Tokens allowed between two items of an enumeration.
+_ENUMERATION_JOINERS = frozenset({"and", ",", "plus", "as", "well"})
+
+
+def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
+    """Set `is_partial` on the figures of a sentence that count part of a group."""
+    for q, claim in kept:
+        if _after_subset_cue(toks, q.first_token) or (claim.subject or "").lower().split()[-1:] == ["others"]:
+            claim.is_partial = True
+    for (prev_q, prev), (q, claim) in zip(kept, kept[1:], strict=False):
+        between = [t.lower for t in toks[prev_q.last_token + 1:q.first_token] if t.start >= prev.char_end]
+        if not between or not set(between) <= _ENUMERATION_JOINERS:
+            continue
+        if prev.kind == claim.kind == "count" and counts_people(prev.unit) and counts_people(claim.unit) \
+                and prev.unit != claim.unit and prev.metric == claim.metric:
+            prev.is_partial = claim.is_partial = True  # "two women and a man died"
+
+
+def _after_subset_cue(toks: list[Token], first: int) -> bool:
+    end = first
+    while end > 0 and toks[end - 1].lower in _CUE_GAP and first - end < 3:
+        end -= 1
+    for words in subset_cues():
+        start = end - len(words)
+        if start >= 0 and tuple(t.lower for t in toks[start:end]) == words:
+            return True
+    return False

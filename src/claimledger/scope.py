@@ -1,0 +1,87 @@
+"""Whether a figure is asserted by the article and about the article's own event.
+
+A denied, corrected or rumoured figure is recorded with that status and never compared; a figure
+about another event or period ("last year 12 people were shot in the city", "the 2011 quake
+killed 90") is recorded as such and kept out of the comparisons with the article's main event.
+Cue words are data (`data/claim_scope.yaml`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from claimledger import vocab
+
+ASSERTIONS = ("asserted", "denied", "corrected", "rumoured")
+EVENT_SCOPES = ("main", "other_event", "other_period")
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    ordered = sorted((str(p) for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _assertion_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    table = vocab.load("claim_scope")["assertion"]
+    return [(status, _phrase_pattern(table[status])) for status in ("corrected", "denied", "rumoured")]
+
+
+@lru_cache(maxsize=1)
+def _other_event_pattern() -> re.Pattern[str]:
+    return _phrase_pattern(vocab.load("claim_scope")["other_event"])
+
+
+# A clause boundary that a scope cue does not cross: "; ", " - ", " while ", " whereas ", " but ".
+_CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|\bwhile\b|\bwhereas\b|\bbut\b", re.IGNORECASE)
+
+
+def clause_around(sentence: str, start: int, end: int) -> str:
+    """The clause of `sentence` holding [start, end) (offsets into the sentence)."""
+    left = 0
+    right = len(sentence)
+    for brk in _CLAUSE_BREAK.finditer(sentence):
+        if brk.end() <= start:
+            left = brk.end()
+        elif brk.start() >= end:
+            right = brk.start()
+            break
+    return sentence[left:right]
+
+
+def assertion_of(sentence: str) -> str:
+    """asserted, or how the sentence withholds the figure: corrected, denied or rumoured."""
+    for status, pattern in _assertion_patterns():
+        if pattern.search(sentence):
+            return status
+    return "asserted"
+
+
+def event_scope_of(clause: str, as_of: date | None, published: date | None) -> str:
+    """main; other_event when the clause speaks of another event; other_period when the figure's own
+    date lies well before the article's."""
+    if _other_event_pattern().search(clause):
+        return "other_event"
+    days = int(vocab.load("claim_scope")["other_period_days"])
+    if as_of is not None and published is not None and (published - as_of).days >= days:
+        return "other_period"
+    return "main"
+
+
+@lru_cache(maxsize=1)
+def _zero_pattern() -> re.Pattern[str]:
+    return _phrase_pattern(vocab.load("claim_scope")["zero_subjects"])
+
+
+def zero_phrases(sentence: str) -> list[tuple[int, int]]:
+    """Spans (offsets into the sentence) of "no one", "nobody", "no injuries" ...: counts of zero."""
+    return [(m.start(), m.end()) for m in _zero_pattern().finditer(sentence)]
+
+
+@lru_cache(maxsize=1)
+def subset_cues() -> list[tuple[str, ...]]:
+    """ "including", "among them": words before a figure that make it a part of a larger group."""
+    return sorted((tuple(str(c).lower().split()) for c in vocab.load("claim_scope")["subset_cues"]), key=len,
+                  reverse=True)

@@ -1,0 +1,193 @@
+"""Rules that keep non-claims out of the checks: one row per pattern, each written in words other
+than the ones that suggested it."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract import extract_article
+from claimledger.furniture import is_furniture_line
+from tests.helpers import article, claims_of
+
+
+def _one(body: str, quantity_text: str, **kwargs):
+    found = [c for c in claims_of(body, **kwargs) if c.quantity_text == quantity_text]
+    assert len(found) == 1, [c.quantity_text for c in claims_of(body, **kwargs)]
+    return found[0]
+
+
+def _set_aside(body: str) -> dict[str, str]:
+    return {n.number_text: n.kind for n in extract_article(article(body)).set_aside}
+
+
+# (line, is furniture)
+FURNITURE = [
+    ("Slide 4 of 20", True),
+    ("Picture 2/9", True),
+    ("9 of 14 photos", True),
+    ("Published 11:02 a.m. Mar 3, 2025 | Updated 2 hours ago", True),
+    ("Tweet 87", True),
+    ("3.4K shares", True),
+    ("Likes (230)", True),
+    ("Related: Four hurt in highway pileup", True),
+    ("Up next | Crews battle 3-alarm blaze", True),
+    ("Page 3 of 4", True),
+    ("© 2024 Harbor Valley Media", True),
+    ("Subscribe now for 99 cents", True),
+    ("1 2 3 4 5 6", True),
+    ("(1:45)", True),
+    ("var ads = {slot: 'top', n: 3}; googletag.cmd.push(function() {});", True),
+    ("Updated guidance says 12 schools will close.", False),
+    ("Related charges were filed against 3 men.", False),
+    ("Share prices fell 4 percent on Monday.", False),
+    ("Five people were hurt (two critically), the fire chief said.", False),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), FURNITURE)
+def test_furniture_lines(line: str, expected: bool) -> None:
+    assert is_furniture_line(line) is expected
+
+
+def test_numbers_on_furniture_lines_are_set_aside_not_claims() -> None:
+    body = "Gallery 5 of 16\n\nTwo hikers were rescued on Sunday, rangers said.\n\nViews 1,204"
+    assert [c.quantity_text for c in claims_of(body)] == ["Two hikers"]
+    assert _set_aside(body) == {"5": "furniture", "16": "furniture", "1,204": "furniture"}
+
+
+# (sentence, quantity_text, kind)
+KINDS = [
+    ("The gunman fired 30 rounds, police said.", "30 rounds", "count"),
+    ("The county set aside $2.5 million for repairs.", "$2.5 million", "money"),
+    ("Turnout dropped to 38 percent.", "38 percent", "percent"),
+    ("The river crested at 22 feet on Friday.", "22", "measure"),
+    ("The man, who weighs roughly 210 pounds, fled on foot.", "roughly 210", "measure"),
+    ("The fire burned 300 acres of brush.", "300 acres", "measure"),
+    ("Rescuers searched for 36 hours.", "36 hours", "measure"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "quantity_text", "kind"), KINDS)
+def test_kind_of_each_number(sentence: str, quantity_text: str, kind: str) -> None:
+    assert _one(sentence, quantity_text).kind == kind
+
+
+# (sentence, number text, kind of the set-aside number)
+SET_ASIDE = [
+    ("Deputies responded to the 2200 block of Maple Avenue.", "2200", "address"),
+    ("Garcia, 27, was booked into the county jail.", "27", "age"),
+    ("Anyone with information can call 555-480-1200.", "555", "phone"),
+    ("The crash closed Route 9 for hours.", "9", "identifier"),
+    ("It was the 3rd arrest this month.", "3", "ordinal"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "number", "kind"), SET_ASIDE)
+def test_non_claims_are_set_aside_with_their_kind(sentence: str, number: str, kind: str) -> None:
+    assert _set_aside(sentence).get(number) == kind
+    assert all(number not in c.quantity_text for c in claims_of(sentence))
+
+
+# (sentence, quantity_text, metric): the cue of the number's own clause wins.
+METRIC_CLAUSES = [
+    ("Six passengers were injured and one was killed when the van rolled.", "Six passengers", "injured"),
+    ("Six passengers were injured and one was killed when the van rolled.", "one", "killed"),
+    ("Two hikers were hurt while a third died of exposure.", "Two hikers", "injured"),
+    ("Both victims suffered minor injuries, the fire marshal said.", "Both victims", None),
+    ("The two victims are in stable condition with injuries to their legs.", "The two victims", "injured"),
+    ("The collision sent five students to a hospital.", "five students", "injured"),
+    ("Officers took three men into custody after the brawl.", "three men", "arrested"),
+    ("Two teenagers were stabbed to death near the station.", "Two teenagers", "killed"),
+    ("Troops moved 4,000 soldiers to the border.", "4,000 soldiers", "deployed"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "quantity_text", "metric"), METRIC_CLAUSES)
+def test_metric_from_the_numbers_own_clause(sentence: str, quantity_text: str, metric: str | None) -> None:
+    found = [c for c in claims_of(sentence) if c.quantity_text == quantity_text]
+    if metric is None:  # "both" is no count: nothing to bind
+        assert found == []
+    else:
+        assert [c.metric for c in found] == [metric]
+
+
+# (sentence, quantity_text, is_partial)
+PARTS = [
+    ("The storm killed nine people, among them two firefighters.", "two firefighters", True),
+    ("The storm killed nine people, among them two firefighters.", "nine people", False),
+    ("Three girls and a boy drowned in the lake.", "Three girls", True),
+    ("Three girls and a boy drowned in the lake.", "a boy", True),
+    ("Eleven miners died, including three brothers.", "three brothers", True),
+    ("Four others were treated at the scene.", "Four others", True),
+    ("Twelve soldiers were killed and 30 wounded.", "Twelve soldiers", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "quantity_text", "partial"), PARTS)
+def test_parts_of_a_group(sentence: str, quantity_text: str, partial: bool) -> None:
+    assert _one(sentence, quantity_text).is_partial is partial
+
+
+# (sentence, quantity_text, event_scope)
+EVENT_SCOPES = [
+    ("Last month, 7 people were shot in the same neighborhood.", "7 people", "other_event"),
+    ("A separate crash on the interstate injured two drivers.", "two drivers", "other_event"),
+    ("So far this year, 41 people have drowned in the county.", "41 people", "other_event"),
+    ("The 2015 landslide buried 60 homes in the valley.", "60 homes", "other_period"),
+    ("The landslide buried 60 homes on Tuesday.", "60 homes", "main"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "quantity_text", "scope"), EVENT_SCOPES)
+def test_event_scope(sentence: str, quantity_text: str, scope: str) -> None:
+    assert _one(sentence, quantity_text, published="2025-03-04").event_scope == scope
+
+
+# (sentence, quantity_text, assertion)
+ASSERTIONS = [
+    ("The ministry denied that 200 prisoners had escaped.", "200 prisoners", "denied"),
+    ("Reports of 15 deaths at the camp were false reports, the governor said.", "15 deaths", "denied"),
+    ("An earlier figure of 18 dead was incorrect, the coroner said.", "18 dead", "corrected"),
+    ("Rumors that 50 workers were trapped spread online.", "50 workers", "rumoured"),
+    ("Police said 4 people were hurt.", "4 people", "asserted"),
+    ("The coroner raised the toll to 19 on Friday.", "19", "asserted"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "quantity_text", "assertion"), ASSERTIONS)
+def test_assertion(sentence: str, quantity_text: str, assertion: str) -> None:
+    assert _one(sentence, quantity_text).assertion == assertion
+
+
+# (sentence, quantity_text, metric): zero counts
+ZEROS = [
+    ("Nobody was injured in the blaze.", "Nobody", "injured"),
+    ("There were no fatalities, the agency said.", "no fatalities", "killed"),
+    ("No civilians were hurt in the strike.", "No civilians", "injured"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "quantity_text", "metric"), ZEROS)
+def test_zero_counts(sentence: str, quantity_text: str, metric: str) -> None:
+    claim = _one(sentence, quantity_text)
+    assert (claim.value_low, claim.value_high, claim.metric) == (0, 0, metric)
+
+
+def test_group_after_none_of_is_not_the_metric() -> None:
+    group = _one("None of the 60 guests were harmed.", "the 60 guests")
+    assert group.metric == "other"
+
+
+# (sentence, quantity_text, low, high)
+VAGUE_MULTIPLIERS = [
+    ("Several dozen families were moved to shelters.", "Several dozen families", 36, 108),
+    ("A few hundred troops crossed the river.", "A few hundred troops", 200, 500),
+    ("Several thousand residents lost power.", "Several thousand residents", 3000, 9000),
+    ("Dozens of homes were destroyed.", "Dozens of homes", 24, 99),
+]
+
+
+@pytest.mark.parametrize(("sentence", "quantity_text", "low", "high"), VAGUE_MULTIPLIERS)
+def test_vague_words_with_a_multiplier(sentence: str, quantity_text: str, low: float, high: float) -> None:
+    claim = _one(sentence, quantity_text)
+    assert (claim.value_low, claim.value_high, claim.qualifier) == (low, high, "vague")
