@@ -39,6 +39,7 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python eval/run_eval.py --data $(EVAL_DATA)
 	$(BIN)/python eval/eval_crossdoc.py --data $(EVAL_DATA)
+	$(BIN)/python eval/precision.py --data $(EVAL_DATA)
 
 ui: $(STAMP)
 	$(BIN)/prefect server start --host 127.0.0.1 --port 4200

@@ -41,6 +41,11 @@ FURNITURE = [
     ("Related charges were filed against 3 men.", False),
     ("Share prices fell 4 percent on Monday.", False),
     ("Five people were hurt (two critically), the fire chief said.", False),
+    ("WXYZ 2 Morning News © 2025", True),
+    ("This website uses cookies to improve your experience.", True),
+    ("By Metro desk | 3:12 PM EST", True),
+    ("Don't miss: 6 ways to save on heating", True),
+    ("2 of 10 free stories left", True),
 ]
 
 
@@ -79,6 +84,9 @@ SET_ASIDE = [
     ("Anyone with information can call 555-480-1200.", "555", "phone"),
     ("The crash closed Route 9 for hours.", "9", "identifier"),
     ("It was the 3rd arrest this month.", "3", "ordinal"),
+    ("She told KQRT 9 News that the road was closed.", "9", "identifier"),
+    ("A viewer wrote to NewsChannel 5 about the flooding.", "5", "identifier"),
+    ("The shop, at 88 N. Granite Ave., was looted.", "88", "address"),
 ]
 
 
@@ -99,6 +107,16 @@ METRIC_CLAUSES = [
     ("Officers took three men into custody after the brawl.", "three men", "arrested"),
     ("Two teenagers were stabbed to death near the station.", "Two teenagers", "killed"),
     ("Troops moved 4,000 soldiers to the border.", "4,000 soldiers", "deployed"),
+    ("Responding deputies found three men with stab wounds.", "three men", "injured"),
+    ("Medics flew two climbers to Alder Valley Trauma Center.", "two climbers", "injured"),
+    ("The number of confirmed dead in the mudslide climbed to 57.", "57", "killed"),
+    ("Casualties among the militia stood at 1,300, the group said.", "1,300", "casualties"),
+    ("The two injured workers were released on Monday.", "The two injured workers", "injured"),
+    ("Both surviving victims were listed in fair condition.", "Both surviving victims", None),
+    ("Four surviving victims were listed in fair condition.", "Four surviving victims", "injured"),
+    ("The state logged 212 traffic deaths last year.", "212 traffic deaths", "killed"),
+    ("Two commuters were stabbed on the train.", "Two commuters", "casualties"),
+    ("The sheriff assigned 15 deputies to the fairgrounds.", "15 deputies", "deployed"),
 ]
 
 

@@ -153,14 +153,20 @@ _ACCUSED = frozenset(
 
 
 def _known_ahead(toks: list[Token], j: int, known: frozenset[str]) -> bool:
-    """A counted noun within the next two plain words: "North Korean special forces troops"."""
+    """A counted noun within the next two plain words: "North Korean special forces troops" (a time
+    word is no head: "61 overdose deaths last year")."""
     for k in range(j, min(len(toks), j + 3)):
         word = toks[k].lower
-        if word in _STOP or not toks[k].text[0].isalpha():
+        if word in _STOP or not toks[k].text[0].isalpha() or word in _time_words():
             return False
         if word in known:
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    return vocab.word_set("counted_nouns", "time_units") | {"last", "this", "next"}
 
 
 def _cue_at(toks: list[Token], i: int) -> tuple[str, str, int] | None:
@@ -184,15 +190,29 @@ def metric_for(toks: list[Token], q_first: int, q_last: int, thing: CountedThing
             break
         cue = _cue_at(toks, k)
         if cue and (cue[1] == "event" or k == q_first - 1):
-            override = _destination_after(toks, phrase_end + 1, cue[0])
+            override = _destination_after(toks, phrase_end + 1) if cue[0] == "deployed" else None
             return override or cue[0]  # "capturing two injured soldiers", "wounded five"
+        if toks[k].lower in _known_nouns() and k < q_first - 1:
+            break  # "arriving officers found five people": the cue governs the officers
+    toll = _toll_subject(toks, q_first)
+    if toll:
+        return toll  # "the death toll from the quake rose to 268"
     after = _cues_after(toks, phrase_end + 1)
     if thing.last_token >= 0:
         cue = _cue_at(toks, thing.last_token)
-        if cue and not (after and toks[thing.last_token].lower in _weak_nouns()):
-            return cue[0]  # "three victims have injuries": the clause's own cue wins over a weak noun
+        if cue and toks[thing.last_token].lower in _weak_nouns():
+            modifier = next((_weak_modifiers()[m] for m in thing.modifiers if m in _weak_modifiers()), None)
+            if modifier:
+                return modifier  # "the three surviving victims"
+            if after:
+                cue = None  # "three victims have injuries": the clause's own cue wins over a weak noun
+        if cue:
+            return cue[0]
     if after:  # "was shot and killed": the event wins over the state
         return next((c for c in after if c[1] == "event"), after[0])[0]
+    destination = _destination_after(toks, phrase_end + 1)
+    if destination:
+        return destination  # "ambulances took four people to Harmon Regional Medical Center"
     # 2. An event participle inside the phrase ("the two captured men").
     states = []
     for k in range(q_last + 1, phrase_end):
@@ -254,17 +274,55 @@ def _destinations() -> dict[str, list[tuple[str, ...]]]:
     return {metric: [tuple(p.split()) for p in phrases] for metric, phrases in table.items()}
 
 
-def _destination_after(toks: list[Token], start: int, motion: str) -> str | None:
-    """ "sent six workers to the hospital": a destination after the phrase says what a motion verb
-    ("sent", "moved") before it did to the counted people."""
-    if motion != "deployed":
-        return None
-    words = [t.lower for t in toks[start:start + 8]]
+@lru_cache(maxsize=1)
+def _weak_modifiers() -> dict[str, str]:
+    return {str(k).lower(): str(v) for k, v in vocab.load("metrics")["weak_noun_modifiers"].items()}
+
+
+@lru_cache(maxsize=1)
+def _treatment_places() -> list[tuple[str, ...]]:
+    return [tuple(str(p).split()) for p in vocab.load("metrics")["treatment_places"]]
+
+
+def _destination_after(toks: list[Token], start: int) -> str | None:
+    """ "sent six workers to the hospital", "took four people to Harmon Regional Medical Center": a
+    destination after the counted phrase says what happened to the people moved there."""
+    words = []
+    for t in toks[start:start + 9]:
+        if t.lower in {".", ";", ","}:
+            break
+        words.append(t.lower)
     for metric, phrases in _destinations().items():
         for phrase in phrases:
             for i in range(len(words) - len(phrase) + 1):
                 if tuple(words[i:i + len(phrase)]) == phrase:
                     return metric
+    if "to" in words:
+        rest = words[words.index("to") + 1:]
+        for place in _treatment_places():
+            if any(tuple(rest[i:i + len(place)]) == place for i in range(len(rest) - len(place) + 1)):
+                return "injured"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _toll_links() -> frozenset[str]:
+    return vocab.word_set("metrics", "toll_links")
+
+
+def _toll_subject(toks: list[Token], q_first: int) -> str | None:
+    """The metric of a toll named earlier in the clause when the figure follows "to", "at" or
+    "reached": "the death toll from Wednesday's quake rose to 268", "casualties stood at 3,000"."""
+    if q_first == 0 or toks[q_first - 1].lower not in _toll_links():
+        return None
+    for k in range(q_first - 2, max(-1, q_first - 16), -1):
+        word = toks[k].lower
+        if word in {".", ";", ":"} or toks[k].text[0].isdigit():
+            return None
+        cue = _cue_at(toks, k)
+        if cue and (word in {"toll", "casualties", "deaths", "dead", "injured", "wounded", "number", "tally"}
+                    or toks[k + 1].lower in {"toll", "tally"}):
+            return cue[0]
     return None
 
 

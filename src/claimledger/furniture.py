@@ -37,10 +37,19 @@ def _is_code(line: str) -> bool:
     return dense and any(w in lowered for w in words)
 
 
+@lru_cache(maxsize=1)
+def _anywhere() -> tuple[int, tuple[str, ...]]:
+    data = vocab.load("claim_scope")
+    return int(data["short_line"]), tuple(str(w).lower() for w in data["furniture_anywhere"])
+
+
 def is_furniture_line(line: str) -> bool:
     """Whether one line of a body is page furniture rather than prose."""
     if not line.strip():
         return False
+    short, words = _anywhere()
+    if len(line) < short and any(w in line.lower() for w in words):
+        return True
     return _line_pattern().match(line) is not None or _is_code(line)
 
 

@@ -41,7 +41,7 @@ _ID_PREFIXES = frozenset(
     district precinct ward suite floor box code model version season episode phase stage""".split()
 )
 _STREET = re.compile(
-    r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|"
+    r"^\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|"
     r"Dr|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Highway|Hwy|Parkway)\b"
 )
 _SPORTS = frozenset(
@@ -141,6 +141,8 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
         return "time"
     if re.search(r"\d:$", before):
         return "time"
+    if num.written == "digits" and _station(toks, num):
+        return "identifier"  # "WBFT 7 News", "NewsChannel 8"
     if num.written == "digits":
         glued = re.search(r"(\w+)(-?)$", before)
         if glued and (not glued.group(2) or len(glued.group(1)) <= 5 or not glued.group(1).islower()):
@@ -173,6 +175,23 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
     if num.written == "article":
         return "pronoun_one"  # "a man was killed" counts one; anything else with "a" is not a count
     return None
+
+
+@lru_cache(maxsize=1)
+def _station_words() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    data = vocab.load("claim_scope")
+    return (re.compile(data["station_call_sign"]), vocab.word_set("claim_scope", "station_before"),
+            vocab.word_set("claim_scope", "station_after"))
+
+
+def _station(toks: list[Token], num: NumberMatch) -> bool:
+    """A broadcast station's name around a number: a call sign or station word before, "News" after."""
+    call_sign, before, after = _station_words()
+    prev = toks[num.first - 1] if num.first > 0 else None
+    nxt = toks[num.last + 1] if num.last + 1 < len(toks) else None
+    if prev is not None and (call_sign.match(prev.text) or prev.lower in before):
+        return True
+    return nxt is not None and nxt.text[0].isupper() and nxt.lower in after
 
 
 def find_quantities(
