@@ -69,6 +69,9 @@ KINDS = [
     ("The man, who weighs roughly 210 pounds, fled on foot.", "roughly 210", "measure"),
     ("The fire burned 300 acres of brush.", "300 acres", "measure"),
     ("Rescuers searched for 36 hours.", "36 hours", "measure"),
+    ("The senator trails by 7 points in the latest survey.", "7 points", "percent"),
+    ("Several voters complained about the lines.", "Several voters", "other"),
+    ("Several guards were injured in the riot.", "Several guards", "count"),
 ]
 
 
@@ -87,6 +90,7 @@ SET_ASIDE = [
     ("She told KQRT 9 News that the road was closed.", "9", "identifier"),
     ("A viewer wrote to NewsChannel 5 about the flooding.", "5", "identifier"),
     ("The shop, at 88 N. Granite Ave., was looted.", "88", "address"),
+    ("A passer-by dialed 999 when the fire started.", "999", "phone"),
 ]
 
 
@@ -117,6 +121,8 @@ METRIC_CLAUSES = [
     ("The state logged 212 traffic deaths last year.", "212 traffic deaths", "killed"),
     ("Two commuters were stabbed on the train.", "Two commuters", "casualties"),
     ("The sheriff assigned 15 deputies to the fairgrounds.", "15 deputies", "deployed"),
+    ("The twelve jurors urging Judge Park to impose death were polled.", "The twelve jurors", "other"),
+    ("Divers found a drowned horse near the dam.", "a drowned horse", None),
 ]
 
 
@@ -127,6 +133,30 @@ def test_metric_from_the_numbers_own_clause(sentence: str, quantity_text: str, m
         assert found == []
     else:
         assert [c.metric for c in found] == [metric]
+
+
+# Definite small counts with nothing happening to them point back to people already counted.
+ANAPHORA = [
+    "The two nominees shook hands after the debate.",
+    "All four defendants appeared in court on Friday.",
+    "Both senators voted against the bill.",
+]
+
+
+@pytest.mark.parametrize("sentence", ANAPHORA)
+def test_definite_small_counts_are_references_back(sentence: str) -> None:
+    assert claims_of(sentence) == []
+
+
+def test_generic_people_do_not_take_the_previous_sentences_event() -> None:
+    body = "A gunman killed a guard at the depot.\n\nThe depot had about 40 people inside at the time."
+    assert _one(body, "about 40 people").metric == "other"
+    soldiers = "Ukraine captured two soldiers near Sudzha. Two more soldiers surrendered on Friday."
+    assert _one(soldiers, "Two more soldiers").metric == "captured"
+
+
+def test_definite_small_count_with_an_event_is_kept() -> None:
+    assert _one("The two hikers were killed by the avalanche.", "The two hikers").metric == "killed"
 
 
 # (sentence, quantity_text, is_partial)

@@ -107,6 +107,9 @@ def counted_thing(toks: list[Token], after: int, *, number_value: float) -> Coun
         j += 1
     if head < 0:
         return CountedThing(None, None, -1, -1, ())
+    if toks[head].lower in {"dead", "wounded", "injured"} and head + 1 < len(toks) and toks[head + 1].text.isalpha() \
+            and toks[head + 1].text.islower() and toks[head + 1].lower not in _STOP:
+        head += 1  # "a dead dog": the adjective before the noun, not the dead
     head_word = toks[head].lower
     # A singular head after a number above one is usually an adjective or a name ("two Korean").
     if (
@@ -257,6 +260,8 @@ def _cues_after(toks: list[Token], start: int) -> list[tuple[str, str, int]]:
         word = toks[k].lower
         if word in _CLAUSE_ENDS or (word in _COORDINATORS and _starts_number(toks, k + 1)):
             break
+        if toks[k].text[0].isupper():
+            break  # a name: what follows is said of that person ("the nine voting to put Nichols to death")
         cue = _cue_at(toks, k)
         if cue:
             found.append(cue)

@@ -53,9 +53,8 @@ def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_
         return unit in _people() and metric != "other" and (
             after_phrase in {"was", "is", "has", "had"} or toks_before in {"and", ","})
     if toks_before in {"the", "other", "these", "those", "both", "all"} and q.qualifier == "exact" \
-            and q.written == "words" and q.number_value <= 10 and metric == "other" and unit not in _people() \
-            and toks_after != "of":
-        return False  # "between the two nations": a reference back, not a count
+            and q.written == "words" and q.number_value <= 10 and metric == "other" and toks_after != "of":
+        return False  # "between the two nations", "the three candidates": a reference back, not a count
     if unit is None and q.unit_hint is None and metric == "other" and q.written == "words" \
             and q.qualifier == "exact" and q.number_value < 10 and toks_after != "of":
         return False  # "the other two"; partitives ("two of whom") stay
@@ -124,7 +123,7 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     if thing.unit is None and q.unit_hint is None:
         thing = _number_of(toks, q.first_token) or thing
     metric = metric_for(toks, q.first_token, q.last_token, thing,
-                        inherited[0] if inherited and thing.unit == inherited[1] else None)
+                        inherited[0] if inherited and thing.unit == inherited[1] != "person" else None)
     if thing.unit in _time_units():
         metric = "other"  # "for several days" is a duration, not a count of people
     unit = q.unit_hint or thing.unit

@@ -17,6 +17,9 @@ from claimledger.text import Token
 CLAIM_KINDS = ("count", "money", "percent", "measure", "other")
 # Kinds of numbers set aside as not claims.
 SET_ASIDE_KINDS = ("furniture", "address", "age", "date_time", "ordinal", "identifier", "phone", "ratio", "score")
+# A vague word whose policy bound is this small names no checkable size unless something happened
+# to what it counts ("several were killed" stays a count).
+_SMALL_VAGUE = 9
 _REASON_KIND = {"time": "date_time", "date": "date_time", "year": "date_time", "decade": "date_time"}
 
 
@@ -35,8 +38,8 @@ def kind_of(q: Quantity, toks: list[Token], *, unit: str | None, metric: str) ->
     after = toks[q.last_token + 1].lower if q.last_token + 1 < len(toks) else ""
     if after in _words("address_nouns") and q.written == "digits":
         return "address"  # "the 1400 block of Oak Street"
-    if q.unit_hint == "percent":
-        return "percent"
+    if q.unit_hint == "percent" or after in _words("percent_after"):
+        return "percent"  # "leads by 6 points"
     if q.unit_hint is not None:
         if after in _words("measure_units") and _weight_context(toks):
             return "measure"  # "weighs about 180 pounds"
@@ -45,6 +48,8 @@ def kind_of(q: Quantity, toks: list[Token], *, unit: str | None, metric: str) ->
         return "measure"
     if after in _words("time_units") or (unit is not None and unit in _words("time_units")):
         return "measure"  # a duration or an age of a thing
+    if q.written == "vague" and (q.value_high or 0) <= _SMALL_VAGUE and metric == "other":
+        return "other"  # "several candidates", "a few voters": no size to check
     if unit is not None or metric != "other":
         return "count"
     return "other"

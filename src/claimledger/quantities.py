@@ -155,6 +155,8 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
             return "identifier"
         if prev in _ID_PREFIXES or (num.first > 0 and toks[num.first - 1].text == "#"):
             return "identifier"
+        if prev in vocab.word_set("claim_scope", "phone_verbs") and num.first == num.last:
+            return "phone"  # "called 911", "dial 999"
         if re.match(r"^[-.\s]\d{3}[-.\s]\d{4}", after) or re.search(r"\(\d{3}\)\s*$", before):
             return "phone"
         if _STREET.match(after):

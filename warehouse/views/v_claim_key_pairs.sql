@@ -1,7 +1,8 @@
 -- Every pair of body claims from different articles with the same key: metric, counted thing
 -- (troops = soldiers; '*' for "casualties", "deaths": any count of people), actor (North Korean = DPRK; unknown
 -- matches any) and place (Kursk region vs Russia are different
--- scopes), on the same story (or sharing a tag when neither names one). `a` is the earlier article.
+-- scopes; figures with no place only when their articles' main places agree), on the same story (or
+-- sharing a tag when neither names one). `a` is the earlier article.
 -- Tolerance: an approximate value stands for +/-10 %; vague values keep their policy bounds; open
 -- bounds stay open (a NULL low is 0 for counts); strict bounds are read inclusively.
 with params as (select 0.10 as approx_tolerance),
@@ -12,10 +13,15 @@ origins as (
     group by claim_id
 ),
 
+doc_places as (
+    -- where an article's event happens: the place its claims name most often
+    select doc_id, mode(place) as doc_place from claims where place is not null group by doc_id
+),
+
 bounded as (
     select c.claim_id, c.doc_id, c.metric, c.thing, c.actor, c.place, c.period_start, c.value_low, c.value_high,
            c.is_projection, c.is_people, c.hedge, c.is_approximate,
-           c.qualifier, d.story, d.tags, d.published_at, coalesce(o.origins, []) as origins,
+           c.qualifier, d.story, d.tags, d.published_at, coalesce(o.origins, []) as origins, dp.doc_place,
            coalesce(c.value_low, 0) * (case when c.is_approximate and c.qualifier <> 'vague'
                                             then 1 - p.approx_tolerance else 1 end) as low_eff,
            coalesce(c.value_high, 'infinity'::double) * (case when c.is_approximate and c.qualifier <> 'vague'
@@ -23,6 +29,7 @@ bounded as (
     from claims as c
     join documents as d using (doc_id)
     left join origins as o using (claim_id)
+    left join doc_places as dp on dp.doc_id = c.doc_id
     cross join params as p
     where is_checked_claim(c.section, c.kind, c.assertion, c.event_scope, c.metric, c.thing)
       and d.published_at is not null and not coalesce(c.is_partial, false)
@@ -57,6 +64,8 @@ paired as (
           or (b.thing = '*' and coalesce(a.is_people, false)))
      and (a.actor is null or b.actor is null or a.actor = b.actor)
      and a.place is not distinct from b.place
+     -- figures that name no place are compared only when their articles' events are not in different places
+     and (a.place is not null or a.doc_place is null or b.doc_place is null or a.doc_place = b.doc_place)
      and coalesce(a.is_projection, false) = coalesce(b.is_projection, false)
     where (a.story is not null and a.story = b.story)
        or (a.story is null and b.story is null and len(list_intersect(a.tags, b.tags)) > 0)

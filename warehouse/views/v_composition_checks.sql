@@ -36,7 +36,7 @@ combined as (
       and (i.actor is null or w.actor is null or i.actor = w.actor)
       and k.place is not distinct from w.place and i.place is not distinct from w.place
       and (k.doc_id = w.doc_id
-           or (len(list_intersect(k.origins, w.origins)) > 0
+           or (len(list_intersect(k.origins, w.origins)) > 0 and k.place is not null
                and abs(date_diff('day', k.period_start, w.period_start)) <= p.window_days))
 ),
 
