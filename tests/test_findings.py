@@ -27,13 +27,19 @@ CHECK_VIEWS = {
 }
 
 
-def findings(*articles: tuple[str, str, str]) -> dict[str, list[tuple]]:
-    """Run (published date, title, body) articles through extraction and the check views."""
+def _warehouse(*articles: tuple[str, str, str]):
+    """An in-memory warehouse holding (published date, title, body) articles on one story."""
     con = warehouse.connect(":memory:")
     docs = [Article(doc_id=f"d{i}", external_id=f"d{i}", source_path=f"d{i}.md", title=title, subtitle="",
                     body=body, story="nk", published_at=datetime.fromisoformat(published))
             for i, (published, title, body) in enumerate(articles)]
     warehouse.store_documents(con, docs, to_frames([extract_article(a) for a in docs]), "r1")
+    return con
+
+
+def findings(*articles: tuple[str, str, str]) -> dict[str, list[tuple]]:
+    """Run (published date, title, body) articles through extraction and the check views."""
+    con = _warehouse(*articles)
     found = {name: con.execute(sql).fetchall() for name, sql in CHECK_VIEWS.items()}
     con.close()
     return {name: rows for name, rows in found.items() if rows}
@@ -126,3 +132,26 @@ def test_composition_passes_when_any_injured_figure_adds_up() -> None:
                                          "The NIS said 20 soldiers were killed and 30 wounded."),
                       ("2025-01-15", "", "The NIS said 5 soldiers were wounded."))
     assert "composition" not in result
+
+
+def test_contradiction_with_an_unsourced_side_is_a_warning() -> None:
+    both = pairs_severity(("2025-01-13", "", "The NIS said 300 soldiers were killed."),
+                          ("2025-01-14", "", "Kyiv said 900 soldiers were killed."))
+    assert both == ["error"]
+    weak = pairs_severity(("2025-01-13", "", "Some 900 soldiers were killed in the fighting."),
+                          ("2025-01-14", "", "The NIS said 300 soldiers were killed."))
+    assert weak == ["warning"]
+
+
+def test_later_higher_toll_with_no_origin_is_no_contradiction() -> None:
+    result = findings(("2025-01-13", "", "Four climbers died in the avalanche, rescuers said."),
+                      ("2025-01-15", "", "Seven climbers died in the avalanche."))
+    assert "contradiction" not in result
+    same_day = findings(("2025-01-13", "", "Four climbers died in the avalanche, rescuers said."),
+                        ("2025-01-13", "", "Seven climbers died in the avalanche."))
+    assert len(same_day["contradiction"]) == 1
+
+
+def pairs_severity(first, second) -> list[str]:
+    con = _warehouse(first, second)
+    return [r[0] for r in con.execute("select severity from v_contradictions").fetchall()]

@@ -70,7 +70,8 @@ def test_flow_flags_exactly_the_two_articles(harness, corpus: Path, tmp_path: Pa
         left join claims r on r.claim_id = f.related_claim_id order by all""")
     core = [(f[0], f[1], {f[2], f[3]} - {None}) for f in flags if f[0] in {"unsourced", "contradiction"}]
     assert sorted(core) == [
-        ("contradiction", "error", {"Five North Korean soldiers", "two North Korean soldiers"}),
+        # one side names no source: weak evidence, so a warning rather than an error
+        ("contradiction", "warning", {"Five North Korean soldiers", "two North Korean soldiers"}),
         ("unsourced", "warning", {"Five North Korean soldiers"}),
     ]
     # Figures whose only sources are parties to the war (Ukraine's SBU and president) are findings too.
@@ -122,11 +123,12 @@ def test_cli_fail_on(harness, corpus: Path, tmp_path: Path, capsys) -> None:
     db = tmp_path / "cli.duckdb"
     assert cli.main(["run", "--seeds", str(corpus), "--db", str(db), "--no-docs"]) == 0
     out = capsys.readouterr().out
-    assert "unsourced: warning 1" in out and "contradiction: error 1" in out
-    assert cli.main(["run", "--seeds", str(corpus), "--db", str(db), "--no-docs", "--fail-on", "error"]) == 1
+    assert "unsourced: warning 1" in out and "contradiction: warning 1" in out
+    assert cli.main(["run", "--seeds", str(corpus), "--db", str(db), "--no-docs", "--fail-on", "error"]) == 0
+    assert cli.main(["run", "--seeds", str(corpus), "--db", str(db), "--no-docs", "--fail-on", "warning"]) == 1
     assert cli.main(["report", "--db", str(db)]) == 0
     report = capsys.readouterr().out
-    assert "[error] contradiction: 'Five North Korean soldiers'" in report
+    assert "[warning] contradiction: 'Five North Korean soldiers'" in report
     assert "North Korea soldier captured in Kursk region" in report and "Estimates" in report
 
 

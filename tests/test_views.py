@@ -65,8 +65,8 @@ def test_unsourced_view_lists_claims_without_sources(con) -> None:
 def test_contradiction_intervals(con, a, b, contradicts: bool) -> None:
     doc(con, "d1")
     doc(con, "d2", published=datetime(2025, 1, 14))
-    claim(con, "c1", "d1", a[0], a[1], approx=a[2], qualifier=a[3])
-    claim(con, "c2", "d2", b[0], b[1], approx=b[2], qualifier=b[3])
+    claim(con, "c1", "d1", a[0], a[1], approx=a[2], qualifier=a[3], origins=("South Korea",))
+    claim(con, "c2", "d2", b[0], b[1], approx=b[2], qualifier=b[3], origins=("Ukraine",))
     rows = con.execute("select claim_id, related_claim_id from v_contradictions").fetchall()
     assert rows == ([("c1", "c2")] if contradicts else [])
 
@@ -90,10 +90,24 @@ def test_pairs_need_same_key_story_and_window(con, setup: dict, comparable: bool
     doc(con, "d1", story=setup.get("story1", "nk"), tags=setup.get("tags1"))
     doc(con, "d2", story=setup.get("story2", "nk"), tags=setup.get("tags2"),
         published=setup.get("published2", datetime(2025, 1, 13)))
-    claim(con, "c1", "d1", 2, 2, as_of=setup.get("as_of1"))
+    claim(con, "c1", "d1", 2, 2, as_of=setup.get("as_of1"), origins=("South Korea",))
     claim(con, "c2", "d1" if setup.get("same_doc") else "d2", 5, 5, metric=setup.get("metric2", "captured"),
-          unit=setup.get("unit2", "soldier"), as_of=setup.get("as_of2"))
+          unit=setup.get("unit2", "soldier"), as_of=setup.get("as_of2"), origins=("Ukraine",))
     assert con.execute("select count(*) from v_claim_pairs").fetchone()[0] == (1 if comparable else 0)
+
+
+@pytest.mark.parametrize(("origins1", "origins2", "published2", "compared"), [
+    ((), (), datetime(2025, 1, 14), False),  # a later, higher toll with no origin: maybe an update
+    ((), ("Ukraine",), datetime(2025, 1, 14), False),
+    (("South Korea",), ("Ukraine",), datetime(2025, 1, 14), True),  # two origins disagree
+    ((), (), datetime(2025, 1, 12, 18), True),  # the same day: no update in between
+])
+def test_later_higher_toll_without_origins_is_not_compared(con, origins1, origins2, published2, compared) -> None:
+    doc(con, "d1")
+    doc(con, "d2", published=published2)
+    claim(con, "c1", "d1", 2, 2, origins=origins1)
+    claim(con, "c2", "d2", 5, 5, origins=origins2)
+    assert con.execute("select count(*) from v_claim_pairs").fetchone()[0] == (1 if compared else 0)
 
 
 def test_claim_spans_view_slices_the_section(con) -> None:

@@ -1,5 +1,6 @@
--- A number in the title or subtitle that no body claim of the same article supports (an
--- overlapping interval for the same metric or counted thing, +/-10 % for approximate values).
+-- A number in the title or subtitle that no body claim of the same article supports: no body
+-- figure of any metric overlaps it (+/-10 % for approximate values). Headlines reword what they
+-- count ("3 dead" for "a third man died"), so only a figure the body never gives is a finding.
 with params as (select 0.10 as approx_tolerance),
 
 bounded as (
@@ -16,7 +17,6 @@ final as (
                select 1 from bounded as b
                where b.doc_id = h.doc_id and b.section = 'body'
                  and b.high_eff >= h.low_eff and h.high_eff >= b.low_eff
-                 and (b.metric = h.metric or b.thing is not distinct from h.thing)
            ) as passed,
            printf('%s figure "%s" is not supported by any claim in the body', h.section, h.quantity_text) as detail
     from bounded as h
