@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimledger import vocab
+from claimledger.numbers import match_number
 from claimledger.text import Token
 
 # Words that end a noun phrase: function words, auxiliaries and common verbs.
@@ -242,8 +243,6 @@ _CLAUSE_ENDS = frozenset({".", ";", "—", ",", "while", "whereas", "but"})
 
 
 def _starts_number(toks: list[Token], k: int) -> bool:
-    from claimledger.numbers import match_number
-
     for j in range(k, min(len(toks), k + 3)):
         if toks[j].text[0].isdigit() or (toks[j].lower not in {"a", "an"} and match_number(toks, j)):
             return True
@@ -298,16 +297,18 @@ def _destination_after(toks: list[Token], start: int) -> str | None:
             break
         words.append(t.lower)
     for metric, phrases in _destinations().items():
-        for phrase in phrases:
-            for i in range(len(words) - len(phrase) + 1):
-                if tuple(words[i:i + len(phrase)]) == phrase:
-                    return metric
+        if any(_holds(words, phrase) for phrase in phrases):
+            return metric
     if "to" in words:
         rest = words[words.index("to") + 1:]
-        for place in _treatment_places():
-            if any(tuple(rest[i:i + len(place)]) == place for i in range(len(rest) - len(place) + 1)):
-                return "injured"
+        if any(_holds(rest, place) for place in _treatment_places()):
+            return "injured"
     return None
+
+
+def _holds(words: list[str], phrase: tuple[str, ...]) -> bool:
+    """Whether `phrase` occurs in `words` as consecutive words."""
+    return any(tuple(words[i:i + len(phrase)]) == phrase for i in range(len(words) - len(phrase) + 1))
 
 
 @lru_cache(maxsize=1)

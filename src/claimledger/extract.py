@@ -182,10 +182,10 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         toks = tokens(sent.text, sent.start)
         dates = [d for d in all_dates if sent.start <= d.start < sent.end]
         quantities, rejected = find_quantities(text, toks, dates)
-        aside = [(start, end, set_aside_kind(reason)) for start, end, reason in rejected]
+        aside = [(start, end, "furniture" if furniture and furniture.covers(start) else set_aside_kind(reason))
+                 for start, end, reason in rejected]
         if furniture:
             aside += [(q.start, q.end, "furniture") for q in quantities if furniture.covers(q.start)]
-            aside = [(start, end, "furniture" if furniture.covers(start) else kind) for start, end, kind in aside]
             quantities = [q for q in quantities if not furniture.covers(q.start)]
         inherited = events.before(sent) if quantities else None
         kept: list[tuple[Quantity, Claim]] = []

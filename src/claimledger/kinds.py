@@ -46,7 +46,8 @@ def kind_of(q: Quantity, toks: list[Token], *, unit: str | None, metric: str) ->
         return "money"
     if after in _words("measure_units") or (unit is not None and unit in _words("measure_units")):
         return "measure"
-    if after in _words("time_units") or (unit is not None and unit in _words("time_units")):
+    time_units = vocab.word_set("counted_nouns", "time_units")
+    if after in time_units or (unit is not None and unit in time_units):
         return "measure"  # a duration or an age of a thing
     if q.written == "vague" and (q.value_high or 0) <= _SMALL_VAGUE and metric == "other":
         return "other"  # "several candidates", "a few voters": no size to check
