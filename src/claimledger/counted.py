@@ -273,9 +273,9 @@ def _weak_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _destinations() -> dict[str, list[tuple[str, ...]]]:
+def _destinations() -> dict[str, list[str]]:
     table = vocab.load("metrics")["destination_overrides"]
-    return {metric: [tuple(p.split()) for p in phrases] for metric, phrases in table.items()}
+    return {metric: [str(p).lower() for p in phrases] for metric, phrases in table.items()}
 
 
 @lru_cache(maxsize=1)
@@ -284,8 +284,8 @@ def _weak_modifiers() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _treatment_places() -> list[tuple[str, ...]]:
-    return [tuple(str(p).split()) for p in vocab.load("metrics")["treatment_places"]]
+def _treatment_places() -> list[str]:
+    return [str(p).lower() for p in vocab.load("metrics")["treatment_places"]]
 
 
 def _destination_after(toks: list[Token], start: int) -> str | None:
@@ -296,19 +296,15 @@ def _destination_after(toks: list[Token], start: int) -> str | None:
         if t.lower in {".", ";", ","}:
             break
         words.append(t.lower)
+    padded = f" {' '.join(words)} "  # phrases are found as whole words in the joined clause
     for metric, phrases in _destinations().items():
-        if any(_holds(words, phrase) for phrase in phrases):
+        if any(f" {phrase} " in padded for phrase in phrases):
             return metric
     if "to" in words:
-        rest = words[words.index("to") + 1:]
-        if any(_holds(rest, place) for place in _treatment_places()):
+        rest = f" {' '.join(words[words.index('to') + 1:])} "
+        if any(f" {place} " in rest for place in _treatment_places()):
             return "injured"
     return None
-
-
-def _holds(words: list[str], phrase: tuple[str, ...]) -> bool:
-    """Whether `phrase` occurs in `words` as consecutive words."""
-    return any(tuple(words[i:i + len(phrase)]) == phrase for i in range(len(words) - len(phrase) + 1))
 
 
 @lru_cache(maxsize=1)

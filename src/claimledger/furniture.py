@@ -32,9 +32,10 @@ def _is_code(line: str) -> bool:
     stripped = line.strip()
     if len(stripped) < 12:
         return False
-    dense = sum(ch in chars for ch in stripped) / len(stripped) >= share
     lowered = stripped.lower()
-    return dense and any(w in lowered for w in words)
+    if not any(w in lowered for w in words):  # the cheap test first: most prose lines hold no code word
+        return False
+    return sum(stripped.count(ch) for ch in chars) / len(stripped) >= share
 
 
 @lru_cache(maxsize=1)

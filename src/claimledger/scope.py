@@ -51,8 +51,16 @@ def clause_around(sentence: str, start: int, end: int) -> str:
     return sentence[left:right]
 
 
+@lru_cache(maxsize=1)
+def _any_assertion_cue() -> re.Pattern[str]:
+    table = vocab.load("claim_scope")["assertion"]
+    return _phrase_pattern([cue for status in ("corrected", "denied", "rumoured") for cue in table[status]])
+
+
 def assertion_of(sentence: str) -> str:
     """asserted, or how the sentence withholds the figure: corrected, denied or rumoured."""
+    if not _any_assertion_cue().search(sentence):  # one search for the common case: no cue at all
+        return "asserted"
     for status, pattern in _assertion_patterns():
         if pattern.search(sentence):
             return status
