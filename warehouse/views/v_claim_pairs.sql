@@ -1,10 +1,11 @@
 -- Pairs that must agree: same key, periods within 7 days, and no origin in common (a different
 -- figure from the same origin is a revision, see v_revisions). `intervals_overlap` is false when
 -- both cannot hold; the contradictory_claims suite asserts it is true.
--- A cumulative total (killed, injured, arrested, ...) reported higher on a later day may be an
--- update of the same toll rather than a disagreement: such a pair is not asked to agree when either
--- side has no origin to tell (say less when the evidence is weak).
-with params as (select 7 as window_days),
+-- Tolls move: a cumulative total (killed, injured, arrested, ...) reported higher on a later day,
+-- by no more than half again plus a few, reads as an update of the same toll, and a missing count
+-- that falls on a later day as people found; such a pair is not asked to agree (say less when the
+-- evidence is weak). A jump beyond that (1,100 one day, more than 3,000 four days later) still is.
+with params as (select 7 as window_days, 1.5 as growth_factor, 3 as growth_slack),
 
 final as (
     select k.*
@@ -13,10 +14,11 @@ final as (
     where k.period_gap_days <= p.window_days
       and abs(date_diff('day', k.published_at, k.related_published_at)) <= p.window_days
       and not k.same_origin
-      and not (k.metric in ('killed', 'injured', 'casualties', 'captured', 'displaced', 'arrested')
-               and (len(k.origins) = 0 or len(k.related_origins) = 0)
-               and k.related_published_at::date > k.published_at::date
-               and k.related_low_eff >= k.high_eff)
+      and not (k.related_published_at::date > k.published_at::date
+               and ((k.metric in ('killed', 'injured', 'casualties', 'captured', 'displaced', 'arrested')
+                     and k.related_low_eff >= k.high_eff
+                     and k.related_low_eff <= k.high_eff * p.growth_factor + p.growth_slack)
+                    or (k.metric = 'missing' and k.related_high_eff <= k.low_eff)))
 )
 
 select * from final
