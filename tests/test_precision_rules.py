@@ -91,6 +91,10 @@ SET_ASIDE = [
     ("A viewer wrote to NewsChannel 5 about the flooding.", "5", "identifier"),
     ("The shop, at 88 N. Granite Ave., was looted.", "88", "address"),
     ("A passer-by dialed 999 when the fire started.", "999", "phone"),
+    ("Dispatchers took the 112 call at noon.", "112", "phone"),
+    ("Famed violinist passes, died at 88 in Vienna.", "88", "age"),
+    ("Officers were sent to 12 West 3rd Street after the alarm.", "12", "address"),
+    ("He served as the No. 3 official in the ministry.", "3", "identifier"),
 ]
 
 
@@ -123,6 +127,11 @@ METRIC_CLAUSES = [
     ("The sheriff assigned 15 deputies to the fairgrounds.", "15 deputies", "deployed"),
     ("The twelve jurors urging Judge Park to impose death were polled.", "The twelve jurors", "other"),
     ("Divers found a drowned horse near the dam.", "a drowned horse", None),
+    ("Two attackers stabbed three shoppers at the mall.", "Two attackers", "other"),
+    ("Two attackers stabbed three shoppers at the mall.", "three shoppers", "casualties"),
+    ("Eight miners trapped by the collapse were rescued.", "Eight miners", "other"),
+    ("Four sailors injured in the blast were flown home.", "Four sailors injured", "injured"),
+    ("Before dawn, a sniper wounded a medic near the wall.", "a sniper", None),
 ]
 
 
@@ -146,6 +155,16 @@ ANAPHORA = [
 @pytest.mark.parametrize("sentence", ANAPHORA)
 def test_definite_small_counts_are_references_back(sentence: str) -> None:
     assert claims_of(sentence) == []
+
+
+def test_a_definite_repeat_of_a_stated_figure_is_a_reference() -> None:
+    body = "The council has 41 members. Of the 41 members, 12 voted against."
+    assert [c.quantity_text for c in claims_of(body)] == ["41 members", "12"]
+    assert _set_aside(body)["the 41 members"] == "reference"
+
+
+def test_one_of_a_group_is_a_part() -> None:
+    assert _one("Only one of the hikers has died, rangers said.", "one of the hikers").is_partial
 
 
 def test_generic_people_do_not_take_the_previous_sentences_event() -> None:

@@ -201,6 +201,8 @@ def metric_for(toks: list[Token], q_first: int, q_last: int, thing: CountedThing
     toll = _toll_subject(toks, q_first)
     if toll:
         return toll  # "the death toll from the quake rose to 268"
+    if _acts_on_an_object(toks, phrase_end + 1):
+        return "other"  # "a gunman killed his former girlfriend": the counted people did it
     after = _cues_after(toks, phrase_end + 1)
     if thing.last_token >= 0:
         cue = _cue_at(toks, thing.last_token)
@@ -249,6 +251,23 @@ def _starts_number(toks: list[Token], k: int) -> bool:
         if toks[j].lower not in {"the", "another", "other", "at", "least", "about", "nearly", "some"}:
             return False
     return False
+
+
+@lru_cache(maxsize=1)
+def _object_starters() -> frozenset[str]:
+    return vocab.word_set("metrics", "object_starters")
+
+
+def _acts_on_an_object(toks: list[Token], k: int) -> bool:
+    """An active event verb right after the counted phrase with an object after it ("two gunmen
+    wounded three officers"): the phrase counts who acted, not who it happened to."""
+    if k >= len(toks) or not toks[k].lower.endswith("ed"):
+        return False
+    cue = _cue_at(toks, k)
+    if not cue or cue[1] != "event":
+        return False
+    j = k + cue[2]
+    return j < len(toks) and (toks[j].lower in _object_starters() or _starts_number(toks, j))
 
 
 def _cues_after(toks: list[Token], start: int) -> list[tuple[str, str, int]]:

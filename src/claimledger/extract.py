@@ -51,7 +51,7 @@ def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_
             or (toks_before in {"and", ","} and after_phrase in _ONE_CONTINUES))  # "... and one was killed"
     if q.written == "article":  # "a man was shot and killed", "two women and a man died"
         return unit in _people() and metric != "other" and (
-            after_phrase in {"was", "is", "has", "had"} or toks_before in {"and", ","})
+            after_phrase in {"was", "is", "has", "had"} or toks_before == "and")
     if toks_before in {"the", "other", "these", "those", "both", "all"} and q.qualifier == "exact" \
             and q.written == "words" and q.number_value <= 10 and metric == "other" and toks_after != "of":
         return False  # "between the two nations", "the three candidates": a reference back, not a count
@@ -175,6 +175,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
     out.dates.extend((section, _sentence_of(sents, d.start), d) for d in all_dates)
     events = _ParagraphEvents(sents)
     furniture = FurnitureMap(text)
+    counted: set[tuple[float | None, float | None, str | None]] = set()  # figures stated so far
     pending: list[Claim] = []
     for sent in sents:
         if not _maybe_number(sent.text):
@@ -191,10 +192,13 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         kept: list[tuple[Quantity, Claim]] = []
         for q in quantities:
             made = _claim(section, text, sent, toks, q, dates, inherited, published)
-            if isinstance(made, Claim):
+            if isinstance(made, Claim) and _refers_back(made, counted):
+                aside.append((made.char_start, made.char_end, "reference"))
+            elif isinstance(made, Claim):
                 kept.append((q, made))
             elif made is not None:
                 aside.append((q.start, q.end, made))
+        counted.update((c.value_low, c.value_high, c.unit) for _, c in kept)
         _share_across_list(toks, kept)
         mark_parts(toks, kept)
         pending.extend(c for _, c in kept)
@@ -205,6 +209,12 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
     for claim, found in zip(pending, attribute(text, sents, spans, speakers), strict=True):
         claim.sources = found
         out.claims.append(claim)
+
+
+def _refers_back(claim: Claim, counted: set[tuple[float | None, float | None, str | None]]) -> bool:
+    """ "the 288 candidates" after "288 candidates": a definite repeat of a figure already stated in the
+    section names the same group again; it is not a new claim."""
+    return claim.quantity_text[:4].lower() == "the " and (claim.value_low, claim.value_high, claim.unit) in counted
 
 
 def _after_none_of(toks: list, first: int) -> bool:

@@ -16,7 +16,8 @@ from claimledger.text import Token
 # Kinds a stored claim can have; `count` is the one that findings are about.
 CLAIM_KINDS = ("count", "money", "percent", "measure", "other")
 # Kinds of numbers set aside as not claims.
-SET_ASIDE_KINDS = ("furniture", "address", "age", "date_time", "ordinal", "identifier", "phone", "ratio", "score")
+SET_ASIDE_KINDS = ("furniture", "address", "age", "date_time", "ordinal", "identifier", "phone", "ratio", "score",
+                   "reference")
 # A vague word whose policy bound is this small names no checkable size unless something happened
 # to what it counts ("several were killed" stays a count).
 _SMALL_VAGUE = 9

@@ -41,7 +41,7 @@ _ID_PREFIXES = frozenset(
     district precinct ward suite floor box code model version season episode phase stage""".split()
 )
 _STREET = re.compile(
-    r"^\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|"
+    r"^\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|"
     r"Dr|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Highway|Hwy|Parkway)\b"
 )
 _SPORTS = frozenset(
@@ -128,8 +128,8 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
         r"^\s+years\s+of\s+age", after
     ):
         return "age"
-    if prev in {"aged", "age", "ages"}:
-        return "age"
+    if prev in {"aged", "age", "ages"} or _words_before(toks, num.first) in _age_phrases():
+        return "age"  # "aged 61", "dies at 95"
     if (
         re.search(r"[A-Z][a-z]+,\s*$", before)
         and re.match(r"^\s*,", after)
@@ -155,8 +155,12 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
             return "identifier"
         if prev in _ID_PREFIXES or (num.first > 0 and toks[num.first - 1].text == "#"):
             return "identifier"
-        if prev in vocab.word_set("claim_scope", "phone_verbs") and num.first == num.last:
-            return "phone"  # "called 911", "dial 999"
+        nxt = toks[num.last + 1].lower if num.last + 1 < len(toks) else ""
+        if num.first == num.last and (prev in vocab.word_set("claim_scope", "phone_verbs")
+                                      or (nxt in vocab.word_set("claim_scope", "phone_after") and num.value < 1000)):
+            return "phone"  # "called 911", "dial 999", "the 911 call"
+        if prev == "." and num.first > 1 and toks[num.first - 2].lower in {"no", "nos", "nr"}:
+            return "identifier"  # "the No. 2 official"
         if re.match(r"^[-.\s]\d{3}[-.\s]\d{4}", after) or re.search(r"\(\d{3}\)\s*$", before):
             return "phone"
         if _STREET.match(after):
@@ -177,6 +181,16 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
     if num.written == "article":
         return "pronoun_one"  # "a man was killed" counts one; anything else with "a" is not a count
     return None
+
+
+@lru_cache(maxsize=1)
+def _age_phrases() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(str(p).lower().split()) for p in vocab.load("claim_scope")["age_before"])
+
+
+def _words_before(toks: list[Token], first: int) -> tuple[str, ...]:
+    """The two lower-cased words before token `first` ("dies at")."""
+    return tuple(t.lower for t in toks[max(0, first - 2):first])
 
 
 @lru_cache(maxsize=1)
