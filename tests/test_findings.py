@@ -167,3 +167,27 @@ def test_a_missing_count_that_falls_on_a_later_day_is_an_update() -> None:
 def pairs_severity(first, second) -> list[str]:
     con = _warehouse(first, second)
     return [r[0] for r in con.execute("select severity from v_contradictions").fetchall()]
+
+
+# (first article, second article, contradictions expected)
+UPDATES_AND_PARTS = [
+    # a toll dated later in the text is an update, even when both articles appear the same day
+    pytest.param(("2025-01-15", "", "Rescuers said on Monday that four climbers died in the avalanche."),
+                 ("2025-01-15", "", "The park service said on Wednesday that six climbers died in the avalanche."),
+                 0, id="later-dated higher toll"),
+    pytest.param(("2025-01-15", "", "Rescuers said on Wednesday that four climbers died in the avalanche."),
+                 ("2025-01-15", "", "The park service said on Monday that six climbers died in the avalanche."),
+                 1, id="earlier-dated higher toll"),
+    # a smaller count of one side is not set against a larger count of both; a larger one is
+    pytest.param(("2025-01-13", "", "Kelvish officials said 6 Kelvish sailors were killed in the clash."),
+                 ("2025-01-13", "", "Harbor officials said 15 sailors were killed in the clash."),
+                 0, id="one side's part of the whole"),
+    pytest.param(("2025-01-13", "", "Kelvish officials said 25 Kelvish sailors were killed in the clash."),
+                 ("2025-01-13", "", "Harbor officials said 15 sailors were killed in the clash."),
+                 1, id="one side's count above the whole"),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "contradictions"), UPDATES_AND_PARTS)
+def test_updates_and_parts_are_not_contradictions(first, second, contradictions: int) -> None:
+    assert len(findings(first, second).get("contradiction", [])) == contradictions

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from claimledger import warehouse
 from claimledger.extract import extract_article
+from claimledger.frames import to_frames
 from claimledger.furniture import is_furniture_line
+from claimledger.keys import actor_of
 from tests.helpers import article, claims_of
 
 
@@ -132,6 +135,42 @@ METRIC_CLAUSES = [
     ("Eight miners trapped by the collapse were rescued.", "Eight miners", "other"),
     ("Four sailors injured in the blast were flown home.", "Four sailors injured", "injured"),
     ("Before dawn, a sniper wounded a medic near the wall.", "a sniper", None),
+    # the object of an accused act still had it happen to them; the accused themselves did not
+    ("A cook charged with stabbing two diners appeared in court.", "two diners", "casualties"),
+    ("Prosecutors say the nurse, accused of killing four patients, acted alone.", "four patients", "killed"),
+    ("Two brothers accused of killing a farmer were freed on bail.", "Two brothers", "other"),
+    # a toll named as such wins over the cause named inside it
+    ("The flood, which also swept away a bridge, pushed the death toll from the storm to 14.", "14", "killed"),
+    # a capitalised cue inside a name is no cue
+    ("The Border Patrol said 40 migrants were rescued from the truck.", "40 migrants", "other"),
+    # the predicate's cue wins over a participle naming which people
+    ("Only two of the miners trapped Friday have died, the company said.", "two of the miners", "killed"),
+    # an aside with ages between the phrase and its verb
+    ("Three sisters, aged 4, 6 and 9, were hospitalized after the fire.", "Three sisters", "injured"),
+    ("Two cyclists (one of them 12) were hurt in the crash.", "Two cyclists", "injured"),
+    # a list that spells out a group named by what happened to it
+    ("Among the injured were two nurses, the hospital said.", "two nurses", "injured"),
+    ("The dead: a bus driver, two tourists and a guide.", "two tourists", "killed"),
+    ("The rescued passengers — a pilot and three hikers — were unhurt.", "three hikers", "other"),
+    ("The surviving crew members, a cook and two deckhands, reached shore.", "two deckhands", "injured"),
+    # a list of objects after a kill or capture verb
+    ("The landslide buried a shepherd, three of his sons and their flock.", "three of his sons", "other"),
+    ("The blast killed the imam, four of his students and a guard.", "four of his students", "killed"),
+    ("Rebels seized a priest, two of his deacons and a driver.", "two of his deacons", "captured"),
+    ("The storm killed two, and three people remain without power.", "three people", "other"),
+    ("Officers made no arrests overnight, though 12 fans were fined for trespassing.", "12 fans", "other"),
+    # words that hold a cue but say nothing happened to anyone counted
+    ("Eleven jurors backed the death penalty for the gunman.", "Eleven jurors", "other"),
+    # an intransitive verb takes no list of objects
+    ("A guard died and two inmates escaped through the roof.", "two inmates", "other"),
+    # forces deploy; families, pupils and patients move
+    ("The clinic moved 30 patients to a new wing.", "30 patients", "other"),
+    ("The city sent 60 police officers to the stadium.", "60 police officers", "deployed"),
+    ("Eleven paramedics took part in the drill.", "Eleven paramedics", "deployed"),
+    ("About 2,000 residents took part in the march.", "About 2,000 residents", "other"),
+    # remains and gunshot wounds
+    ("The army returned the remains of 17 marines.", "17 marines", "killed"),
+    ("Deputies found two teenagers with gunshot wounds behind the store.", "two teenagers", "casualties"),
 ]
 
 
@@ -258,3 +297,112 @@ VAGUE_MULTIPLIERS = [
 def test_vague_words_with_a_multiplier(sentence: str, quantity_text: str, low: float, high: float) -> None:
     claim = _one(sentence, quantity_text)
     assert (claim.value_low, claim.value_high, claim.qualifier) == (low, high, "vague")
+
+
+# (text, quantity_text, expected source_text of the claim, or None for no source)
+SOURCES_IN_OTHER_SHAPES = [
+    # the subject before a relative clause that is the reporting clause
+    ("The county coroner, who on Friday put the death toll at six, declined to comment further.", "six",
+     "The county coroner"),
+    ("Harbor Rail, the train's operator, whose statement on Sunday gave a toll of 7, said little else.", "7",
+     "Harbor Rail"),
+    # a relative clause between the subject and its verb
+    ("Mayor Ana Ruiz, who toured the site, repeated that 14 families lost their homes.", "14 families",
+     "Mayor Ana Ruiz"),
+    # the owner of a count
+    ("Nine sailors drowned, by the navy's count.", "Nine sailors", "navy"),
+    ("Thirty rebels were killed in the raid, by their own commanders' tallies.", "Thirty rebels", "commanders"),
+    # a colon after the subject's own figures
+    ("The fire brigade released its figures: 12 firefighters injured.", "12 firefighters injured",
+     "The fire brigade"),
+    # the source named after the verb, ending the clause
+    ("Nobody drowned, though 30 passengers, including three infants, were aboard, said the harbor master, Lin Ko.",
+     "three infants", "the harbor master"),
+    # a passive is no report
+    ("Two of the men were later identified as gang members.", "Two of the men", None),
+    ("Anya Voss was also charged with two counts of arson.", "two counts", None),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity_text", "source"), SOURCES_IN_OTHER_SHAPES)
+def test_sources_in_other_shapes(text: str, quantity_text: str, source: str | None) -> None:
+    claim = _one(text, quantity_text)
+    assert [s.source_text for s in claim.sources][:1] == ([source] if source else [])
+
+
+def test_a_sentence_that_goes_on_counting_keeps_the_previous_source() -> None:
+    body = "Rescuers said 40 people were pulled from the rubble. Another 15 people remain trapped."
+    claim = _one(body, "Another 15 people") if any(c.quantity_text == "Another 15 people" for c in claims_of(body)) \
+        else _one(body, "15 people")
+    assert [s.source_text for s in claim.sources] == ["Rescuers"]
+
+
+def test_a_headline_line_opening_the_body_takes_the_body_source() -> None:
+    body = "Four Hurt in Depot Blaze\nFour workers were hurt in a depot fire, the fire department said."
+    headline = next(c for c in claims_of(body) if c.sentence_idx == 0)
+    assert [(s.source_text, s.scope) for s in headline.sources] == [("the fire department", "body")]
+
+
+def test_a_first_line_that_is_a_sentence_is_no_headline() -> None:
+    body = "Four workers were hurt in a depot fire on Monday.\nThe fire department said the blaze began at 6 a.m."
+    first = next(c for c in claims_of(body) if c.sentence_idx == 0)
+    assert first.sources == []
+
+
+@pytest.mark.parametrize(("sentence", "number"), [
+    ("The poll surveyed 900 likely voters between May 2 and May 6.", "900"),
+    ("Among the 400 parents questioned, most backed the plan.", "400"),
+    ("A survey of 1,500 nurses has a margin of error of 3 points.", "1,500"),
+])
+def test_a_poll_sample_is_set_aside(sentence: str, number: str) -> None:
+    assert _set_aside(sentence).get(number) == "sample"
+    assert not [c for c in claims_of(sentence) if c.quantity_text.startswith(number)]
+
+
+def test_money_counted_with_a_noun_is_money() -> None:
+    assert _one("The blaze caused millions of dollars in damage.", "millions of dollars").kind == "money"
+
+
+# Counts the unsourced check does not look at: an analyst could not act on the flag.
+NOT_SOURCING_CHECKED = [
+    ("A ferry worker was killed when the ramp collapsed.", "A ferry worker"),  # a lone indefinite article
+    ("Several hikers were hurt on the ridge.", "Several hikers"),  # a small vague word
+    ("The injured, two nurses and a porter, were treated on site.", "two nurses"),  # spells out a group
+    ("The two other passengers were injured.", "The two other passengers"),  # a definite part
+]
+
+
+@pytest.mark.parametrize(("sentence", "quantity_text"), NOT_SOURCING_CHECKED)
+def test_counts_the_unsourced_check_skips(sentence: str, quantity_text: str) -> None:
+    assert _sourcing_checked(sentence, quantity_text) is False
+
+
+def test_a_plain_unsourced_count_is_checked() -> None:
+    assert _sourcing_checked("Eleven hikers were hurt on the ridge.", "Eleven hikers") is True
+
+
+def _sourcing_checked(sentence: str, quantity_text: str) -> bool:
+    con = warehouse.connect(":memory:")
+    doc = article(sentence)
+    warehouse.store_documents(con, [doc], to_frames([extract_article(doc)]), "r1")
+    rows = con.execute("select is_checked from v_claim_sourcing where quantity_text = ?", [quantity_text]).fetchall()
+    con.close()
+    assert len(rows) == 1, rows
+    return bool(rows[0][0])
+
+
+@pytest.mark.parametrize(("sentence", "quantity_text", "partial"), [
+    ("Mercy General Hospital said it had admitted 35 injured people.", "35 injured people", True),
+    ("Thirty-five people were injured, the hospital said.", "Thirty-five people", False),
+    ("Three workers remain hospitalized after the blast.", "Three workers", True),
+    ("Three workers were hospitalized after the blast.", "Three workers", False),
+])
+def test_one_facility_or_those_still_hurt_are_parts(sentence: str, quantity_text: str, partial: bool) -> None:
+    assert _one(sentence, quantity_text).is_partial is partial
+
+
+@pytest.mark.parametrize(("subject", "actor"), [
+    ("Kelvish sailors", "Kelvish"), ("Chinese workers", "Chinese"), ("Kraft employees", None), ("sailors", None),
+])
+def test_a_demonym_in_front_of_the_noun_is_the_actor(subject: str, actor: str | None) -> None:
+    assert actor_of(subject, "") == actor

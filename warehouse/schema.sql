@@ -123,6 +123,8 @@ alter table claims add column if not exists kind varchar;             -- count |
 alter table claims add column if not exists assertion varchar;        -- asserted | denied | corrected | rumoured
 alter table claims add column if not exists event_scope varchar;      -- main | other_event | other_period
 alter table claim_flags add column if not exists finding_id varchar;  -- flags that express one disagreement share it
+alter table claims add column if not exists is_list_item boolean;     -- an item of a list spelling out a group named
+                                                                      -- before it ("the wounded: two girls and a man")
 
 -- Numbers that are not claims, and why: ages, dates and times, phone numbers, addresses, ids,
 -- ordinals, ratios, scores and page furniture ("Image 3 of 12").
@@ -142,10 +144,19 @@ create or replace macro is_checked_claim(section, kind, assertion, event_scope, 
     section = 'body' and coalesce(kind, 'count') = 'count' and coalesce(assertion, 'asserted') = 'asserted'
     and coalesce(event_scope, 'main') = 'main' and metric <> 'other' and thing is not null;
 -- A claim the unsourced checks are about: the same, or a count of people with no metric yet
--- ("thousands more troops are preparing to join them").
-create or replace macro is_sourcing_checked(section, kind, assertion, event_scope, metric, thing, is_people) as
+-- ("thousands more troops are preparing to join them"). Not looked at, because the flag would say
+-- nothing an analyst can act on:
+-- - an item of a list that spells out a group ("the wounded, two girls and a man"), or a definite
+--   part ("the two other victims"): the group it belongs to carries the source or the flag;
+-- - a small vague word ("several", "a few") and a lone indefinite article ("a man was killed"): no
+--   size to source.
+create or replace macro is_sourcing_checked(section, kind, assertion, event_scope, metric, thing, is_people,
+                                            is_list_item, is_partial, quantity_text, value_source, value_high) as
     is_checked_claim(section, kind, assertion, event_scope, 'counted', thing)
-    and (metric <> 'other' or coalesce(is_people, false));
+    and (metric <> 'other' or coalesce(is_people, false)) and not coalesce(is_list_item, false)
+    and not (coalesce(is_partial, false) and lower(quantity_text) like 'the %')
+    and not coalesce(value_source = 'vague_policy' and value_high < 10, false)
+    and not coalesce(value_high = 1 and regexp_matches(lower(quantity_text), '^an? [a-z]'), false);
 
 -- "10,000", "10,000..", "..12,000" or "10,000..12,000": how the views write a claim's bounds.
 create or replace macro bounds_text(low, high) as

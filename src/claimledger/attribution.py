@@ -58,12 +58,25 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
         if mark in region:
             breaks.append(region.rindex(mark) + len(mark))
     cut = max(breaks) if breaks else 0
-    if cut and not region[cut:].strip() and re.search(r",\s*(?:which|who)\s*$", region):
-        # "The NIS, which estimates that ...": the subject stands before the relative pronoun.
-        head = re.sub(r",\s*(?:which|who)\s*$", "", region)
+    relative = _RELATIVE_SUBJECT.search(region)
+    if cut and relative and relative.end() == len(region):
+        # "The NIS, which estimates that ...", "the governor, who on Monday put the toll at eight",
+        # "the operator, whose statement on Saturday gave ...": the subject stands before the pronoun.
+        head = region[:relative.start()]
         earlier = [m.end() for m in _CLAUSE_BREAK.finditer(head)]
         start = max(earlier) if earlier else 0
-        return head[start:].split(",")[-1], start + head[start:].rfind(head[start:].split(",")[-1])
+        chunks = [c for c in head[start:].split(",") if c.strip()]
+        if not chunks:
+            return None
+        named = [c for c in chunks if any(ch.isupper() for ch in c)]
+        # "Bluewake Lines, the ferry's operator, whose statement ...": the name before the appositive
+        subject = chunks[-1] if any(ch.isupper() for ch in chunks[-1]) or not named else named[-1]
+        return subject, start + head[start:].rfind(subject)
+    aside = _RELATIVE_ASIDE.search(region)
+    if aside and aside.end() == len(region):
+        region = region[:aside.start()] + ", "  # "Hale, who spoke to the crowd, repeated": skip the aside
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(region)]
+        cut = max(breaks) if breaks else 0
     region = region[cut:]
     chunks = region.split(",")
     if len(chunks) > 1 and not chunks[-1].strip():
@@ -81,6 +94,30 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
         picked.insert(0, chunks.pop())
     text = ",".join(picked)
     return text, cut + max(0, region.rfind(text))
+
+
+# A relative pronoun whose clause is the reporting clause itself, with at most a time word and an
+# auxiliary between it and the verb: ", who on Monday put", ", which has said", ", whose statement gave".
+_TIME_WORDS = (r"(?:on|last|this|early|late|earlier|in)\s+\w+|\w+day|earlier|later|also|previously|initially|first"
+               r"|had|has|have|had\s+\w+ly")
+_RELATIVE_SUBJECT = re.compile(
+    r",\s*(?:which|who|whose\s+(?:\w+\s+){0,2}?(?:statement|statements|figures?|count|tally|estimates?|report|"
+    r"spokes(?:man|woman|person)))(?:\s+(?:" + _TIME_WORDS + r"))*\s*$",
+    re.IGNORECASE,
+)
+# ", who spoke to the crowd," between a subject and its reporting verb.
+_RELATIVE_ASIDE = re.compile(r",\s*(?:who|which)\s+[^,;:“”\"]{1,80},\s*$", re.IGNORECASE)
+# "by the army's own count", "by their governments' tallies": the owner of the count is the source.
+_BY_COUNT = re.compile(
+    r"\b(?:by|in)\s+(?:(?:the|their|its|his|her)\s+)?(?:own\s+)?((?:[A-Z][\w.-]*\s+){0,3}(?:[A-Z][\w.-]*|\w+)['’]s?)"
+    r"\s+(?:own\s+)?(count|counts|tally|tallies|reckoning|estimate|estimates|figures|records)\b"
+)
+# "The general staff stood by its figures: four soldiers killed ...": what follows the colon is the
+# subject's count.
+_OWN_FIGURES = re.compile(
+    r"^\W*((?:[\w.'’-]+\s+){0,6}?)[a-z]+(?:\s+(?:by|to|out|up))?\s+(?:its|their|his|her)\s+(?:own\s+)?(?:latest\s+|"
+    r"new\s+|updated\s+)?(figures|figure|count|tally|estimate|numbers|toll)\s*:"
+)
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +155,10 @@ _NOT_SPEAKERS = frozenset(
     "exclusive opinion analysis video live q a".split()
 )
 _WORD = re.compile(r"[a-z]+")
+_PASSIVE_NOT_A_REPORT = frozenset({"said", "believed", "reported", "estimated", "identified", "given", "repeated",
+                                   "described", "put", "shown", "found", "charged", "alleged"})
+_CONTINUATION = re.compile(r"^\W*(?:another|a further|an additional|also|of (?:them|those|these)|in addition)\b",
+                           re.IGNORECASE)
 _ANY_WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -163,6 +204,8 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     frames.extend(_after_cue(patterns["prepositional"].finditer(lowered), sentence, lambda m: m.group(), indirect=True))
     # "in a new Fox News poll", "a Reuters survey found": the study itself is the source.
     for m in _STUDY.finditer(text):
+        if re.search(r"['’]s?\s", m.group(1)):
+            continue  # "by the navy's count": the navy is the source (below)
         if not any(s <= base + m.start() < e for f in frames for s, e in f.source_spans):
             frames.append(
                 Frame(
@@ -174,6 +217,16 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
                     [(base + m.start(1), base + m.end(1))],
                 )
             )
+    # "by the army's count": the owner of the count.
+    for m in _BY_COUNT.finditer(text):
+        owner = re.sub(r"['’]s?$", "", m.group(1))
+        if looks_like_source(owner, sentence_initial=False, strong=True) and owner.lower() not in cues()["pronouns"]:
+            frames.append(Frame([owner], m.group(2).lower(), "sentence", base, sentence.end,
+                                [(base + m.start(1), base + m.end(1))]))
+    own = _OWN_FIGURES.match(text)
+    if own and own.group(1).strip() and looks_like_source(own.group(1).strip(), sentence_initial=True, strong=True):
+        frames.append(Frame([clean(own.group(1))], own.group(2).lower(), "sentence", base, sentence.end,
+                            [(base + own.start(1), base + own.end(1))]))
     # "CLINTON: I feel...", "Bernie Sanders: 'It is not a radical idea'": a name, a colon, the words.
     colon = _COLON_SPEAKER.match(text)
     if colon and colon.group(1).split()[0].lower() not in _NOT_SPEAKERS:
@@ -205,13 +258,9 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
             before,
         ):
             continue  # a noun ("the reports", "Kyiv's claims") or not a report yet ("to say", "would say")
-        if re.search(r"\b(?:is|are|was|were|be|been)$", before) and word in {
-            "said",
-            "believed",
-            "reported",
-            "estimated",
-        }:
-            continue  # a hedge: "is said to", "were believed"
+        if re.search(r"\b(?:is|are|was|were|be|been)(?:\s+(?:\w+ly|also|not|never|later|then|now))?$", before) \
+                and word in _PASSIVE_NOT_A_REPORT:
+            continue  # a hedge ("is said to", "were believed") or a passive ("was identified as")
         if re.match(r"\s+(?:to|by)\b", text[m.end() :]) and word in {
             "said",
             "believed",
@@ -223,7 +272,11 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
         subject = _subject_before(text, m.start())
         names: list[str] = []
         span = (0, 0)
-        if subject and looks_like_source(clean(subject[0]), sentence_initial=subject[1] == 0, strong=strong):
+        inverted = _inverted_source(text, m)
+        if inverted:  # "..., including two children, were inside, said the fire chief, James Steele."
+            names = split_sources(inverted[0])
+            span = (base + m.end(), base + m.end() + inverted[1])
+        elif subject and looks_like_source(clean(subject[0]), sentence_initial=subject[1] == 0, strong=strong):
             names = split_sources(subject[0])
             span = (base + subject[1], base + m.start())
         elif word.endswith("ing") and frames:
@@ -254,6 +307,23 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
             Frame([m.group(1)], m.group(2).lower(), "sentence", base, sentence.end, [(start, base + m.end())])
         )
     return frames
+
+
+def _inverted_source(text: str, verb: re.Match[str]) -> tuple[str, int] | None:
+    """The source named after a speech verb that follows a comma or a quote and ends the clause
+    ("..., said the county fire chief."): (source, end offset after the verb)."""
+    if not re.search(r"[,”\"]\s*$", text[: verb.start()]):
+        return None
+    after = _np_after(text[verb.end():])
+    if not after or not re.match(r"\s*(?:[,.;]|$)", text[verb.end() + after[1]:]):
+        return None
+    phrase = after[0]
+    lowered = phrase.lower().split()
+    if not lowered or lowered[-1] in cues()["pronouns"]:
+        return None
+    named = any(w[0].isupper() for w in phrase.split()) or lowered[-1] in cues()["source_nouns"] \
+        or bool(re.match(r"\s*,\s*[A-Z]", text[verb.end() + after[1]:]))  # "the harbor master, Lin Ko"
+    return after if named and looks_like_source(phrase, sentence_initial=False, strong=True) else None
 
 
 def _sources_from(frames: list[tuple[Frame, str]], position: int) -> list[Source]:
@@ -340,8 +410,11 @@ def attribute(
             and sentence_idx > 0
             and sentences[sentence_idx - 1].paragraph == sentences[sentence_idx].paragraph
         ):
+            # "X said that ...", or a sentence that goes on counting ("Another 23 were missing"):
+            # the previous sentence's source still speaks.
+            continues = bool(_CONTINUATION.match(sentences[sentence_idx].text))
             previous = [resolve(f, sentence_idx - 1) for f in frames_at(sentence_idx - 1)]
-            found = _sources_from([(f, "previous_sentence") for f in previous if f.indirect], start)
+            found = _sources_from([(f, "previous_sentence") for f in previous if f.indirect or continues], start)
         results.append(found)
     if sentences:
         last = named_before(len(section) + 1, len(sentences) - 1)

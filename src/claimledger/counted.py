@@ -18,6 +18,7 @@ _STOP = frozenset(
     might must not no also still now then already just only even more most less least each every
     per via about around among between against toward towards across through including like
     what how why he she it they we you i his her its their our your my them us him me
+    although though because unless until whether
     , . ; : ! ? ( ) " “ ” ‘ ’ — – - a an the""".split()
 )
 _DETERMINERS = frozenset("the a an these those some its their his her our".split())
@@ -54,6 +55,30 @@ def _known_places() -> frozenset[str]:
 def _known_nouns() -> frozenset[str]:
     data = vocab.load("counted_nouns")
     return frozenset(w.lower() for key in ("people", "things", "time_units") for w in data[key])
+
+
+@lru_cache(maxsize=1)
+def _known_people() -> frozenset[str]:
+    return frozenset(singular(w) for w in vocab.load("counted_nouns")["people"])
+
+
+@lru_cache(maxsize=1)
+def _deployable() -> frozenset[str]:
+    return frozenset(singular(w) for w in vocab.load("counted_nouns")["deployable"])
+
+
+@lru_cache(maxsize=1)
+def _role_nouns() -> dict[str, str]:
+    return {str(k).lower(): str(v) for k, v in vocab.load("metrics")["role_nouns"].items()}
+
+
+@lru_cache(maxsize=1)
+def _not_cues() -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in vocab.load("metrics")["not_cues"]:
+        words = tuple(str(phrase).lower().split())
+        index.setdefault(words[0], []).append(words)
+    return index
 
 
 @lru_cache(maxsize=1)
@@ -173,11 +198,16 @@ def _time_words() -> frozenset[str]:
     return vocab.word_set("counted_nouns", "time_units") | {"last", "this", "next"}
 
 
-def _cue_at(toks: list[Token], i: int) -> tuple[str, str, int] | None:
+def _cue_at(toks: list[Token], i: int, *, object_follows: bool = False) -> tuple[str, str, int] | None:
     """A metric cue starting at token i: (metric, kind, tokens used); longest cue first.
-    "accused of killing", "charged with murdering" say what someone is accused of, not what happened."""
-    if i >= 2 and toks[i - 1].lower in {"of", "with"} and toks[i - 2].lower in _ACCUSED:
+    "charged with murdering" after a counted phrase says what its people are accused of, not what
+    happened to them; with `object_follows` the counted phrase is the verb's object ("accused of
+    killing one person"), and the cue holds."""
+    if not object_follows and i >= 2 and toks[i - 1].lower in {"of", "with"} and toks[i - 2].lower in _ACCUSED:
         return None
+    for words in _not_cues().get(toks[i].lower, ()):
+        if tuple(t.lower for t in toks[i:i + len(words)]) == words:
+            return None  # "the death penalty"
     for words, metric, kind in _cues_by_first_word().get(toks[i].lower, ()):
         end = i + len(words)
         if end <= len(toks) and (len(words) == 1 or tuple(t.lower for t in toks[i:end]) == words):
@@ -187,12 +217,23 @@ def _cue_at(toks: list[Token], i: int) -> tuple[str, str, int] | None:
 
 def metric_for(toks: list[Token], q_first: int, q_last: int, thing: CountedThing, inherited: str | None) -> str:
     """The metric of a quantity, from the cue that governs it (see metrics.yaml for the order)."""
+    metric = _governing_metric(toks, q_first, q_last, thing, inherited)
+    if metric == "deployed" and thing.unit in _known_people() and thing.unit not in _deployable():
+        return "other"  # "she and her four children moved to Albany": families move, forces deploy
+    return metric
+
+
+def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: CountedThing,
+                      inherited: str | None) -> str:
     phrase_end = thing.last_token if thing.last_token >= 0 else q_last
+    toll = _toll_subject(toks, q_first, named_toll_only=True)
+    if toll:
+        return toll  # "raising the death toll in the shooting to two": the toll, not the shooting
     # 1. A cue governing the phrase: a verb or noun just before it, the head itself, or a verb just after.
     for k in range(q_first - 1, max(-1, q_first - 4), -1):
-        if toks[k].lower in {",", ".", ";", "and", "but"}:
-            break
-        cue = _cue_at(toks, k)
+        if toks[k].lower in {",", ".", ";", "and", "but"} or _inside_a_name(toks, k):
+            break  # "the State Highway Patrol reported three people injured": a name, not a patrol
+        cue = _cue_at(toks, k, object_follows=True)
         if cue and (cue[1] == "event" or k == q_first - 1):
             override = _destination_after(toks, phrase_end + 1) if cue[0] == "deployed" else None
             return override or cue[0]  # "capturing two injured soldiers", "wounded five"
@@ -219,6 +260,10 @@ def metric_for(toks: list[Token], q_first: int, q_last: int, thing: CountedThing
     destination = _destination_after(toks, phrase_end + 1)
     if destination:
         return destination  # "ambulances took four people to Harmon Regional Medical Center"
+    if thing.last_token >= 0:  # a bare number after a list of names is an age ("Lowell, 88")
+        listed = _apposition_role(toks, q_first) or _list_governor(toks, q_first)
+        if listed:
+            return listed  # "the wounded, two girls and a man"; "killed a father, two of his children"
     # 2. An event participle inside the phrase ("the two captured men").
     states = []
     for k in range(q_last + 1, phrase_end):
@@ -271,19 +316,48 @@ def _acts_on_an_object(toks: list[Token], k: int) -> bool:
 
 
 def _cues_after(toks: list[Token], start: int) -> list[tuple[str, str, int]]:
-    """The metric cues in the clause after a counted phrase, up to 6 tokens."""
+    """The metric cues in the clause after a counted phrase, up to 6 tokens (an aside such as
+    ", ages 11 and 9," not counted). The predicate's cue comes first: in "one of the people stabbed
+    Tuesday has died" the people died; "stabbed" only says which people."""
     found: list[tuple[str, str, int]] = []
-    limit = min(len(toks), start + 6)
-    for k in range(start, limit):
+    predicates: list[tuple[str, str, int]] = []
+    k = _after_aside(toks, start)
+    limit = min(len(toks), k + 6)
+    while k < limit:
         word = toks[k].lower
         if word in _CLAUSE_ENDS or (word in _COORDINATORS and _starts_number(toks, k + 1)):
             break
-        if toks[k].text[0].isupper():
+        if toks[k].text[0].isupper() and toks[k].text not in _CALENDAR_WORDS:
             break  # a name: what follows is said of that person ("the nine voting to put Nichols to death")
         cue = _cue_at(toks, k)
         if cue:
-            found.append(cue)
-    return found
+            (predicates if k > start and toks[k - 1].lower in _AUXILIARIES else found).append(cue)
+        k += 1
+    return predicates + found
+
+
+_AUXILIARIES = frozenset("was were is are has have had been be being".split())
+_CALENDAR_WORDS = frozenset(
+    """January February March April May June July August September October November December Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+)
+_ASIDE_MARKS = {",": ",", "—": "—", "–": "–", "(": ")"}
+
+
+def _after_aside(toks: list[Token], start: int) -> int:
+    """The token after an aside that opens right after a counted phrase and says nothing happened:
+    "two men, both 19, were arrested", "three sisters (ages 4, 6 and 9) were hurt"."""
+    if start >= len(toks) or toks[start].lower not in _ASIDE_MARKS:
+        return start
+    close = _ASIDE_MARKS[toks[start].lower]
+    for k in range(start + 1, min(len(toks), start + 11)):
+        word = toks[k].lower
+        if word == close and close != ",":
+            return k + 1 if k > start + 1 else start
+        if word in {".", ";", ":"} or word in _AUXILIARIES or _cue_at(toks, k):
+            # a comma aside may hold commas itself ("aged 4, 6 and 9"): it ends at the comma before the verb
+            return k if close == "," and toks[k - 1].lower == "," and k - 1 > start else start
+    return start
 
 
 @lru_cache(maxsize=1)
@@ -331,19 +405,106 @@ def _toll_links() -> frozenset[str]:
     return vocab.word_set("metrics", "toll_links")
 
 
-def _toll_subject(toks: list[Token], q_first: int) -> str | None:
+def _toll_subject(toks: list[Token], q_first: int, *, named_toll_only: bool = False) -> str | None:
     """The metric of a toll named earlier in the clause when the figure follows "to", "at" or
-    "reached": "the death toll from Wednesday's quake rose to 268", "casualties stood at 3,000"."""
+    "reached": "the death toll from Wednesday's quake rose to 268", "casualties stood at 3,000".
+    With `named_toll_only`, only a toll or tally named as such counts ("the death toll ... to two")."""
     if q_first == 0 or toks[q_first - 1].lower not in _toll_links():
         return None
+    subjects = _TOLL_WORDS if named_toll_only else _TOLL_WORDS | _TOLL_NOUNS
     for k in range(q_first - 2, max(-1, q_first - 16), -1):
         word = toks[k].lower
         if word in {".", ";", ":"} or toks[k].text[0].isdigit():
             return None
         cue = _cue_at(toks, k)
-        if cue and (word in {"toll", "casualties", "deaths", "dead", "injured", "wounded", "number", "tally"}
-                    or toks[k + 1].lower in {"toll", "tally"}):
+        if cue and (word in subjects or toks[k + 1].lower in _TOLL_WORDS):
             return cue[0]
+    return None
+
+
+_TOLL_WORDS = frozenset({"toll", "tally"})
+_TOLL_NOUNS = frozenset({"casualties", "deaths", "dead", "injured", "wounded", "number"})
+
+
+def _inside_a_name(toks: list[Token], k: int) -> bool:
+    """A capitalised word after another inside a sentence in ordinary case ("the State Highway Patrol",
+    "the Victims Rights Council"): part of a name, not a cue. Headlines in title case are exempt."""
+    if k == 0 or not toks[k].text[0].isupper() or not toks[k - 1].text[0].isupper() or k - 1 == 0:
+        return False
+    words = [t.text for t in toks if t.text[0].isalpha()]
+    return sum(w[0].isupper() for w in words) * 2 < len(words)
+
+
+_ROLE_GAP = frozenset({"and", ",", "a", "an", "the", "her", "his", "their", "including", "ages", "age", "both"})
+
+
+def spells_out_a_group(toks: list[Token], q_first: int) -> bool:
+    """Whether the figure at q_first is an item of a list that spells out a group named just before it
+    ("the wounded — two girls and two men"): a part of that group."""
+    return _apposition_role(toks, q_first) is not None
+
+
+def _apposition_role(toks: list[Token], q_first: int) -> str | None:
+    """The metric of a group that a list right after it spells out: "the wounded — two girls, ages 16
+    and 17, and two men", "the surviving passengers, a woman and two children", "identified the
+    victims as three women and two men"."""
+    for k in range(q_first - 1, max(-1, q_first - 16), -1):
+        word = toks[k].lower
+        if word in _ASIDE_MARKS or word in {":", "as"} or (word in _AUXILIARIES and k >= 3
+                                                          and toks[k - 3].lower == "among"):
+            role = _role_noun(toks, k - 1)  # "among the dead were ...": a list after the verb
+            if role:
+                return role
+            if word != ",":
+                return None
+            continue
+        if not (word in _ROLE_GAP or _plain_noun(toks[k]) or toks[k].text[0].isupper()):
+            return None  # a verb or a clause: the list does not spell out the group
+    return None
+
+
+_SAYING = frozenset({"said", "says", "say", "told", "tells"})
+
+
+def _plain_noun(tok: Token) -> bool:
+    """A word that may stand in a list of people: a number or a noun, not a verb or a function word."""
+    word = tok.lower
+    if tok.text[0].isdigit() or word in _known_nouns():
+        return True
+    return tok.text.isalpha() and word not in _STOP and word not in _SAYING and not _VERB_SUFFIX.search(word) \
+        and word not in _metric_words()
+
+
+def _role_noun(toks: list[Token], j: int) -> str | None:
+    if j < 1:
+        return None
+    word = toks[j].lower
+    modifier = next((_weak_modifiers()[t.lower] for t in toks[max(0, j - 2):j] if t.lower in _weak_modifiers()), None)
+    if word in _role_nouns():
+        return modifier or _role_nouns()[word]
+    if modifier and singular(word) in _known_people():
+        return modifier  # "the surviving passengers"
+    return None
+
+
+_OBJECT_LIST = _ROLE_GAP | {"himself", "herself", "themselves", "him", "them", "of", "my", "our", "its"}
+
+
+def _list_governor(toks: list[Token], q_first: int) -> str | None:
+    """The event verb that a list of objects follows: "the crash killed a father, two of his children and
+    the driver"; "killing himself and three members of a family". ", and" joins clauses, not objects."""
+    for k in range(q_first - 1, max(-1, q_first - 12), -1):
+        word = toks[k].lower
+        if word == "and" and k > 0 and toks[k - 1].lower == ",":
+            return None
+        if word in _OBJECT_LIST or _plain_noun(toks[k]) or match_number(toks, k):
+            continue
+        if k == q_first - 1:
+            return None  # the cue right before the figure was weighed already
+        cue = _cue_at(toks, k, object_follows=True) if _VERB_SUFFIX.search(word) else None
+        if cue and k + cue[2] < len(toks) and toks[k + cue[2]].lower in {"and", ",", "or"}:
+            return None  # "a receptionist died and two men ...": the verb has no object
+        return cue[0] if cue and cue[1] == "event" else None  # a verb ("killed"), not a noun ("arrests")
     return None
 
 

@@ -10,7 +10,14 @@ from functools import lru_cache
 
 from claimledger import vocab
 from claimledger.attribution import attribute
-from claimledger.counted import CountedThing, counted_thing, location_for, metric_for, sentence_event
+from claimledger.counted import (
+    CountedThing,
+    counted_thing,
+    location_for,
+    metric_for,
+    sentence_event,
+    spells_out_a_group,
+)
 from claimledger.dates import DateMention, find_dates
 from claimledger.furniture import FurnitureMap
 from claimledger.hedges import hedge_in, is_projection
@@ -137,7 +144,7 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     if not _keep(q, unit, thing.subject, metric, before, after, after_phrase):
         return None
     kind = kind_of(q, toks, unit=unit, metric=metric)
-    if kind == "address":
+    if kind in ("address", "sample"):
         return kind
     if _after_none_of(toks, q.first_token):
         metric = "other"  # "none of the 40 passengers were hurt": the group, not the hurt
@@ -154,6 +161,7 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     partial = before in {"other", "another"} or (following[:1] == ["of"] and len(following) > 1
                                                  and following[1] in _PARTITIVE) or following[:1] in (["more"],
                                                                                                      ["other"])
+    list_item = thing.last_token >= 0 and spells_out_a_group(toks, q.first_token)
     return Claim(
         section=section, sentence_idx=sent.idx, sentence=sent.text, char_start=start, char_end=end,
         quantity_text=text[start:end], value_low=q.value_low, value_high=q.value_high,
@@ -163,7 +171,8 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
         as_of=as_of.isoformat() if as_of else None,
         as_of_precision=date.precision if date and as_of else None,
         hedge=hedge_in(sent.text), value_source=q.value_source,
-        is_projection=is_projection(_clause_through(text, sent, end)), is_partial=partial,
+        is_projection=is_projection(_clause_through(text, sent, end)), is_partial=partial or list_item,
+        is_list_item=list_item,
         kind=kind, assertion=assertion_of(clause), event_scope=event_scope_of(clause, as_of, published),
     )
 
@@ -209,6 +218,26 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
     for claim, found in zip(pending, attribute(text, sents, spans, speakers), strict=True):
         claim.sources = found
         out.claims.append(claim)
+    headline_end = _headline_line_end(text) if section == "body" else 0
+    if headline_end:
+        # a crawled page's title often opens its body: it summarises what the body attributes
+        _sources_from_body([c for c in pending if c.char_end <= headline_end],
+                           [c for c in pending if c.char_start >= headline_end])
+
+
+def _headline_line_end(text: str) -> int:
+    """The end of a first line that reads as a headline (short, and in title case or without a closing
+    stop: "2 Dead, 1 Wounded in Shooting at Plant"), else 0."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if end < 0:
+        return 0
+    line = text[start:end].strip()
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    if not words or len(words) > 20:
+        return 0
+    title_case = sum(w[0].isupper() for w in words) > 0.6 * len(words)
+    return end if title_case or not line.endswith((".", "!", "?", '"', "”")) else 0
 
 
 def _refers_back(claim: Claim, counted: set[tuple[float | None, float | None, str | None]]) -> bool:
@@ -300,8 +329,16 @@ def _share_across_list(toks: list, kept: list[tuple[Quantity, Claim]]) -> None:
                 and between - vocab.metric_cues().keys() <= {"and", ",", "were", "was", "had", "have", "been", "are"} \
                 and q.written == prev_q.written:
             claim.qualifier, claim.is_approximate = "approximate", True  # "about 300 killed and 2,700 wounded"
-        if claim.metric == "other" and prev.metric != "other" and len(between) <= 4 and between <= _LIST_JOINERS:
+        if claim.metric == "other" and prev.metric != "other" and len(between) <= 4 and between <= _LIST_JOINERS \
+                and not _joins_clauses(toks, prev.char_end, claim.char_start):
             claim.metric = prev.metric
+
+
+def _joins_clauses(toks: list, start: int, end: int) -> bool:
+    """ ", and" between two figures joins two clauses ("killed two, and three people remain without
+    power"): the second figure has its own verb, not the first one's metric."""
+    between = [t.lower for t in toks if start <= t.start and t.end <= end]
+    return between[:2] == [",", "and"]
 
 
 def _sentence_of(sents: list[Sentence], position: int) -> int:
@@ -329,15 +366,15 @@ def extract_article(article: Article) -> DocumentExtraction:
         text = getattr(article, section)
         if text:
             _section_claims(section, text, published, speakers, out)
-    _headline_sources_from_body(out.claims)
+    _sources_from_body([c for c in out.claims if c.section != "body"], [c for c in out.claims if c.section == "body"])
     return out
 
 
-def _headline_sources_from_body(claims: list[Claim]) -> None:
+def _sources_from_body(headline: list[Claim], body: list[Claim]) -> None:
     """A headline figure with no attribution of its own takes the sources of the body claim it summarises."""
-    body = [c for c in claims if c.section == "body" and c.sources]
-    for claim in claims:
-        if claim.section == "body" or claim.sources:
+    body = [c for c in body if c.sources]
+    for claim in headline:
+        if claim.sources:
             continue
         for match in body:
             if (match.value_low, match.value_high) == (claim.value_low, claim.value_high) and (

@@ -18,6 +18,7 @@ CLAIM_SCHEMA = {
     "hedge": pl.Utf8, "value_source": pl.Utf8, "policy_version": pl.Int32,
     "thing": pl.Utf8, "actor": pl.Utf8, "place": pl.Utf8, "place_parent": pl.Utf8, "period_start": pl.Date,
     "period_precision": pl.Utf8, "is_projection": pl.Boolean, "is_partial": pl.Boolean, "is_people": pl.Boolean,
+    "is_list_item": pl.Boolean,
     "kind": pl.Utf8, "assertion": pl.Utf8, "event_scope": pl.Utf8,
 }
 SOURCE_SCHEMA = {"claim_id": pl.Utf8, "source_text": pl.Utf8, "source_canonical": pl.Utf8, "cue": pl.Utf8,
@@ -52,7 +53,7 @@ def to_frames(extractions: list[DocumentExtraction]) -> dict[str, pl.DataFrame]:
                 "thing": key.thing, "actor": key.actor, "place": key.place, "place_parent": key.place_parent,
                 "period_start": key.period_start.isoformat() if key.period_start else None,
                 "period_precision": key.period_precision, "is_projection": c.is_projection,
-                "is_partial": c.is_partial, "is_people": counts_people(c.unit),
+                "is_partial": c.is_partial, "is_people": counts_people(c.unit), "is_list_item": c.is_list_item,
                 "kind": c.kind, "assertion": c.assertion, "event_scope": c.event_scope,
             })
             sources.extend({"claim_id": cid, "source_text": s.source_text, "source_canonical": s.source_canonical,

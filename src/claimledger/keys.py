@@ -67,7 +67,16 @@ def actor_of(subject: str | None, sentence: str) -> str | None:
     for pattern, canonical in _actor_pattern():
         if pattern.search(lowered):
             return canonical
+    words = subject.split()
+    for word in words[:-1]:  # the head noun itself is not its own owner
+        if word[:1].isupper() and word.isalpha() and word.lower().endswith(_demonym_suffixes()):
+            return word  # "four Sulorian soldiers"
     return None
+
+
+@lru_cache(maxsize=1)
+def _demonym_suffixes() -> tuple[str, ...]:
+    return tuple(str(s) for s in vocab.load("keys")["demonym_suffixes"])
 
 
 def place_of(location: str | None) -> tuple[str | None, str | None]:

@@ -17,7 +17,7 @@ from claimledger.text import Token
 CLAIM_KINDS = ("count", "money", "percent", "measure", "other")
 # Kinds of numbers set aside as not claims.
 SET_ASIDE_KINDS = ("furniture", "address", "age", "date_time", "ordinal", "identifier", "phone", "ratio", "score",
-                   "reference")
+                   "reference", "sample")
 # A vague word whose policy bound is this small names no checkable size unless something happened
 # to what it counts ("several were killed" stays a count).
 _SMALL_VAGUE = 9
@@ -35,16 +35,20 @@ def _words(key: str) -> frozenset[str]:
 
 
 def kind_of(q: Quantity, toks: list[Token], *, unit: str | None, metric: str) -> str:
-    """The kind of a number that is a candidate claim; `address` means it is not one."""
+    """The kind of a number that is a candidate claim; `address` and `sample` mean it is not one."""
     after = toks[q.last_token + 1].lower if q.last_token + 1 < len(toks) else ""
     if after in _words("address_nouns") and q.written == "digits":
         return "address"  # "the 1400 block of Oak Street"
+    if metric == "other" and _is_sample_size(q, toks):
+        return "sample"  # "the poll surveyed 1,008 adults": the method of a poll, not a news figure
     if q.unit_hint == "percent" or after in _words("percent_after"):
         return "percent"  # "leads by 6 points"
     if q.unit_hint is not None:
         if after in _words("measure_units") and _weight_context(toks):
             return "measure"  # "weighs about 180 pounds"
         return "money"
+    if unit is not None and unit in _words("money_units"):
+        return "money"  # "billions of dollars": money counted with a noun, not a count
     if after in _words("measure_units") or (unit is not None and unit in _words("measure_units")):
         return "measure"
     time_units = vocab.word_set("counted_nouns", "time_units")
@@ -55,6 +59,26 @@ def kind_of(q: Quantity, toks: list[Token], *, unit: str | None, metric: str) ->
     if unit is not None or metric != "other":
         return "count"
     return "other"
+
+
+@lru_cache(maxsize=1)
+def _sample_before() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(p).lower().split()) for p in vocab.load("claim_scope")["sample_before"])
+
+
+def _is_sample_size(q: Quantity, toks: list[Token]) -> bool:
+    """The number of people a poll or survey asked: after "surveyed", "a poll of"; before "surveyed",
+    "polled"; or in a sentence that gives the margin of error."""
+    before = tuple(t.lower for t in toks[max(0, q.first_token - 3):q.first_token])
+    if any(before[len(before) - len(cue):] == cue for cue in _sample_before() if len(cue) <= len(before)):
+        return True
+    for t in toks[q.last_token + 1:q.last_token + 8]:
+        if t.lower in {".", ";", ",", "and", "but"}:
+            break
+        if t.lower in _words("sample_after"):
+            return True
+    lowered = " ".join(t.lower for t in toks)
+    return any(phrase in lowered for phrase in _words("sample_sentence"))
 
 
 def _weight_context(toks: list[Token]) -> bool:

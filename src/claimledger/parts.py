@@ -7,6 +7,10 @@ whole as a contradiction; it stays in `claims` with `is_partial` set.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+from claimledger import vocab
 from claimledger.keys import counts_people
 from claimledger.model import Claim
 from claimledger.quantities import Quantity
@@ -21,9 +25,14 @@ _ENUMERATION_JOINERS = frozenset({"and", ",", "plus", "as", "well"})
 
 def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
     """Set `is_partial` on the figures of a sentence that count part of a group."""
+    sentence = " ".join(t.lower for t in toks)
     for q, claim in kept:
         if _after_subset_cue(toks, q.first_token) or (claim.subject or "").lower().split()[-1:] == ["others"]:
             claim.is_partial = True
+        elif claim.metric in ("injured", "casualties", "killed") and _one_facility(sentence):
+            claim.is_partial = True  # "the hospital had taken in 400 injured": one hospital's share
+        elif claim.metric == "injured" and _still_in_state(toks, q.last_token):
+            claim.is_partial = True  # "two remain hospitalized": those not yet discharged
     for (prev_q, prev), (q, claim) in zip(kept, kept[1:], strict=False):
         between = [t.lower for t in toks[prev_q.last_token + 1:q.first_token] if t.start >= prev.char_end]
         if not between or not set(between) <= _ENUMERATION_JOINERS:
@@ -31,6 +40,31 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
         if prev.kind == claim.kind == "count" and counts_people(prev.unit) and counts_people(claim.unit) \
                 and prev.unit != claim.unit and prev.metric == claim.metric:
             prev.is_partial = claim.is_partial = True  # "two women and a man died"
+
+
+@lru_cache(maxsize=1)
+def _facility_pattern() -> re.Pattern[str]:
+    places = "|".join(re.escape(str(p).lower()) for p in vocab.load("metrics")["treatment_places"])
+    verbs = "|".join(re.escape(str(v).lower()) for v in vocab.load("claim_scope")["facility_verbs"])
+    return re.compile(rf"\b(?:{places})\b(?:\s+\S+){{0,4}}?\s+(?:{verbs})\b")
+
+
+def _one_facility(sentence: str) -> bool:
+    """A treatment place that took in, treated or admitted the people counted ("Lakeview Medical Center
+    treated the two victims", "the hospital had taken in about 400"): the count is one facility's."""
+    return bool(_facility_pattern().search(sentence))
+
+
+def _still_in_state(toks: list[Token], last: int) -> bool:
+    """ "two remain hospitalized", "three are still in critical condition": how many are in that state now,
+    a number that falls as people are discharged, not the number ever hurt."""
+    words = vocab.word_set("claim_scope", "still_cues")
+    for t in toks[last + 1:last + 6]:
+        if t.lower in {".", ";", ",", "and", "but"}:
+            return False
+        if t.lower in words:
+            return True
+    return False
 
 
 def _after_subset_cue(toks: list[Token], first: int) -> bool:

@@ -37,7 +37,7 @@ bounded as (
 
 paired as (
     select a.claim_id, b.claim_id as related_claim_id, a.doc_id, b.doc_id as related_doc_id,
-           a.metric, a.thing, a.actor, a.place, coalesce(a.story, b.story) as story,
+           a.metric, a.thing, a.actor, b.actor as related_actor, a.place, coalesce(a.story, b.story) as story,
            a.period_start, b.period_start as related_period_start,
            abs(date_diff('day', a.period_start, b.period_start)) as period_gap_days,
            a.published_at, b.published_at as related_published_at,

@@ -1,24 +1,45 @@
 -- Pairs that must agree: same key, periods within 7 days, and no origin in common (a different
 -- figure from the same origin is a revision, see v_revisions). `intervals_overlap` is false when
 -- both cannot hold; the contradictory_claims suite asserts it is true.
--- Tolls move: a cumulative total (killed, injured, arrested, ...) reported higher on a later day,
--- by no more than half again plus a few, reads as an update of the same toll, and a missing count
--- that falls on a later day as people found; such a pair is not asked to agree (say less when the
--- evidence is weak). A jump beyond that (1,100 one day, more than 3,000 four days later) still is.
+-- Tolls move: a cumulative total (killed, injured, arrested, ...) reported higher for a later day
+-- (the figure's own date, else its article's), by no more than half again plus a few, reads as an
+-- update of the same toll, and a missing count that falls on a later day as people found; such a
+-- pair is not asked to agree (say less when the evidence is weak). A jump beyond that (1,100 one
+-- day, more than 3,000 four days later) still is.
+-- Whose: a count that names whose people they are ("four Sulorian soldiers") may be part of a count
+-- that does not ("13 soldiers died: nine of one side, four of the other"); a smaller named count
+-- beside a larger unnamed one is not asked to agree. A named count larger than the unnamed one is.
 with params as (select 7 as window_days, 1.5 as growth_factor, 3 as growth_slack),
 
-final as (
-    select k.*
+ordered as (
+    select k.*,
+           -- which side is about the later day
+           case when k.related_period_start > k.period_start then 1
+                when k.related_period_start < k.period_start then -1
+                when k.related_published_at::date > k.published_at::date then 1
+                else 0 end as later_side
     from v_claim_key_pairs as k
+),
+
+final as (
+    select k.* exclude (later_side)
+    from ordered as k
     cross join params as p
     where k.period_gap_days <= p.window_days
       and abs(date_diff('day', k.published_at, k.related_published_at)) <= p.window_days
       and not k.same_origin
-      and not (k.related_published_at::date > k.published_at::date
+      and not (k.later_side = 1
                and ((k.metric in ('killed', 'injured', 'casualties', 'captured', 'displaced', 'arrested')
                      and k.related_low_eff >= k.high_eff
                      and k.related_low_eff <= k.high_eff * p.growth_factor + p.growth_slack)
                     or (k.metric = 'missing' and k.related_high_eff <= k.low_eff)))
+      and not (k.later_side = -1
+               and ((k.metric in ('killed', 'injured', 'casualties', 'captured', 'displaced', 'arrested')
+                     and k.low_eff >= k.related_high_eff
+                     and k.low_eff <= k.related_high_eff * p.growth_factor + p.growth_slack)
+                    or (k.metric = 'missing' and k.high_eff <= k.related_low_eff)))
+      and not (k.actor is null and k.related_actor is not null and k.low_eff >= k.related_high_eff)
+      and not (k.related_actor is null and k.actor is not null and k.related_low_eff >= k.high_eff)
 )
 
 select * from final

@@ -12,7 +12,9 @@ final as (
            c.qualifier, c.unit, c.metric, c.hedge, c.kind, c.assertion, c.event_scope,
            coalesce(s.n_sources, 0) as n_sources,
            s.sources,
-           is_sourcing_checked(c.section, c.kind, c.assertion, c.event_scope, c.metric, c.thing, c.is_people)
+           is_sourcing_checked(c.section, c.kind, c.assertion, c.event_scope, c.metric, c.thing, c.is_people,
+                               c.is_list_item, c.is_partial, c.quantity_text, c.value_source,
+                               c.value_high)
                as is_checked
     from claims as c
     left join sources as s using (claim_id)
