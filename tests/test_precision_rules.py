@@ -359,6 +359,18 @@ def test_a_poll_sample_is_set_aside(sentence: str, number: str) -> None:
     assert not [c for c in claims_of(sentence) if c.quantity_text.startswith(number)]
 
 
+@pytest.mark.parametrize(("sentence", "number", "kind"), [
+    ("The guard scored 21 points in the win.", "21", "score"),
+    ("She finished with 11 rebounds and 7 assists.", "11", "score"),
+])
+def test_a_players_tally_is_a_score(sentence: str, number: str, kind: str) -> None:
+    assert _set_aside(sentence).get(number) == kind
+
+
+def test_points_in_a_poll_stay_a_share() -> None:
+    assert _one("The mayor leads her rival by 6 points.", "6 points").kind == "percent"
+
+
 def test_money_counted_with_a_noun_is_money() -> None:
     assert _one("The blaze caused millions of dollars in damage.", "millions of dollars").kind == "money"
 

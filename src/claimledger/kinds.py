@@ -41,6 +41,8 @@ def kind_of(q: Quantity, toks: list[Token], *, unit: str | None, metric: str) ->
         return "address"  # "the 1400 block of Oak Street"
     if metric == "other" and _is_sample_size(q, toks):
         return "sample"  # "the poll surveyed 1,008 adults": the method of a poll, not a news figure
+    if after in _words("score_after") and _scored(q, toks):
+        return "score"  # "scored 13 points": a game's score, not a share
     if q.unit_hint == "percent" or after in _words("percent_after"):
         return "percent"  # "leads by 6 points"
     if q.unit_hint is not None:
@@ -79,6 +81,11 @@ def _is_sample_size(q: Quantity, toks: list[Token]) -> bool:
             return True
     lowered = " ".join(t.lower for t in toks)
     return any(phrase in lowered for phrase in _words("sample_sentence"))
+
+
+def _scored(q: Quantity, toks: list[Token]) -> bool:
+    before = {t.lower for t in toks[max(0, q.first_token - 3):q.first_token]}
+    return not before.isdisjoint(_words("score_verbs"))
 
 
 def _weight_context(toks: list[Token]) -> bool:
