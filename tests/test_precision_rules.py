@@ -159,6 +159,22 @@ METRIC_CLAUSES = [
     ("Rebels seized a priest, two of his deacons and a driver.", "two of his deacons", "captured"),
     ("The storm killed two, and three people remain without power.", "three people", "other"),
     ("Officers made no arrests overnight, though 12 fans were fined for trespassing.", "12 fans", "other"),
+    # a bare number right after a group named by what happened to it; an age further down a list is none
+    ("Of the 40 injured, 12 were children, the clinic said.", "12", "injured"),
+    # a breakdown after a colon, and an earlier value after "up from"
+    ("Nine sailors drowned in the storm: five cadets and four instructors.", "five cadets", "killed"),
+    ("Nine sailors drowned in the storm: five cadets and four instructors.", "four instructors", "killed"),
+    ("Searchers have found 14 bodies, up from nine bodies on Friday.", "nine bodies", "killed"),
+    # cues added from reading
+    ("Three cyclists were hit by a van on the bridge.", "Three cyclists", "casualties"),
+    ("The clinic admitted 22 pupils after the gas leak.", "22 pupils", "injured"),
+    ("Mourners followed the coffins of six miners through the town.", "six miners", "killed"),
+    ("The trial concerns the murder of three tourists near the lake.", "three tourists", "killed"),
+    ("About 900 families spent the night in tents after the tremor.", "About 900 families", "displaced"),
+    ("Some 40 firefighters tackled the warehouse fire.", "Some 40 firefighters", "deployed"),
+    # a family left behind, a family's size, another figure's noun
+    ("The nurse – who leaves behind a husband and three daughters – died on Friday.", "three daughters", "other"),
+    ("The town had 12 homicides among its 40,000 residents last year.", "40,000 residents", "other"),
     # words that hold a cue but say nothing happened to anyone counted
     ("Eleven jurors backed the death penalty for the gunman.", "Eleven jurors", "other"),
     # an intransitive verb takes no list of objects
@@ -347,6 +363,25 @@ def test_a_first_line_that_is_a_sentence_is_no_headline() -> None:
     body = "Four workers were hurt in a depot fire on Monday.\nThe fire department said the blaze began at 6 a.m."
     first = next(c for c in claims_of(body) if c.sentence_idx == 0)
     assert first.sources == []
+
+
+def test_an_age_before_a_verb_is_set_aside() -> None:
+    assert _set_aside("Marta Diaz, 44 was convicted of the killing of a courier.").get("44") == "age"
+
+
+def test_a_familys_size_is_not_the_toll() -> None:
+    assert [c.metric for c in claims_of("A father of 7 killed in the crossfire was buried today.")
+            if c.quantity_text == "7"] in ([], ["other"])
+    assert _one("The parents of two medics killed in the raid spoke on Monday.", "two medics").metric == "killed"
+
+
+def test_a_plural_figure_after_a_place_is_still_a_count() -> None:
+    assert _one("In Kessin, 12 were killed overnight.", "12").metric == "killed"
+
+
+def test_an_age_after_a_name_in_a_list_of_the_dead_is_no_claim() -> None:
+    ages = [c for c in claims_of("The dead: Ana Ruiz, 71, and Tom Baker, 64.") if c.quantity_text in ("71", "64")]
+    assert [(c.kind, c.metric) for c in ages if c.kind == "count" or c.metric != "other"] == []
 
 
 @pytest.mark.parametrize(("sentence", "number"), [

@@ -64,7 +64,7 @@ def test_unsourced_view_lists_claims_without_sources(con) -> None:
 )
 def test_contradiction_intervals(con, a, b, contradicts: bool) -> None:
     doc(con, "d1")
-    doc(con, "d2", published=datetime(2025, 1, 12, 18))  # the same day: no update can lie between
+    doc(con, "d2", published=datetime(2025, 1, 12, 6))  # within half a day: no update can lie between
     claim(con, "c1", "d1", a[0], a[1], approx=a[2], qualifier=a[3], origins=("South Korea",))
     claim(con, "c2", "d2", b[0], b[1], approx=b[2], qualifier=b[3], origins=("Ukraine",))
     rows = con.execute("select claim_id, related_claim_id from v_contradictions").fetchall()
@@ -89,7 +89,7 @@ def test_contradiction_intervals(con, a, b, contradicts: bool) -> None:
 def test_pairs_need_same_key_story_and_window(con, setup: dict, comparable: bool) -> None:
     doc(con, "d1", story=setup.get("story1", "nk"), tags=setup.get("tags1"))
     doc(con, "d2", story=setup.get("story2", "nk"), tags=setup.get("tags2"),
-        published=setup.get("published2", datetime(2025, 1, 12, 18)))
+        published=setup.get("published2", datetime(2025, 1, 12, 6)))
     claim(con, "c1", "d1", 2, 2, as_of=setup.get("as_of1"), origins=("South Korea",))
     claim(con, "c2", "d1" if setup.get("same_doc") else "d2", 5, 5, metric=setup.get("metric2", "captured"),
           unit=setup.get("unit2", "soldier"), as_of=setup.get("as_of2"), origins=("Ukraine",))
@@ -101,7 +101,8 @@ def test_pairs_need_same_key_story_and_window(con, setup: dict, comparable: bool
     (("South Korea",), ("Ukraine",), datetime(2025, 1, 14), 5, False),
     (("South Korea",), ("Ukraine",), datetime(2025, 1, 14), 50, True),  # too big a jump for an update
     (("South Korea",), ("Ukraine",), datetime(2025, 1, 14), 1, True),  # a toll does not fall
-    ((), (), datetime(2025, 1, 12, 18), 5, True),  # the same day: no update in between
+    ((), (), datetime(2025, 1, 12, 6), 5, True),  # within half a day: no update in between
+    ((), (), datetime(2025, 1, 12, 18), 5, False),  # 18 hours later: an update, though the same UTC day
 ])
 def test_a_later_higher_toll_is_not_compared(con, origins1, origins2, published2, later, compared) -> None:
     doc(con, "d1")

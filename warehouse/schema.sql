@@ -135,7 +135,7 @@ create table if not exists numbers_set_aside (
     char_start    integer not null,      -- end-exclusive offsets into the section's text
     char_end      integer not null,
     number_text   varchar not null,
-    kind          varchar not null       -- furniture | address | age | date_time | ordinal | identifier | phone | ratio | score
+    kind          varchar not null       -- furniture | address | age | date_time | ordinal | identifier | phone | ratio | score | reference | sample
 );
 
 -- A claim the cross-article checks are about: a count, asserted by the article, about its own
@@ -149,12 +149,17 @@ create or replace macro is_checked_claim(section, kind, assertion, event_scope, 
 -- - an item of a list that spells out a group ("the wounded, two girls and a man"), or a definite
 --   part ("the two other victims"): the group it belongs to carries the source or the flag;
 -- - a small vague word ("several", "a few") and a lone indefinite article ("a man was killed"): no
---   size to source.
+--   size to source;
+-- - "one of the victims" picks one person out of a group counted elsewhere, and "one" with a thing
+--   nothing happened to ("one report", "one big obstacle") counts nothing.
 create or replace macro is_sourcing_checked(section, kind, assertion, event_scope, metric, thing, is_people,
                                             is_list_item, is_partial, quantity_text, value_source, value_high) as
     is_checked_claim(section, kind, assertion, event_scope, 'counted', thing)
     and (metric <> 'other' or coalesce(is_people, false)) and not coalesce(is_list_item, false)
     and not (coalesce(is_partial, false) and lower(quantity_text) like 'the %')
+    and not regexp_matches(lower(quantity_text), '^one of (the|his|her|their|its|them|those|these|our|my)\b')
+    and not coalesce(value_high = 1 and regexp_matches(lower(quantity_text), '^one\b') and not coalesce(is_people, false)
+                     and metric not in ('killed', 'injured', 'casualties', 'captured', 'arrested'), false)
     and not coalesce(value_source = 'vague_policy' and value_high < 10, false)
     and not coalesce(value_high = 1 and regexp_matches(lower(quantity_text), '^an? [a-z]'), false);
 

@@ -68,6 +68,11 @@ def _deployable() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _family_nouns() -> frozenset[str]:
+    return vocab.word_set("metrics", "family_of")
+
+
+@lru_cache(maxsize=1)
 def _role_nouns() -> dict[str, str]:
     return {str(k).lower(): str(v) for k, v in vocab.load("metrics")["role_nouns"].items()}
 
@@ -226,6 +231,9 @@ def metric_for(toks: list[Token], q_first: int, q_last: int, thing: CountedThing
 def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: CountedThing,
                       inherited: str | None) -> str:
     phrase_end = thing.last_token if thing.last_token >= 0 else q_last
+    if thing.last_token < 0 and q_first >= 2 and toks[q_first - 1].lower == "of" \
+            and toks[q_first - 2].lower in _family_nouns():
+        return "other"  # "a mother of 12 killed in crossfire": her children, not the dead
     toll = _toll_subject(toks, q_first, named_toll_only=True)
     if toll:
         return toll  # "raising the death toll in the shooting to two": the toll, not the shooting
@@ -233,6 +241,8 @@ def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: Count
     for k in range(q_first - 1, max(-1, q_first - 4), -1):
         if toks[k].lower in {",", ".", ";", "and", "but"} or _inside_a_name(toks, k):
             break  # "the State Highway Patrol reported three people injured": a name, not a patrol
+        if k > 0 and toks[k - 1].text[0].isdigit():
+            break  # "159 homicides to its 318,416 residents": the cue is the other figure's noun
         cue = _cue_at(toks, k, object_follows=True)
         if cue and (cue[1] == "event" or k == q_first - 1):
             override = _destination_after(toks, phrase_end + 1) if cue[0] == "deployed" else None
@@ -260,10 +270,12 @@ def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: Count
     destination = _destination_after(toks, phrase_end + 1)
     if destination:
         return destination  # "ambulances took four people to Harmon Regional Medical Center"
-    if thing.last_token >= 0:  # a bare number after a list of names is an age ("Lowell, 88")
-        listed = _apposition_role(toks, q_first) or _list_governor(toks, q_first)
-        if listed:
-            return listed  # "the wounded, two girls and a man"; "killed a father, two of his children"
+    # a bare number takes a group's metric only right after it ("of the 301 dead, 276 were ..."): further
+    # down a list of names it is an age ("the dead: Beatrice Lowell, 88")
+    listed = _apposition_role(toks, q_first, right_after=thing.last_token < 0) or (
+        _list_governor(toks, q_first) if thing.last_token >= 0 else None)
+    if listed:
+        return listed  # "the wounded, two girls and a man"; "killed a father, two of his children"
     # 2. An event participle inside the phrase ("the two captured men").
     states = []
     for k in range(q_last + 1, phrase_end):
@@ -286,7 +298,7 @@ def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: Count
 # Words that join two clauses; a cue after one of them governs the next clause's figure when a
 # number follows ("four were hurt and two died": "died" is not the four's).
 _COORDINATORS = frozenset({"and", "or", "where", "as"})
-_CLAUSE_ENDS = frozenset({".", ";", "—", ",", "while", "whereas", "but"})
+_CLAUSE_ENDS = frozenset({".", ";", "—", "–", ",", "while", "whereas", "but"})
 
 
 def _starts_number(toks: list[Token], k: int) -> bool:
@@ -309,8 +321,8 @@ def _acts_on_an_object(toks: list[Token], k: int) -> bool:
     if k >= len(toks) or not toks[k].lower.endswith("ed"):
         return False
     cue = _cue_at(toks, k)
-    if not cue or cue[1] != "event":
-        return False
+    if not cue or cue[1] != "event" or cue[0] == "deployed":
+        return False  # "40 firefighters tackled the fire": who is deployed is who acts
     j = k + cue[2]
     return j < len(toks) and (toks[j].lower in _object_starters() or _starts_number(toks, j))
 
@@ -438,13 +450,13 @@ def _inside_a_name(toks: list[Token], k: int) -> bool:
 _ROLE_GAP = frozenset({"and", ",", "a", "an", "the", "her", "his", "their", "including", "ages", "age", "both"})
 
 
-def spells_out_a_group(toks: list[Token], q_first: int) -> bool:
+def spells_out_a_group(toks: list[Token], q_first: int, *, right_after: bool = False) -> bool:
     """Whether the figure at q_first is an item of a list that spells out a group named just before it
     ("the wounded — two girls and two men"): a part of that group."""
-    return _apposition_role(toks, q_first) is not None
+    return _apposition_role(toks, q_first, right_after=right_after) is not None
 
 
-def _apposition_role(toks: list[Token], q_first: int) -> str | None:
+def _apposition_role(toks: list[Token], q_first: int, *, right_after: bool = False) -> str | None:
     """The metric of a group that a list right after it spells out: "the wounded — two girls, ages 16
     and 17, and two men", "the surviving passengers, a woman and two children", "identified the
     victims as three women and two men"."""
@@ -455,9 +467,11 @@ def _apposition_role(toks: list[Token], q_first: int) -> str | None:
             role = _role_noun(toks, k - 1)  # "among the dead were ...": a list after the verb
             if role:
                 return role
-            if word != ",":
+            if word != "," or right_after:
                 return None
             continue
+        if right_after:
+            return None
         if not (word in _ROLE_GAP or _plain_noun(toks[k]) or toks[k].text[0].isupper()):
             return None  # a verb or a clause: the list does not spell out the group
     return None

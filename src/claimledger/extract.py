@@ -161,7 +161,7 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     partial = before in {"other", "another"} or (following[:1] == ["of"] and len(following) > 1
                                                  and following[1] in _PARTITIVE) or following[:1] in (["more"],
                                                                                                      ["other"])
-    list_item = thing.last_token >= 0 and spells_out_a_group(toks, q.first_token)
+    list_item = spells_out_a_group(toks, q.first_token, right_after=thing.last_token < 0)
     return Claim(
         section=section, sentence_idx=sent.idx, sentence=sent.text, char_start=start, char_end=end,
         quantity_text=text[start:end], value_low=q.value_low, value_high=q.value_high,
@@ -332,6 +332,30 @@ def _share_across_list(toks: list, kept: list[tuple[Quantity, Claim]]) -> None:
         if claim.metric == "other" and prev.metric != "other" and len(between) <= 4 and between <= _LIST_JOINERS \
                 and not _joins_clauses(toks, prev.char_end, claim.char_start):
             claim.metric = prev.metric
+            if prev.is_list_item:  # "... died: nine of one side and four of the other"
+                claim.is_list_item = claim.is_partial = True
+        elif claim.metric == "other" and prev.metric != "other" and _right_after(toks, q.first_token, _BREAKDOWN):
+            # "At least 13 soldiers died in the clash: nine of one side, four of the other"
+            claim.metric, claim.is_list_item, claim.is_partial = prev.metric, True, True
+        elif claim.metric == "other" and prev.metric != "other" and _right_after(toks, q.first_token, _earlier_cues()):
+            # "nine soldiers were killed, up from seven reported earlier": the same count, an earlier figure
+            claim.metric = prev.metric
+            if claim.unit in _GENERIC_HEADS | {None}:
+                claim.unit, claim.subject = prev.unit, prev.subject
+
+
+_BREAKDOWN = ((":",), (":", "the"), (":", "a"))
+
+
+@lru_cache(maxsize=1)
+def _earlier_cues() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(c).lower().split()) for c in vocab.load("claim_scope")["earlier_figure_cues"])
+
+
+def _right_after(toks: list, first: int, cues: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether one of the word sequences `cues` ends right before token `first`."""
+    before = tuple(t.lower for t in toks[max(0, first - 3):first])
+    return any(len(cue) <= len(before) and before[len(before) - len(cue):] == cue for cue in cues)
 
 
 def _joins_clauses(toks: list, start: int, end: int) -> bool:

@@ -132,11 +132,11 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
         return "age"  # "aged 61", "dies at 95"
     if (
         re.search(r"[A-Z][a-z]+,\s*$", before)
-        and re.match(r"^\s*,", after)
+        and (re.match(r"^\s*[,;)]", after) or (num.value > 1 and re.match(r"^\s+(?:was|is|has|had)\b", after)))
         and num.written == "digits"
         and num.value < 120
     ):
-        return "age"
+        return "age"  # "Smith, 34, of Akron"; "Andrew Lopez, 20 was found guilty": "20 was" is no plural
     if re.match(r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|EST|ET\b|local time))", after, re.I):
         return "time"
     if re.search(r"\d:$", before):
