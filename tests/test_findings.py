@@ -191,3 +191,12 @@ UPDATES_AND_PARTS = [
 @pytest.mark.parametrize(("first", "second", "contradictions"), UPDATES_AND_PARTS)
 def test_updates_and_parts_are_not_contradictions(first, second, contradictions: int) -> None:
     assert len(findings(first, second).get("contradiction", [])) == contradictions
+
+
+def test_a_single_person_in_a_headline_needs_no_body_figure() -> None:
+    single = findings(("2025-01-13", "A third man was hurt in the rockfall", "Rescuers found another hiker."),
+                      ("2025-03-01", "", "Rangers said 12 hikers were rescued."))
+    assert "headline_unsupported" not in single
+    figure = findings(("2025-01-13", "Three men were hurt in the rockfall", "Rescuers found another hiker."),
+                      ("2025-03-01", "", "Rangers said 12 hikers were rescued."))
+    assert len(figure["headline_unsupported"]) == 1

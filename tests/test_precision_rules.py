@@ -49,6 +49,8 @@ FURNITURE = [
     ("By Metro desk | 3:12 PM EST", True),
     ("Don't miss: 6 ways to save on heating", True),
     ("2 of 10 free stories left", True),
+    ("margin-bottom: 24px;", True),
+    ("height:50%;", True),
 ]
 
 
@@ -302,6 +304,7 @@ def test_group_after_none_of_is_not_the_metric() -> None:
 
 # (sentence, quantity_text, low, high)
 VAGUE_MULTIPLIERS = [
+    ("Officials sent a couple of hundred medics to the camp.", "a couple of hundred medics", 200, 300),
     ("Several dozen families were moved to shelters.", "Several dozen families", 36, 108),
     ("A few hundred troops crossed the river.", "A few hundred troops", 200, 500),
     ("Several thousand residents lost power.", "Several thousand residents", 3000, 9000),
@@ -394,16 +397,32 @@ def test_a_poll_sample_is_set_aside(sentence: str, number: str) -> None:
     assert not [c for c in claims_of(sentence) if c.quantity_text.startswith(number)]
 
 
-@pytest.mark.parametrize(("sentence", "number", "kind"), [
-    ("The guard scored 21 points in the win.", "21", "score"),
-    ("She finished with 11 rebounds and 7 assists.", "11", "score"),
+@pytest.mark.parametrize(("sentence", "quantity_text"), [
+    ("The guard scored 21 points in the win.", "21 points"),
+    ("She finished with 11 rebounds and 7 assists.", "11 rebounds"),
 ])
-def test_a_players_tally_is_a_score(sentence: str, number: str, kind: str) -> None:
-    assert _set_aside(sentence).get(number) == kind
+def test_a_players_tally_is_a_count_not_a_share(sentence: str, quantity_text: str) -> None:
+    assert _one(sentence, quantity_text).kind == "count"
 
 
 def test_points_in_a_poll_stay_a_share() -> None:
     assert _one("The mayor leads her rival by 6 points.", "6 points").kind == "percent"
+
+
+@pytest.mark.parametrize(("sentence", "quantity_text"), [
+    ("The three biggest lenders raised rates.", "three biggest lenders"),
+    ("The blockade could cost tens of millions of euros in lost trade.", "tens of millions"),
+    ("The council has three options for the bridge.", "three options"),
+    ("There are two reasons the plan stalled.", "two reasons"),
+    ("The bottom 20 percent saw no gain.", "20 percent"),
+])
+def test_enumerations_and_group_names_are_not_counts(sentence: str, quantity_text: str) -> None:
+    assert [c.kind for c in claims_of(sentence) if c.quantity_text == quantity_text] in ([], ["other"])
+
+
+def test_a_month_and_day_with_a_slash_is_no_share() -> None:
+    assert [c.kind for c in claims_of("Memorials were held on 3/11 in the capital.")] in ([], ["other"])
+    assert _one("Only 1/40 of the budget was spent.", "1/40").kind == "percent"
 
 
 def test_money_counted_with_a_noun_is_money() -> None:

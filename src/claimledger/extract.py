@@ -144,7 +144,7 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     if not _keep(q, unit, thing.subject, metric, before, after, after_phrase):
         return None
     kind = kind_of(q, toks, unit=unit, metric=metric)
-    if kind in ("address", "sample", "score"):
+    if kind in ("address", "sample"):
         return kind
     if _after_none_of(toks, q.first_token):
         metric = "other"  # "none of the 40 passengers were hurt": the group, not the hurt

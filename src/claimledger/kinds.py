@@ -7,6 +7,7 @@ set aside before this with the reason as their kind (see `quantities.py` and `fu
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from claimledger import vocab
@@ -37,18 +38,30 @@ def _words(key: str) -> frozenset[str]:
 def kind_of(q: Quantity, toks: list[Token], *, unit: str | None, metric: str) -> str:
     """The kind of a number that is a candidate claim; `address` and `sample` mean it is not one."""
     after = toks[q.last_token + 1].lower if q.last_token + 1 < len(toks) else ""
+    slashed = re.fullmatch(r"(\d{1,2})/(\d{1,2})", "".join(t.text for t in toks[q.first_token:q.last_token + 1]))
+    if slashed and int(slashed.group(1)) <= 12 and 10 < int(slashed.group(2)) <= 31:
+        return "other"  # "9/11", "3/11": a month and a day naming an event, not a share
     if after in _words("address_nouns") and q.written == "digits":
         return "address"  # "the 1400 block of Oak Street"
-    if metric == "other" and _is_sample_size(q, toks):
+    if metric == "other" and q.unit_hint is None and after not in _words("percent_after") and _is_sample_size(q, toks):
         return "sample"  # "the poll surveyed 1,008 adults": the method of a poll, not a news figure
+    if (q.unit_hint == "percent" or after in _words("percent_after")) and q.first_token > 0 \
+            and toks[q.first_token - 1].lower in _words("percent_group_before"):
+        return "other"  # "the top 1 percent paid ...": the name of a group, not a share
     if after in _words("score_after") and _scored(q, toks):
-        return "score"  # "scored 13 points": a game's score, not a share
+        return "count"  # "scored 13 points": a player's tally, not a share
     if q.unit_hint == "percent" or after in _words("percent_after"):
         return "percent"  # "leads by 6 points"
     if q.unit_hint is not None:
         if after in _words("measure_units") and _weight_context(toks):
             return "measure"  # "weighs about 180 pounds"
         return "money"
+    if unit is not None and unit in _words("magnitude_units"):
+        return "other"  # "hundreds of billions (of dollars)": a magnitude; the figure it scales is read whole
+    if after in _words("ranking_after"):
+        return "other"  # "the two largest unions", "the three leading candidates": a ranking, not a count
+    if unit is not None and unit in _words("abstract_nouns"):
+        return "other"  # "two ways", "three reasons": a writer's enumeration, not a count of anything
     if unit is not None and unit in _words("money_units"):
         return "money"  # "billions of dollars": money counted with a noun, not a count
     if after in _words("measure_units") or (unit is not None and unit in _words("measure_units")):

@@ -96,7 +96,7 @@ def _match_phrase(toks: list[Token], i: int) -> NumberMatch | None:
         if end <= len(toks) and tuple(t.lower for t in toks[i:end]) == words:
             if written == "vague":
                 term = vocab.load("vague_quantities")["terms"][" ".join(words)]
-                factor, last = _vague_multiplier(toks, end, words)
+                factor, last = _vague_multiplier(toks, end, words, small=float(term["high"]) < 10)
                 return NumberMatch(
                     i,
                     last if factor > 1 else end - 1,
@@ -114,10 +114,10 @@ def _match_phrase(toks: list[Token], i: int) -> NumberMatch | None:
     return None
 
 
-def _vague_multiplier(toks: list[Token], j: int, words: tuple[str, ...]) -> tuple[float, int]:
-    """ "several dozen", "a few hundred", "several thousand": a vague count of a unit multiplies its
-    bounds (the factor and the last token used; 1 when no unit follows). "dozens of" takes none."""
-    if words[-1] == "of" or j >= len(toks):
+def _vague_multiplier(toks: list[Token], j: int, words: tuple[str, ...], *, small: bool = True) -> tuple[float, int]:
+    """ "several dozen", "a few hundred", "a couple of hundred": a small vague count of a unit multiplies
+    its bounds (the factor and the last token used; 1 when no unit follows). "dozens of" takes none."""
+    if j >= len(toks) or (words[-1] == "of" and not small):
         return 1.0, j - 1
     _, _, scales, _ = _tables()
     word = toks[j].lower

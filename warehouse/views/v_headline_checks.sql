@@ -1,6 +1,8 @@
 -- A number in the title or subtitle that no body claim of the same article supports: no body
 -- figure of any metric overlaps it (+/-10 % for approximate values). Headlines reword what they
--- count ("3 dead" for "a third man died"), so only a figure the body never gives is a finding.
+-- count ("3 dead" for "a third man died"), so only a figure the body never gives is a finding. A
+-- single person named with an article ("a third man was wounded") is no figure to support: the body
+-- says "another man" or names him.
 with params as (select 0.10 as approx_tolerance),
 
 bounded as (
@@ -21,6 +23,7 @@ final as (
            printf('%s figure "%s" is not supported by any claim in the body', h.section, h.quantity_text) as detail
     from bounded as h
     where h.section in ('title', 'subtitle') and h.kind = 'count' and h.assertion = 'asserted' and h.thing is not null
+      and not (h.high_eff = 1 and regexp_matches(lower(h.quantity_text), '^(an?|one)\s'))
 )
 
 select * from final
