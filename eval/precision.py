@@ -10,7 +10,9 @@ Three corpora go through the whole engine (extraction, the warehouse and the fin
   (ECB+ has no dates; the same convention as eval_crossdoc.py);
 - ``polnear``: PolNeAR train+dev, one article per file name, no story (claims and unsourced flags);
 - ``composed``: eval/composed/web_articles.jsonl, web-crawl-style articles written for this project,
-  with every number labelled in eval/composed/key.jsonl.
+  with every number labelled in eval/composed/key.jsonl;
+- ``holdout``: eval/holdout/articles.jsonl, composed the same way by a helper that never saw the
+  rules, with no key: its flags are judged by reading and none of its text shaped a rule.
 
 Judged items (``judged_claims.jsonl``, ``judged_flags.jsonl``; rubric in RUBRIC.md) point at spans by
 corpus, document and character offsets. An output item is matched to a judged item when its
@@ -52,6 +54,7 @@ except ImportError:  # run without the package installed: use the project's src/
 
 JUDGED = ROOT / "eval" / "precision"
 COMPOSED = ROOT / "eval" / "composed"
+HOLDOUT = ROOT / "eval" / "holdout"
 FLAG_QUERIES = {
     "unsourced": "select claim_id, null as related_claim_id, claim_id as finding_key, 'warning' as severity "
                  "from v_unsourced_checks where not passed",
@@ -101,13 +104,13 @@ def load_articles(data: Path) -> dict[str, list[Article]]:
         for r in read_jsonl(polnear):
             seen.setdefault(r["article"], _article(r["article"], r["text"]))
         found["polnear"] = list(seen.values())
-    composed = COMPOSED / "web_articles.jsonl"
-    if composed.is_file():
-        found["composed"] = [
-            _article(r["id"], r["body"], title=r.get("title", ""), subtitle=r.get("subtitle", ""),
-                     story=r.get("story"), outlet=r.get("outlet"),
-                     published=datetime.fromisoformat(r["published_at"]) if r.get("published_at") else None)
-            for r in read_jsonl(composed)]
+    for name, path in (("composed", COMPOSED / "web_articles.jsonl"), ("holdout", HOLDOUT / "articles.jsonl")):
+        if path.is_file():
+            found[name] = [
+                _article(r["id"], r["body"], title=r.get("title", ""), subtitle=r.get("subtitle", ""),
+                         story=r.get("story"), outlet=r.get("outlet"),
+                         published=datetime.fromisoformat(r["published_at"]) if r.get("published_at") else None)
+                for r in read_jsonl(path)]
     return found
 
 
@@ -186,11 +189,13 @@ def _findings(corpus: Corpus, check: str) -> list[list[dict[str, Any]]]:
     return [sorted(g, key=lambda f: (f["claim_id"], f["related_claim_id"] or "")) for _, g in sorted(groups.items())]
 
 
-def _composed_key(corpus: Corpus) -> list[dict[str, Any]]:
-    """The composed corpus's labelled numbers with their spans in the body."""
+def _composed_key(corpus: Corpus, path: Path = COMPOSED / "key.jsonl") -> list[dict[str, Any]]:
+    """A corpus's labelled numbers (id, surface, occurrence, ...) with their spans in the body."""
     bodies = {a.doc_id: a.body for a in corpus.articles}
     rows = []
-    for row in read_jsonl(COMPOSED / "key.jsonl"):
+    if not path.is_file():
+        return rows
+    for row in read_jsonl(path):
         body = bodies.get(row["id"])
         if body is None:
             continue
@@ -218,8 +223,9 @@ def score_corpus(corpus: Corpus) -> dict[str, Score]:
         return judged.claim(claim)
 
     for claim in corpus.claims.values():
-        if claim["section"] != "body" or claim["kind"] not in ("count", "money", "percent"):
-            continue  # measures and bare numbers never reach an analyst's checks
+        if claim["section"] != "body" or claim["kind"] not in ("count", "money", "percent") \
+                or claim["value_source"] == "derived":
+            continue  # measures and bare numbers never reach an analyst's checks; a derived figure is no number read
         verdict = verdict_of(claim)
         scores["claim"].add(None if verdict is None else bool(verdict["is_claim"]))
         if claim["is_people"] and claim["kind"] == "count":
@@ -240,6 +246,11 @@ def score_corpus(corpus: Corpus) -> dict[str, Score]:
             scores[check].add(verdicts[0] if verdicts else None)
     if key:
         scores["killed/injured recall"] = _killed_injured_recall(corpus, key)
+    elif corpus.name == "holdout":
+        # the killed and injured counts a judge listed by reading every held-out article
+        listed = [dict(r, is_claim=True) for r in _composed_key(corpus, HOLDOUT / "killed_injured.jsonl")]
+        if listed:
+            scores["killed/injured recall"] = _killed_injured_recall(corpus, listed)
     return scores
 
 
@@ -298,7 +309,11 @@ def write_samples(corpora: list[Corpus], folder: Path, per_corpus: int, seed: in
 def _paragraph(body: str, position: int) -> str:
     start = body.rfind("\n\n", 0, position)
     end = body.find("\n\n", position)
-    return body[start + 2 if start >= 0 else 0:end if end >= 0 else len(body)][:1500]
+    start, end = start + 2 if start >= 0 else 0, end if end >= 0 else len(body)
+    if end - start > 1500:  # a long paragraph (or a text without blank lines): a window around the number
+        start = max(start, position - 900)
+        end = min(end, start + 1500)
+    return body[start:end]
 
 
 def main(argv: list[str] | None = None) -> int:

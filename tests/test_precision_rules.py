@@ -411,6 +411,8 @@ def test_points_in_a_poll_stay_a_share() -> None:
 
 @pytest.mark.parametrize(("sentence", "quantity_text"), [
     ("The three biggest lenders raised rates.", "three biggest lenders"),
+    ("She sank a 3-point shot at the buzzer.", "3"),
+    ("The college rose into the AP Top 25 this week.", "25"),
     ("The blockade could cost tens of millions of euros in lost trade.", "tens of millions"),
     ("The council has three options for the bridge.", "three options"),
     ("There are two reasons the plan stalled.", "two reasons"),
@@ -472,3 +474,33 @@ def test_one_facility_or_those_still_hurt_are_parts(sentence: str, quantity_text
 ])
 def test_a_demonym_in_front_of_the_noun_is_the_actor(subject: str, actor: str | None) -> None:
     assert actor_of(subject, "") == actor
+
+
+@pytest.mark.parametrize(("sentence", "casualties", "killed", "injured"), [
+    ("Seven hikers were hit by falling rock, two fatally.", 7, 2, 5),
+    ("Deputies said nine people were shot at the fair, three of them fatally.", 9, 3, 6),
+])
+def test_injured_derived_from_those_hit_and_those_who_died(sentence: str, casualties: int, killed: int,
+                                                           injured: int) -> None:
+    found = {(c.metric, c.value_source): c.value_low for c in claims_of(sentence)}
+    assert found[("casualties", "text")] == casualties
+    assert found[("killed", "text")] == killed
+    assert found[("injured", "derived")] == injured
+
+
+def test_no_injured_is_derived_without_a_death_among_them() -> None:
+    found = claims_of("Five people were shot and one man was arrested.")
+    assert [c for c in found if c.value_source == "derived"] == []
+
+
+def test_a_derived_figure_has_its_own_id_and_is_not_sourcing_checked() -> None:
+    doc = article("Six people were shot, one fatally, near the pier.")
+    frames = to_frames([extract_article(doc)])
+    ids = frames["claims"]["claim_id"].to_list()
+    assert len(ids) == len(set(ids)) == 3
+    con = warehouse.connect(":memory:")
+    warehouse.store_documents(con, [doc], frames, "r1")
+    checked = con.execute("select c.metric, c.value_source, s.is_checked from claims as c join v_claim_sourcing "
+                          "as s using (claim_id) where c.quantity_text = 'Six people' order by c.metric").fetchall()
+    con.close()
+    assert checked == [("casualties", "text", True), ("injured", "derived", False)]

@@ -36,7 +36,7 @@ create table if not exists claims (
     as_of           date,                  -- date in the claim's sentence, resolved against published_at
     as_of_precision varchar,               -- day | week | month | year
     hedge           varchar,               -- hedge cue in the sentence ("reportedly")
-    value_source    varchar not null,      -- text | vague_policy
+    value_source    varchar not null,      -- text | vague_policy | derived ("five shot, one fatally": injured 4)
     policy_version  integer,               -- vague-quantity policy version when value_source = vague_policy
     run_id          varchar not null
 );
@@ -161,6 +161,7 @@ create or replace macro is_sourcing_checked(section, kind, assertion, event_scop
     and not coalesce(value_high = 1 and regexp_matches(lower(quantity_text), '^one\b') and not coalesce(is_people, false)
                      and metric not in ('killed', 'injured', 'casualties', 'captured', 'arrested'), false)
     and not coalesce(value_source = 'vague_policy' and value_high < 10, false)
+    and value_source <> 'derived'  -- the count it is derived from carries the source or the flag
     and not coalesce(value_high = 1 and regexp_matches(lower(quantity_text), '^an? [a-z]'), false);
 
 -- "10,000", "10,000..", "..12,000" or "10,000..12,000": how the views write a claim's bounds.

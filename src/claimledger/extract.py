@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -42,9 +42,11 @@ class DocumentExtraction:
     set_aside: list[SetAsideNumber] = field(default_factory=list)
 
 
-def claim_id(doc_id: str, section: str, start: int, end: int) -> str:
-    """Stable id of a claim: its document, section and span."""
-    return hashlib.sha256(f"{doc_id}|{section}|{start}|{end}".encode()).hexdigest()[:16]
+def claim_id(doc_id: str, section: str, start: int, end: int, derived: str | None = None) -> str:
+    """Stable id of a claim: its document, section and span (and, for a figure derived from the claim
+    on that span, the metric derived: "five shot, one fatally" gives injured 4 on the span of "five")."""
+    key = f"{doc_id}|{section}|{start}|{end}" + (f"|derived:{derived}" if derived else "")
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_before: str, toks_after: str,
@@ -210,7 +212,9 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         counted.update((c.value_low, c.value_high, c.unit) for _, c in kept)
         _share_across_list(toks, kept)
         mark_parts(toks, kept)
-        pending.extend(c for _, c in kept)
+        for _, c in kept:
+            pending.append(c)
+            pending.extend(_derived_injured(toks, c, [k for _, k in kept]))
         pending.extend(_zero_claims(section, text, sent, toks, {c.char_start for _, c in kept}, published))
         out.set_aside.extend(SetAsideNumber(section, sent.idx, start, end, text[start:end], kind)
                              for start, end, kind in aside)
@@ -238,6 +242,29 @@ def _headline_line_end(text: str) -> int:
         return 0
     title_case = sum(w[0].isupper() for w in words) > 0.6 * len(words)
     return end if title_case or not line.endswith((".", "!", "?", '"', "”")) else 0
+
+
+_FATALLY = frozenset({"fatally", "died", "dead", "mortally"})
+
+
+def _derived_injured(toks: list, casualties: Claim, claims: list[Claim]) -> list[Claim]:
+    """ "Five people were shot, one fatally": the four others were hurt. An exact count of casualties
+    followed in its sentence by an exact count of those who died gives injured as the difference,
+    stored on the casualties' span with `value_source = 'derived'`."""
+    if casualties.metric != "casualties" or casualties.qualifier != "exact" or casualties.value_low is None \
+            or casualties.value_low != casualties.value_high or casualties.is_partial:
+        return []
+    for killed in claims:
+        if killed.metric != "killed" or killed.char_start <= casualties.char_end or killed.qualifier != "exact" \
+                or killed.value_low is None or not 0 < killed.value_low < casualties.value_low:
+            continue
+        between = [t.lower for t in toks if casualties.char_end <= t.start and t.end <= killed.char_start]
+        after = [t.lower for t in toks if t.start >= killed.char_end][:4]
+        if len(between) <= 6 and "," in between and not _FATALLY.isdisjoint(after):
+            return [replace(casualties, value_low=casualties.value_low - killed.value_low,
+                            value_high=casualties.value_low - killed.value_low, metric="injured",
+                            value_source="derived", sources=[])]
+    return []
 
 
 def _refers_back(claim: Claim, counted: set[tuple[float | None, float | None, str | None]]) -> bool:
@@ -392,6 +419,7 @@ def extract_article(article: Article) -> DocumentExtraction:
             _section_claims(section, text, published, speakers, out)
     _sources_from_body([c for c in out.claims if c.section != "body"], [c for c in out.claims if c.section == "body"])
     return out
+
 
 
 def _sources_from_body(headline: list[Claim], body: list[Claim]) -> None:

@@ -38,7 +38,8 @@ def to_frames(extractions: list[DocumentExtraction]) -> dict[str, pl.DataFrame]:
     policy = vocab.vague_policy_version()
     for ex in extractions:
         for c in ex.claims:
-            cid = claim_id(ex.doc_id, c.section, c.char_start, c.char_end)
+            cid = claim_id(ex.doc_id, c.section, c.char_start, c.char_end,
+                           c.metric if c.value_source == "derived" else None)
             key = key_of(unit=c.unit, subject=c.subject, sentence=c.sentence, location=c.location,
                          as_of=date.fromisoformat(c.as_of) if c.as_of else None, as_of_precision=c.as_of_precision,
                          published=ex.published)

@@ -41,6 +41,10 @@ def kind_of(q: Quantity, toks: list[Token], *, unit: str | None, metric: str) ->
     slashed = re.fullmatch(r"(\d{1,2})/(\d{1,2})", "".join(t.text for t in toks[q.first_token:q.last_token + 1]))
     if slashed and int(slashed.group(1)) <= 12 and 10 < int(slashed.group(2)) <= 31:
         return "other"  # "9/11", "3/11": a month and a day naming an event, not a share
+    if _compound_modifier(q, toks):
+        return "other"  # "a 3-point shot", "a 12-page report": the number describes the noun after it
+    if q.first_token > 0 and toks[q.first_token - 1].text == "Top":
+        return "other"  # "the AP Top 25": the name of a ranking
     if after in _words("address_nouns") and q.written == "digits":
         return "address"  # "the 1400 block of Oak Street"
     if metric == "other" and q.unit_hint is None and after not in _words("percent_after") and _is_sample_size(q, toks):
@@ -99,6 +103,15 @@ def _is_sample_size(q: Quantity, toks: list[Token]) -> bool:
 def _scored(q: Quantity, toks: list[Token]) -> bool:
     before = {t.lower for t in toks[max(0, q.first_token - 3):q.first_token]}
     return not before.isdisjoint(_words("score_verbs"))
+
+
+def _compound_modifier(q: Quantity, toks: list[Token]) -> bool:
+    """A number joined by a hyphen to a singular word ("3-point", "12-page"): a compound adjective."""
+    j = q.last_token + 1
+    if j + 1 >= len(toks) or toks[j].text != "-" or toks[j].start != toks[q.last_token].end:
+        return False
+    word = toks[j + 1]
+    return word.start == toks[j].end and word.text.isalpha() and not word.lower.endswith("s")
 
 
 def _weight_context(toks: list[Token]) -> bool:

@@ -20,7 +20,7 @@ doc_places as (
 
 bounded as (
     select c.claim_id, c.doc_id, c.metric, c.thing, c.actor, c.place, c.period_start, c.value_low, c.value_high,
-           c.is_projection, c.is_people, c.hedge, c.is_approximate,
+           c.is_projection, c.is_people, c.hedge, c.is_approximate, c.value_source,
            c.qualifier, d.story, d.tags, d.published_at, coalesce(o.origins, []) as origins, dp.doc_place,
            coalesce(c.value_low, 0) * (case when c.is_approximate and c.qualifier <> 'vague'
                                             then 1 - p.approx_tolerance else 1 end) as low_eff,
@@ -47,9 +47,10 @@ paired as (
            a.origins, b.origins as related_origins,
            len(list_intersect(a.origins, b.origins)) > 0 as same_origin,
            a.high_eff >= b.low_eff and b.high_eff >= a.low_eff as intervals_overlap,
-           -- weak evidence: a side with no source, a hedge, or a vague or approximate figure
+           -- weak evidence: a side with no source, a hedge, a vague figure, or one derived from others
            len(a.origins) = 0 or len(b.origins) = 0 or a.hedge is not null or b.hedge is not null
-               or a.qualifier = 'vague' or b.qualifier = 'vague' as is_weak,
+               or a.qualifier = 'vague' or b.qualifier = 'vague'
+               or a.value_source = 'derived' or b.value_source = 'derived' as is_weak,
            -- pairs that express one disagreement (same key and story, same two sets of origins) share it
            md5(concat_ws('|', a.metric, coalesce(a.thing, ''), coalesce(a.actor, b.actor, ''),
                          coalesce(a.place, ''), coalesce(a.story, b.story, ''),

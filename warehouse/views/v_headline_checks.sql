@@ -6,7 +6,7 @@
 with params as (select 0.10 as approx_tolerance),
 
 bounded as (
-    select c.claim_id, c.doc_id, c.section, c.metric, c.thing, c.quantity_text, c.kind, c.assertion,
+    select c.claim_id, c.doc_id, c.section, c.metric, c.thing, c.quantity_text, c.kind, c.assertion, c.value_source,
            coalesce(c.value_low, 0) * (case when c.is_approximate then 1 - p.approx_tolerance else 1 end) as low_eff,
            coalesce(c.value_high, 'infinity'::double) * (case when c.is_approximate
                                                               then 1 + p.approx_tolerance else 1 end) as high_eff
@@ -23,6 +23,7 @@ final as (
            printf('%s figure "%s" is not supported by any claim in the body', h.section, h.quantity_text) as detail
     from bounded as h
     where h.section in ('title', 'subtitle') and h.kind = 'count' and h.assertion = 'asserted' and h.thing is not null
+      and h.value_source <> 'derived'
       and not (h.high_eff = 1 and regexp_matches(lower(h.quantity_text), '^(an?|one)\s'))
 )
 
