@@ -178,6 +178,17 @@ UPDATES_AND_PARTS = [
     pytest.param(("2025-01-15", "", "Rescuers said on Wednesday that four climbers died in the avalanche."),
                  ("2025-01-15", "", "The park service said on Monday that six climbers died in the avalanche."),
                  1, id="earlier-dated higher toll"),
+    # a toll may grow more over two days than over one
+    pytest.param(("2025-01-13", "", "Rescuers said 17 climbers died in the avalanche."),
+                 ("2025-01-15", "", "The park service said 29 climbers died in the avalanche."),
+                 0, id="toll grown over two days"),
+    pytest.param(("2025-01-13", "", "Rescuers said 17 climbers died in the avalanche."),
+                 ("2025-01-14", "", "The park service said 29 climbers died in the avalanche."),
+                 1, id="same growth in one day"),
+    # "nobody died" is said of one place or group
+    pytest.param(("2025-01-13", "", "Rescuers said 17 climbers died in the avalanche."),
+                 ("2025-01-13", "", "The park service said no climbers died in the avalanche."),
+                 0, id="a zero with no place"),
     # a smaller count of one side is not set against a larger count of both; a larger one is
     pytest.param(("2025-01-13", "", "Kelvish officials said 6 Kelvish sailors were killed in the clash."),
                  ("2025-01-13", "", "Harbor officials said 15 sailors were killed in the clash."),

@@ -337,6 +337,14 @@ SOURCES_IN_OTHER_SHAPES = [
     # the source named after the verb, ending the clause
     ("Nobody drowned, though 30 passengers, including three infants, were aboard, said the harbor master, Lin Ko.",
      "three infants", "the harbor master"),
+    # a speaker behind a title in any case, after a quotation
+    ("\"Nine crew members are safe,\" harbour authority spokeswoman Dr. Mina Osei said.", "Nine crew members",
+     "harbour authority spokeswoman Dr. Mina Osei"),
+    # the owner of a figure it stands by or raises
+    ("The rebel command stood by its claim that it had captured 40 soldiers.", "40 soldiers", "The rebel command"),
+    ("The health ministry on Friday raised its death toll to 61.", "61", "The health ministry"),
+    ("Crews kept digging, as the ministry raised the toll to 61 and said 12 people were missing.", "12 people",
+     "the ministry"),
     # a passive is no report
     ("Two of the men were later identified as gang members.", "Two of the men", None),
     ("Anya Voss was also charged with two counts of arson.", "two counts", None),
@@ -504,3 +512,35 @@ def test_a_derived_figure_has_its_own_id_and_is_not_sourcing_checked() -> None:
                           "as s using (claim_id) where c.quantity_text = 'Six people' order by c.metric").fetchall()
     con.close()
     assert checked == [("casualties", "text", True), ("injured", "derived", False)]
+
+
+def test_a_short_plain_sentence_goes_on_with_the_previous_account() -> None:
+    body = "The agency said 30 homes were destroyed. Nine people are missing."
+    assert [x.source_text for x in _one(body, "Nine people").sources] == ["The agency"]
+    longer = ("The agency said 30 homes were destroyed. In the next valley, villagers counted nine people missing "
+              "after the landslide hit their hamlet overnight.")
+    assert _one(longer, "nine people").sources == []
+
+
+@pytest.mark.parametrize(("sentence", "quantity_text", "scope"), [
+    ("In March 2019, a landslide on the same slope killed 11 hikers.", "11 hikers", "other_period"),
+    ("Residents still remember the 2018 floods, which killed 40 people.", "40 people", "other_period"),
+    ("In August, two sailors drowned off the cape.", "two sailors", "other_period"),
+    ("Rescuers said 12 people were hurt in November.", "12 people", "main"),
+])
+def test_a_clause_set_in_an_earlier_time_is_another_period(sentence: str, quantity_text: str, scope: str) -> None:
+    assert _one(sentence, quantity_text, published="2025-11-20").event_scope == scope
+
+
+def test_zero_of_a_group_counts_that_group() -> None:
+    assert _one("No children were hurt in the blaze.", "No children").unit == "child"
+
+
+def test_bodies_recovered_are_a_part_of_the_toll() -> None:
+    assert _one("Divers recovered four bodies from the wreck on Tuesday.", "four bodies").is_partial is True
+    assert _one("Four bodies lay in the morgue.", "Four bodies").is_partial is False
+
+
+def test_posts_on_social_media_are_rumours_and_a_life_lost_is_a_death() -> None:
+    assert _one("Posts on social media claimed 30 people had drowned.", "30 people").assertion == "rumoured"
+    assert [c.metric for c in claims_of("One diver lost her life in the search.")] == ["killed"]

@@ -143,8 +143,10 @@ create table if not exists numbers_set_aside (
 create or replace macro is_checked_claim(section, kind, assertion, event_scope, metric, thing) as
     section = 'body' and coalesce(kind, 'count') = 'count' and coalesce(assertion, 'asserted') = 'asserted'
     and coalesce(event_scope, 'main') = 'main' and metric <> 'other' and thing is not null;
--- A claim the unsourced checks are about: the same, or a count of people with no metric yet
--- ("thousands more troops are preparing to join them"). Not looked at, because the flag would say
+-- A claim the unsourced checks are about: the same, whatever event or period it is about (a past
+-- toll stated without a source is still unsourced; only the comparisons keep to the main event), or
+-- a count of people with no metric yet ("thousands more troops are preparing to join them"). Not
+-- looked at, because the flag would say
 -- nothing an analyst can act on:
 -- - an item of a list that spells out a group ("the wounded, two girls and a man"), or a definite
 --   part ("the two other victims"): the group it belongs to carries the source or the flag;
@@ -154,7 +156,7 @@ create or replace macro is_checked_claim(section, kind, assertion, event_scope, 
 --   nothing happened to ("one report", "one big obstacle") counts nothing.
 create or replace macro is_sourcing_checked(section, kind, assertion, event_scope, metric, thing, is_people,
                                             is_list_item, is_partial, quantity_text, value_source, value_high) as
-    is_checked_claim(section, kind, assertion, event_scope, 'counted', thing)
+    is_checked_claim(section, kind, assertion, 'main', 'counted', thing)
     and (metric <> 'other' or coalesce(is_people, false)) and not coalesce(is_list_item, false)
     and not (coalesce(is_partial, false) and lower(quantity_text) like 'the %')
     and not regexp_matches(lower(quantity_text), '^one of (the|his|her|their|its|them|those|these|our|my)\b')

@@ -114,9 +114,19 @@ _BY_COUNT = re.compile(
 )
 # "The general staff stood by its figures: four soldiers killed ...": what follows the colon is the
 # subject's count.
+# "X stood by its figures: ...", "X on Tuesday raised its own military toll to eight", "X has not
+# withdrawn its claim that ...": the subject owns the figure that follows.
 _OWN_FIGURES = re.compile(
-    r"^\W*((?:[\w.'’-]+\s+){0,6}?)[a-z]+(?:\s+(?:by|to|out|up))?\s+(?:its|their|his|her)\s+(?:own\s+)?(?:latest\s+|"
-    r"new\s+|updated\s+)?(figures|figure|count|tally|estimate|numbers|toll)\s*:"
+    r"^\W*((?:[\w.'’-]+\s+){0,6}?)(?:(?:on|late|early)\s+\w+\s+)?(?:(?:has|have|had)\s+(?:not\s+)?)?[a-z]+"
+    r"(?:\s+(?:by|to|out|up|down))?\s+(?:its|their|his|her)\s+(?:own\s+)?(?:latest\s+|new\s+|updated\s+|"
+    r"official\s+|military\s+|death\s+|casualty\s+)?(figures|figure|count|tally|estimate|numbers|toll|claim|claims|"
+    r"account|assessment)\b"
+)
+# "the government raised the death toll to 214 and said ...": the subject of a verb that sets a toll.
+_SETS_TOLL = re.compile(
+    r"(?:^|[,;]\s+|\bas\s+|\bwhen\s+)((?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Za-z][\w.'’-]*)\s+(?:on\s+\w+\s+)?"
+    r"(?:raised|lowered|revised|updated|put|set|gave|cut)\s+(?:the|its|their)\s+(?:\w+\s+)?(toll|count|tally|"
+    r"number|estimate|figure)\b"
 )
 
 
@@ -227,6 +237,10 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     if own and own.group(1).strip() and looks_like_source(own.group(1).strip(), sentence_initial=True, strong=True):
         frames.append(Frame([clean(own.group(1))], own.group(2).lower(), "sentence", base, sentence.end,
                             [(base + own.start(1), base + own.end(1))]))
+    for m in _SETS_TOLL.finditer(text):
+        if looks_like_source(m.group(1).strip(), sentence_initial=m.start(1) == 0):
+            frames.append(Frame([clean(m.group(1))], m.group(2).lower(), "sentence", base, sentence.end,
+                                [(base + m.start(1), base + m.end(1))]))
     # "CLINTON: I feel...", "Bernie Sanders: 'It is not a radical idea'": a name, a colon, the words.
     colon = _COLON_SPEAKER.match(text)
     if colon and colon.group(1).split()[0].lower() not in _NOT_SPEAKERS:
@@ -307,6 +321,12 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
             Frame([m.group(1)], m.group(2).lower(), "sentence", base, sentence.end, [(start, base + m.end())])
         )
     return frames
+
+
+def _short_follow_up(text: str) -> bool:
+    """A short plain sentence right after an attributed one in its paragraph ("Fourteen people are
+    missing.") goes on with the same account: a reporter who changes source names the new one."""
+    return len(_ANY_WORD.findall(text)) <= 10 and not re.search(r"[“”\"]", text)
 
 
 def _inverted_source(text: str, verb: re.Match[str]) -> tuple[str, int] | None:
@@ -412,7 +432,8 @@ def attribute(
         ):
             # "X said that ...", or a sentence that goes on counting ("Another 23 were missing"):
             # the previous sentence's source still speaks.
-            continues = bool(_CONTINUATION.match(sentences[sentence_idx].text))
+            continues = bool(_CONTINUATION.match(sentences[sentence_idx].text)) or _short_follow_up(
+                sentences[sentence_idx].text)
             previous = [resolve(f, sentence_idx - 1) for f in frames_at(sentence_idx - 1)]
             found = _sources_from([(f, "previous_sentence") for f in previous if f.indirect or continues], start)
         results.append(found)

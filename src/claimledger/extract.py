@@ -16,6 +16,7 @@ from claimledger.counted import (
     location_for,
     metric_for,
     sentence_event,
+    singular,
     spells_out_a_group,
 )
 from claimledger.dates import DateMention, find_dates
@@ -295,10 +296,15 @@ def _zero_claims(section: str, text: str, sent: Sentence, toks: list, taken: set
         if metric == "other":
             continue
         clause = clause_around(sent.text, rel_start, rel_end)
+        noun = toks[last].lower
+        # "no children died": zero children; "no one", "no injuries": zero people
+        people = vocab.word_set("counted_nouns", "people")
+        unit = singular(noun) if noun in people and noun not in vocab.metric_cues() else "person"
         found.append(Claim(
             section=section, sentence_idx=sent.idx, sentence=sent.text, char_start=start, char_end=end,
             quantity_text=text[start:end], value_low=0.0, value_high=0.0, qualifier="exact", is_approximate=False,
-            unit="person", subject=None, metric=metric, hedge=hedge_in(sent.text), value_source="text",
+            unit=unit, subject=noun if unit != "person" else None, metric=metric, hedge=hedge_in(sent.text),
+            value_source="text",
             is_projection=is_projection(_clause_through(text, sent, end)), kind="count",
             assertion=assertion_of(clause), event_scope=event_scope_of(clause, None, published),
         ))

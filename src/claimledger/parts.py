@@ -33,6 +33,8 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
             claim.is_partial = True  # "the hospital had taken in 400 injured": one hospital's share
         elif claim.metric == "injured" and _still_in_state(toks, q.last_token):
             claim.is_partial = True  # "two remain hospitalized": those not yet discharged
+        elif claim.unit == "body" and not vocab.word_set("claim_scope", "recovery_verbs").isdisjoint(sentence.split()):
+            claim.is_partial = True  # "divers recovered six bodies": the day's finds, a part of the toll
     for (prev_q, prev), (q, claim) in zip(kept, kept[1:], strict=False):
         between = [t.lower for t in toks[prev_q.last_token + 1:q.first_token] if t.start >= prev.char_end]
         if not between or not set(between) <= _ENUMERATION_JOINERS:

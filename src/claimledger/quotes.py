@@ -8,8 +8,10 @@ from functools import lru_cache
 from claimledger.sources import Frame, cues
 from claimledger.text import Sentence
 
+# A speaker after or before a quotation: a name, possibly behind its title in any case ("defence
+# ministry spokesman Col. Aurel Stanek"), a described person ("the chief"), or a pronoun.
 _SPEAKER = (
-    r"(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}[a-z]+"
+    r"(?:the\s+|a\s+)?(?:[A-Za-z][\w.'’-]*[ \t]+){0,6}?[A-Z][\w.'’-]*|(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}[a-z]+"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Oo]fficials?"
 )
 

@@ -75,7 +75,29 @@ def event_scope_of(clause: str, as_of: date | None, published: date | None) -> s
     days = int(vocab.load("claim_scope")["other_period_days"])
     if as_of is not None and published is not None and (published - as_of).days >= days:
         return "other_period"
+    if published is not None and _names_an_earlier_time(clause, published, days):
+        return "other_period"  # "In January 2021, a pileup ... killed six", "the 2019 floods", "In June, ..."
     return "main"
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+# A time the clause is set in: "in 2019", "In March 2021", "the 2021 pileup", "In June," (not "since 2016":
+# a count since then runs up to now).
+_EARLIER_YEAR = re.compile(r"(?<!since )\b(?:[Ii]n\s+(?:[A-Z][a-z]+\s+)?|the\s+)((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")
+_EARLIER_MONTH = re.compile(r"(?:^|[.;]\s+|\b)[Ii]n\s+(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b(?!\s+\d)")
+
+
+def _names_an_earlier_time(clause: str, published: date, days: int) -> bool:
+    for m in _EARLIER_YEAR.finditer(clause):
+        if (published - date(int(m.group(1)), 12, 31)).days >= days:
+            return True
+    for m in _EARLIER_MONTH.finditer(clause):
+        month = _MONTHS.index(m.group(1).lower()) + 1
+        months_ago = (published.month - month) % 12
+        if months_ago * 30 >= days:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -2,7 +2,8 @@
 -- figure from the same origin is a revision, see v_revisions). `intervals_overlap` is false when
 -- both cannot hold; the contradictory_claims suite asserts it is true.
 -- Tolls move: a cumulative total (killed, injured, arrested, ...) reported higher for a later day
--- (the figure's own date, else its article's, published at least 12 hours later), by no more than half again plus a few, reads as an
+-- (the figure's own date, else its article's, published at least 12 hours later) by no more than
+-- half again plus a few (half again twice over when two days or more lie between them) reads as an
 -- update of the same toll, and a missing count that falls on a later day as people found; such a
 -- pair is not asked to agree (say less when the evidence is weak). A jump beyond that (1,100 one
 -- day, more than 3,000 four days later) still is.
@@ -18,12 +19,15 @@ ordered as (
                 when k.related_period_start < k.period_start then -1
                 -- half a day apart: calendar days of UTC timestamps split one evening's news in two
                 when date_diff('hour', k.published_at, k.related_published_at) >= 12 then 1
-                else 0 end as later_side
+                else 0 end as later_side,
+           -- a toll may grow by half again (plus a few) for each day between the figures, two days at most
+           least(2, greatest(1, k.period_gap_days, abs(date_diff('day', k.published_at, k.related_published_at))))
+               as elapsed_days
     from v_claim_key_pairs as k
 ),
 
 final as (
-    select k.* exclude (later_side)
+    select k.* exclude (later_side, elapsed_days)
     from ordered as k
     cross join params as p
     where k.period_gap_days <= p.window_days
@@ -32,13 +36,16 @@ final as (
       and not (k.later_side = 1
                and ((k.metric in ('killed', 'injured', 'casualties', 'captured', 'displaced', 'arrested')
                      and k.related_low_eff >= k.high_eff
-                     and k.related_low_eff <= k.high_eff * p.growth_factor + p.growth_slack)
+                     and k.related_low_eff <= k.high_eff * power(p.growth_factor, k.elapsed_days) + p.growth_slack)
                     or (k.metric = 'missing' and k.related_high_eff <= k.low_eff)))
       and not (k.later_side = -1
                and ((k.metric in ('killed', 'injured', 'casualties', 'captured', 'displaced', 'arrested')
                      and k.low_eff >= k.related_high_eff
-                     and k.low_eff <= k.related_high_eff * p.growth_factor + p.growth_slack)
+                     and k.low_eff <= k.related_high_eff * power(p.growth_factor, k.elapsed_days) + p.growth_slack)
                     or (k.metric = 'missing' and k.high_eff <= k.related_low_eff)))
+      -- "nobody died" is said of one place or group ("in Tenkir", "no children"): a zero is set
+      -- against another figure only when both name the same place
+      and not (k.place is null and (k.high_eff = 0 or k.related_high_eff = 0))
       and not (k.actor is null and k.related_actor is not null and k.low_eff >= k.related_high_eff)
       and not (k.related_actor is null and k.actor is not null and k.related_low_eff >= k.high_eff)
 )
