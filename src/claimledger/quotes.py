@@ -8,19 +8,21 @@ from functools import lru_cache
 from claimledger.sources import Frame, cues
 from claimledger.text import Sentence
 
-# A speaker after or before a quotation: a name, possibly behind its title in any case ("defence
-# ministry spokesman Col. Aurel Stanek"), a described person ("the chief"), or a pronoun.
+# A speaker before a quotation: a name, a described person ("the chief"), or a pronoun. After a
+# quotation the name may stand behind its title in any case ("defence ministry spokesman Col. Aurel
+# Stanek"); that longer form is only tried anchored, right after the closing mark.
 _SPEAKER = (
-    r"(?:the\s+|a\s+)?(?:[A-Za-z][\w.'’-]*[ \t]+){0,6}?[A-Z][\w.'’-]*|(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}[a-z]+"
+    r"(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}[a-z]+"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Oo]fficials?"
 )
+_SPEAKER_AFTER = r"(?:the\s+|a\s+)?(?:[A-Za-z][\w.'’-]*[ \t]+){0,6}?[A-Z][\w.'’-]*|" + _SPEAKER
 
 
 @lru_cache(maxsize=1)
 def _quote_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     verbs = "|".join(sorted(cues()["verbs"], key=len, reverse=True))
     return (
-        re.compile(r"^\s*,?\s*(" + _SPEAKER + r")\s+(?:also\s+|later\s+|then\s+)?(" + verbs + r")\b"),
+        re.compile(r"^\s*,?\s*(" + _SPEAKER_AFTER + r")\s+(?:also\s+|later\s+|then\s+)?(" + verbs + r")\b"),
         re.compile(r"^\s*,?\s*(" + verbs + r")\s+((?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5}|the\s+[a-z]+)"),
         re.compile(r"(" + _SPEAKER + r")\s+(?:also\s+)?(" + verbs + r")\b[^.“”\"]{0,60}?[:,]\s*$"),
     )
