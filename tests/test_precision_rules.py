@@ -51,6 +51,7 @@ FURNITURE = [
     ("2 of 10 free stories left", True),
     ("margin-bottom: 24px;", True),
     ("height:50%;", True),
+    ("• Dam toll rises to 12", True),
 ]
 
 
@@ -345,6 +346,11 @@ SOURCES_IN_OTHER_SHAPES = [
     ("The health ministry on Friday raised its death toll to 61.", "61", "The health ministry"),
     ("Crews kept digging, as the ministry raised the toll to 61 and said 12 people were missing.", "12 people",
      "the ministry"),
+    # the subject of a first verb shared by the reporting verb after "and"
+    ("The mayor visited the shelter and announced that 300 families would be rehoused.", "300 families",
+     "The mayor"),
+    # the owner of an accusation
+    ("Officials rejected Kelvia's accusation that troops had killed four farmers.", "four farmers", "Kelvia"),
     # a passive is no report
     ("Two of the men were later identified as gang members.", "Two of the men", None),
     ("Anya Voss was also charged with two counts of arson.", "two counts", None),
@@ -530,6 +536,12 @@ def test_a_short_plain_sentence_goes_on_with_the_previous_account() -> None:
 ])
 def test_a_clause_set_in_an_earlier_time_is_another_period(sentence: str, quantity_text: str, scope: str) -> None:
     assert _one(sentence, quantity_text, published="2025-11-20").event_scope == scope
+
+
+def test_ages_right_after_a_counted_group_are_set_aside() -> None:
+    assert _set_aside("The injured, three women, 41 and 52 and 60, were treated.").get("41") == "age"
+    assert _set_aside("Two boys, 9 and 12, were rescued.") == {"9": "age", "12": "age"}
+    assert [c.quantity_text for c in claims_of("In the raids, 12 and 15 people died.")] == ["12", "15 people"]
 
 
 def test_zero_of_a_group_counts_that_group() -> None:

@@ -78,6 +78,9 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(region)]
         cut = max(breaks) if breaks else 0
     region = region[cut:]
+    shared = _SHARED_SUBJECT.match(region)
+    if shared:  # "He promised compensation ... and announced that ...": the first verb's subject
+        return shared.group(1), cut + shared.start(1)
     chunks = region.split(",")
     if len(chunks) > 1 and not chunks[-1].strip():
         if sentence[verb_start:].split(None, 1)[0].lower().endswith("ing"):
@@ -96,6 +99,13 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
     return text, cut + max(0, region.rfind(text))
 
 
+# A subject, its own verb and object, then "and" before the reporting verb: "He promised aid and announced
+# that ...", "Police sealed the block and said ...".
+_SHARED_SUBJECT = re.compile(
+    r"^\s*((?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|[Tt]he\s+(?:[a-z]+\s+){0,2}[a-z]+|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)"
+    r"\s+(?:also\s+)?[a-z]+ed\b"
+    r"(?:[^,;:]|(?<=\d),(?=\d)){0,120}\s+and\s*$"
+)
 # A relative pronoun whose clause is the reporting clause itself, with at most a time word and an
 # auxiliary between it and the verb: ", who on Monday put", ", which has said", ", whose statement gave".
 _TIME_WORDS = (r"(?:on|last|this|early|late|earlier|in)\s+\w+|\w+day|earlier|later|also|previously|initially|first"
@@ -166,7 +176,7 @@ _NOT_SPEAKERS = frozenset(
 )
 _WORD = re.compile(r"[a-z]+")
 _PASSIVE_NOT_A_REPORT = frozenset({"said", "believed", "reported", "estimated", "identified", "given", "repeated",
-                                   "described", "put", "shown", "found", "charged", "alleged"})
+                                   "described", "put", "shown", "found", "charged", "alleged", "named"})
 _CONTINUATION = re.compile(r"^\W*(?:another|a further|an additional|also|of (?:them|those|these)|in addition)\b",
                            re.IGNORECASE)
 _ANY_WORD = re.compile(r"[A-Za-z]+")

@@ -137,6 +137,9 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
         and num.value < 120
     ):
         return "age"  # "Smith, 34, of Akron"; "Andrew Lopez, 20 was found guilty": "20 was" is no plural
+    if num.written == "digits" and num.value < 120 and _after_people_noun(before) \
+            and re.match(r"^\s*(?:,|;|—|–|\)|and\s+\d)", after):
+        return "age"  # "two men, 29 and 31 —": the ages of people just counted
     if re.match(r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|EST|ET\b|local time))", after, re.I):
         return "time"
     if re.search(r"\d:$", before):
@@ -181,6 +184,18 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
     if num.written == "article":
         return "pronoun_one"  # "a man was killed" counts one; anything else with "a" is not a count
     return None
+
+
+@lru_cache(maxsize=1)
+def _people_list_end() -> re.Pattern[str]:
+    nouns = "|".join(sorted((re.escape(str(w).lower()) for w in vocab.load("counted_nouns")["people"]), key=len,
+                            reverse=True))
+    return re.compile(r"\b(?:" + nouns + r")\s*,\s*(?:\d{1,3}\s*(?:,|and)\s*)?$", re.IGNORECASE)
+
+
+def _after_people_noun(before: str) -> bool:
+    """ "two men, " or "two men, 29 and ": right after a counted group and a comma, where ages follow."""
+    return bool(_people_list_end().search(before))
 
 
 @lru_cache(maxsize=1)
