@@ -178,6 +178,11 @@ UPDATES_AND_PARTS = [
     pytest.param(("2025-01-15", "", "Rescuers said on Wednesday that four climbers died in the avalanche."),
                  ("2025-01-15", "", "The park service said on Monday that six climbers died in the avalanche."),
                  1, id="earlier-dated higher toll"),
+    # published half a day later in a sentence that says the toll rose
+    pytest.param(("2025-01-13T01:00:00", "", "Rescuers said four climbers died in the avalanche."),
+                 ("2025-01-13T20:00:00", "", "A fifth climber died, raising the number of climbers killed to 5, "
+                                             "the park service said."),
+                 0, id="a later sentence that says the toll rose"),
     # a toll may grow more over two days than over one
     pytest.param(("2025-01-13", "", "Rescuers said 17 climbers died in the avalanche."),
                  ("2025-01-15", "", "The park service said 29 climbers died in the avalanche."),

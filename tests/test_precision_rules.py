@@ -556,3 +556,24 @@ def test_bodies_recovered_are_a_part_of_the_toll() -> None:
 def test_posts_on_social_media_are_rumours_and_a_life_lost_is_a_death() -> None:
     assert _one("Posts on social media claimed 30 people had drowned.", "30 people").assertion == "rumoured"
     assert [c.metric for c in claims_of("One diver lost her life in the search.")] == ["killed"]
+
+
+@pytest.mark.parametrize(("sentence", "quantity_text", "partial"), [
+    ("Nine climbers were hurt, three in serious condition.", "three", True),
+    ("Nine climbers were hurt, and three were killed.", "three", False),
+    ("Rescuers said a girl and a woman were killed in the slide.", "a woman", True),
+    ("St. Bride's Hospital said on Monday that it had received nine injured miners.", "nine injured miners", True),
+])
+def test_breakdowns_enumerations_and_one_facility_are_parts(sentence: str, quantity_text: str, partial: bool) -> None:
+    assert _one(sentence, quantity_text).is_partial is partial
+
+
+def test_a_destination_belongs_to_its_own_verb() -> None:
+    sentence = "Medics examined 30 runners at the finish and took 4 to a hospital."
+    assert {c.quantity_text: c.metric for c in claims_of(sentence)} == {"30 runners": "other", "4": "injured"}
+
+
+def test_withdrawn_tolls_and_posts_claiming_are_not_asserted() -> None:
+    assert _one("Two people, not three, died, the chief said, withdrawing his earlier toll.", "Two people"
+                ).assertion == "corrected"
+    assert _one("Some posts claiming 40 people had drowned were shared widely.", "40 people").assertion == "rumoured"

@@ -397,9 +397,13 @@ def _destination_after(toks: list[Token], start: int) -> str | None:
     """ "sent six workers to the hospital", "took four people to Harmon Regional Medical Center": a
     destination after the counted phrase says what happened to the people moved there."""
     words = []
-    for t in toks[start:start + 9]:
+    window = toks[start:start + 9]
+    for i, t in enumerate(window):
         if t.lower in {".", ";", ","}:
             break
+        if t.lower == "and" and i + 1 < len(window) and not _starts_number(window, i + 1) \
+                and window[i + 1].lower not in _DETERMINERS:
+            break  # "assessed 44 people and took 17 to hospital": the destination is the next verb's
         words.append(t.lower)
     padded = f" {' '.join(words)} "  # phrases are found as whole words in the joined clause
     for metric, phrases in _destinations().items():

@@ -165,6 +165,7 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
                                                  and following[1] in _PARTITIVE) or following[:1] in (["more"],
                                                                                                      ["other"])
     list_item = spells_out_a_group(toks, q.first_token, right_after=thing.last_token < 0)
+    partial = partial or (q.written == "article" and before == "and")  # "a man and a woman had died"
     return Claim(
         section=section, sentence_idx=sent.idx, sentence=sent.text, char_start=start, char_end=end,
         quantity_text=text[start:end], value_low=q.value_low, value_high=q.value_high,

@@ -33,6 +33,8 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
             claim.is_partial = True  # "the hospital had taken in 400 injured": one hospital's share
         elif claim.metric == "injured" and _still_in_state(toks, q.last_token):
             claim.is_partial = True  # "two remain hospitalized": those not yet discharged
+        elif _breaks_down_an_earlier_count(toks, q, claim, kept):
+            claim.is_partial = True  # "eleven were hospitalized, two in critical condition"
         elif claim.unit == "body" and not vocab.word_set("claim_scope", "recovery_verbs").isdisjoint(sentence.split()):
             claim.is_partial = True  # "divers recovered six bodies": the day's finds, a part of the toll
     for (prev_q, prev), (q, claim) in zip(kept, kept[1:], strict=False):
@@ -48,13 +50,23 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
 def _facility_pattern() -> re.Pattern[str]:
     places = "|".join(re.escape(str(p).lower()) for p in vocab.load("metrics")["treatment_places"])
     verbs = "|".join(re.escape(str(v).lower()) for v in vocab.load("claim_scope")["facility_verbs"])
-    return re.compile(rf"\b(?:{places})\b(?:\s+\S+){{0,4}}?\s+(?:{verbs})\b")
+    return re.compile(rf"\b(?:{places})\b(?:\s+[^\s.;]+){{0,8}}?\s+(?:{verbs})\b")
 
 
 def _one_facility(sentence: str) -> bool:
     """A treatment place that took in, treated or admitted the people counted ("Lakeview Medical Center
     treated the two victims", "the hospital had taken in about 400"): the count is one facility's."""
     return bool(_facility_pattern().search(sentence))
+
+
+def _breaks_down_an_earlier_count(toks: list[Token], q: Quantity, claim: Claim,
+                                  kept: list[tuple[Quantity, Claim]]) -> bool:
+    """A figure right after a comma that is smaller than a count of the same metric earlier in the
+    sentence ("eleven were still hospitalized, two in critical condition"): a part of that count."""
+    if q.first_token == 0 or toks[q.first_token - 1].lower != "," or claim.value_high is None:
+        return False
+    return any(other.char_end < claim.char_start and other.metric == claim.metric != "other"
+               and other.value_low is not None and other.value_low > claim.value_high for _, other in kept)
 
 
 def _still_in_state(toks: list[Token], last: int) -> bool:

@@ -14,14 +14,22 @@ origins as (
 ),
 
 doc_places as (
-    -- where an article's event happens: the place its claims name most often
-    select doc_id, mode(place) as doc_place from claims where place is not null group by doc_id
+    -- where an article's event happens: the place its claims name most often, and every place it names
+    select doc_id, mode(place) as doc_place, list(distinct place) as doc_place_list
+    from claims where place is not null group by doc_id
 ),
 
 bounded as (
     select c.claim_id, c.doc_id, c.metric, c.thing, c.actor, c.place, c.period_start, c.value_low, c.value_high,
            c.is_projection, c.is_people, c.hedge, c.is_approximate, c.value_source,
            c.qualifier, d.story, d.tags, d.published_at, coalesce(o.origins, []) as origins, dp.doc_place,
+           coalesce(dp.doc_place_list, []) as doc_place_list,
+           -- the sentence says a count moved ("raising the number killed to four", "rose to 23", "down
+           -- from 14", "eight remained unaccounted for")
+           regexp_matches(lower(c.sentence), '\b(rose|risen|rising|raised|raising|climbed|climbing|brought|bringing|'
+                          || 'pushed|pushing|increased|increasing|jumped|swelled|grew|reached|revised)\b[^.;]{0,80}\bto\b'
+                          || '|\b(down from|up from|fell|dropped|remained|remain|remains|still)\b')
+               as says_rise,
            coalesce(c.value_low, 0) * (case when c.is_approximate and c.qualifier <> 'vague'
                                             then 1 - p.approx_tolerance else 1 end) as low_eff,
            coalesce(c.value_high, 'infinity'::double) * (case when c.is_approximate and c.qualifier <> 'vague'
@@ -44,7 +52,7 @@ paired as (
            a.qualifier, b.qualifier as related_qualifier,
            a.value_low, a.value_high, b.value_low as related_value_low, b.value_high as related_value_high,
            a.low_eff, a.high_eff, b.low_eff as related_low_eff, b.high_eff as related_high_eff,
-           a.origins, b.origins as related_origins,
+           a.origins, b.origins as related_origins, a.says_rise, b.says_rise as related_says_rise,
            len(list_intersect(a.origins, b.origins)) > 0 as same_origin,
            a.high_eff >= b.low_eff and b.high_eff >= a.low_eff as intervals_overlap,
            -- weak evidence: a side with no source, a hedge, a vague figure, or one derived from others
@@ -65,8 +73,10 @@ paired as (
           or (b.thing = '*' and coalesce(a.is_people, false)))
      and (a.actor is null or b.actor is null or a.actor = b.actor)
      and a.place is not distinct from b.place
-     -- figures that name no place are compared only when their articles' events are not in different places
-     and (a.place is not null or a.doc_place is null or b.doc_place is null or a.doc_place = b.doc_place)
+     -- figures that name no place are compared only when their articles' events are not in different
+     -- places: the main places agree, or one article names the other's main place
+     and (a.place is not null or a.doc_place is null or b.doc_place is null or a.doc_place = b.doc_place
+          or list_contains(b.doc_place_list, a.doc_place) or list_contains(a.doc_place_list, b.doc_place))
      and coalesce(a.is_projection, false) = coalesce(b.is_projection, false)
     where (a.story is not null and a.story = b.story)
        or (a.story is null and b.story is null and len(list_intersect(a.tags, b.tags)) > 0)

@@ -2,7 +2,8 @@
 -- figure from the same origin is a revision, see v_revisions). `intervals_overlap` is false when
 -- both cannot hold; the contradictory_claims suite asserts it is true.
 -- Tolls move: a cumulative total (killed, injured, arrested, ...) reported higher for a later day
--- (the figure's own date, else its article's, published at least 12 hours later) by no more than
+-- (the figure's own date; else its article's, published at least 12 hours later in a sentence that
+-- says the toll rose) by no more than
 -- half again plus a few (half again twice over when two days or more lie between them) reads as an
 -- update of the same toll, and a missing count that falls on a later day as people found; such a
 -- pair is not asked to agree (say less when the evidence is weak). A jump beyond that (1,100 one
@@ -17,8 +18,8 @@ ordered as (
            -- which side is about the later day
            case when k.related_period_start > k.period_start then 1
                 when k.related_period_start < k.period_start then -1
-                -- half a day apart: calendar days of UTC timestamps split one evening's news in two
-                when date_diff('hour', k.published_at, k.related_published_at) >= 12 then 1
+                -- published half a day later, saying the toll rose ("raising the number killed to four")
+                when date_diff('hour', k.published_at, k.related_published_at) >= 12 and k.related_says_rise then 1
                 else 0 end as later_side,
            -- a toll may grow by half again (plus a few) for each day between the figures, two days at most
            least(2, greatest(1, k.period_gap_days, abs(date_diff('day', k.published_at, k.related_published_at))))
