@@ -47,21 +47,33 @@ def validate_task(staging: Path, run_id: str, docs_root: Path | None) -> None:
 
 @task(name="publish", **TASK_OPTIONS)
 def publish_task(staging: Path, db: Path, summary: steps.RunSummary, started_at: datetime) -> None:
+    # Everything that can fail (the report, the artifacts) is drawn from the staging copy before the
+    # commit: a failure leaves the last warehouse, report and `runs` as they were, and the next run
+    # starts from them, not from a half-published state.
     steps.summarize(staging, summary)
     steps.record_run(staging, summary, flow_run_id=str(flow_run.get_id() or ""), started_at=started_at)
-    warehouse.commit(staging, db)
-    report_path = steps.write_report(db, summary, db.with_name("report.html"))
+    report_path = db.with_name("report.html")
+    drawn = steps.write_report(staging, summary, report_path.with_name(report_path.name + ".partial"))
+    try:
+        _publish_artifacts(staging, db, summary, report_path)
+        warehouse.commit(staging, db)
+        drawn.replace(report_path)
+    finally:
+        drawn.unlink(missing_ok=True)
+
+
+def _publish_artifacts(staging: Path, db: Path, summary: steps.RunSummary, report_path: Path) -> None:
     create_markdown_artifact(
         key="claims-summary", markdown=summary_markdown(summary, db), description="claimledger run summary"
     )
     create_table_artifact(
         key="claims-flags",
-        table=artifact_rows(steps.flag_table(db), FLAG_COLUMNS) or [{"severity": "", "check_name": "no flags"}],
+        table=artifact_rows(steps.flag_table(staging), FLAG_COLUMNS) or [{"severity": "", "check_name": "no flags"}],
         description="Current flags with sentence, value, sources and document",
     )
     create_table_artifact(
         key="claims-estimates",
-        table=artifact_rows(steps.estimates_table(db), ESTIMATE_COLUMNS) or [{"thing": "no estimates"}],
+        table=artifact_rows(steps.estimates_table(staging), ESTIMATE_COLUMNS) or [{"thing": "no estimates"}],
         description="Low / best / high per claim key and month",
     )
     create_link_artifact(

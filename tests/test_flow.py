@@ -119,6 +119,33 @@ def test_failed_run_leaves_warehouse_as_it_was(harness, corpus: Path, tmp_path: 
     assert not list(tmp_path.glob("claims.duckdb.staging-*"))
 
 
+def test_a_report_that_cannot_be_drawn_fails_the_run_before_anything_is_published(
+        harness, corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    from claimledger import html_report
+
+    db = tmp_path / "claims.duckdb"
+    (corpus / "zero.md").write_text("---\nstory: nk-kursk\npublished_at: 2025-01-15\n---\n# Ferry\n\n"
+                                    "Zero crew members were killed in the blaze, the navy said.", encoding="utf-8")
+    claims_pipeline(seeds=[str(corpus)], db=str(db), build_docs=False)  # a zero figure draws
+    report, before = tmp_path / "report.html", digest(db)
+    drawn = report.read_text(encoding="utf-8")
+    (corpus / "new.md").write_text("# New\n\nOfficials said 40 people died.", encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the page cannot be drawn")
+
+    monkeypatch.setattr(html_report, "render", broken)
+    with pytest.raises(RuntimeError, match="cannot be drawn"):
+        claims_pipeline(seeds=[str(corpus)], db=str(db), build_docs=False)
+    assert digest(db) == before  # `runs` does not say completed: the failed run's row was never committed
+    assert report.read_text(encoding="utf-8") == drawn
+    assert not list(tmp_path.glob("report.html.partial")) and not list(tmp_path.glob("claims.duckdb.staging-*"))
+    monkeypatch.undo()
+    after = claims_pipeline(seeds=[str(corpus)], db=str(db), build_docs=False)  # the next run is not poisoned
+    assert after["n_new_documents"] == 1
+    assert [r[0] for r in rows(db, "select status from runs")] == ["completed", "completed"]
+
+
 def test_cli_fail_on(harness, corpus: Path, tmp_path: Path, capsys) -> None:
     db = tmp_path / "cli.duckdb"
     assert cli.main(["run", "--seeds", str(corpus), "--db", str(db), "--no-docs"]) == 0

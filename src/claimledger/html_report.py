@@ -7,6 +7,7 @@ HTML output loads Vega from a CDN unless another package inlines it.)
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from datetime import datetime
 from html import escape
@@ -35,27 +36,30 @@ def timeline_svg(points: list[dict[str, Any]]) -> str:
     if not dated:
         return "<p><em>No dated figures.</em></p>"
     times = [p["published_at"].timestamp() for p in dated]
-    values = [v for p in dated for v in (p["value_low"], p["value_high"]) if v is not None]
-    t0, t1 = min(times), max(times) or 1
-    vmax = max(values) * 1.15 if values else 1
+    values = [v for p in dated for v in (p["value_low"], p["value_high"]) if v is not None and math.isfinite(v)]
+    t0, t1 = min(times), max(times)
+    # the axis runs from 0 (or the lowest negative value) to above the highest value; all zeros still
+    # give the axis a height
+    vmin = min([0.0, *values])
+    vmax = (max([0.0, *values]) - vmin) * 1.15 or 1.0
 
     def x(t: float) -> float:
         return _PAD + (t - t0) / ((t1 - t0) or 1) * (_W - 2 * _PAD)
 
     def y(v: float) -> float:
-        return _H - _PAD + 10 - v / vmax * (_H - _PAD - 10)
+        return _H - _PAD + 10 - (v - vmin) / vmax * (_H - _PAD - 10)
 
     origins = sorted({p["origin"] for p in dated})
     color = {o: _COLORS[i % len(_COLORS)] for i, o in enumerate(origins)}
     parts = [
         f'<svg width="{_W}" height="{_H}" role="img" xmlns="http://www.w3.org/2000/svg">',
         f'<line x1="{_PAD}" y1="{y(0)}" x2="{_W - _PAD}" y2="{y(0)}" stroke="#999"/>',
-        f'<text x="4" y="{y(vmax / 1.15) + 4:.0f}" font-size="10">{vmax / 1.15:,.0f}</text>',
+        f'<text x="4" y="{y(vmin + vmax / 1.15) + 4:.0f}" font-size="10">{vmin + vmax / 1.15:,.0f}</text>',
         f'<text x="4" y="{y(0):.0f}" font-size="10">0</text>',
     ]
     for p in dated:
         cx = x(p["published_at"].timestamp())
-        low, high = p["value_low"], p["value_high"]
+        low, high = (v if v is not None and math.isfinite(v) else None for v in (p["value_low"], p["value_high"]))
         c = color[p["origin"]]
         top = y(high) if high is not None else 10
         bottom = y(low) if low is not None else y(0)
@@ -97,46 +101,48 @@ def render(
         by_key[_key(row)]["timeline"].append(row)
     sections = []
     for key in sorted(by_key, key=lambda k: (-len(by_key[k]["flags"]), k))[:100]:
-        group = by_key[key]
-        rows = "".join(
-            f"<tr class='{escape(f['severity'])}'><td>{escape(f['severity'])}</td><td>{escape(f['check_name'])}</td>"
-            f"<td>{escape(f['quantity_text'])}</td><td>{escape(bounds_text(f['value_low'], f['value_high']))}</td>"
-            f"<td>{escape(f['sources'] or '(none)')}</td><td>{escape(f['title'] or '')}<br><small>"
-            f"{escape(f['outlet'] or '')} {f['published_at'] or ''}</small></td><td>{escape(f['detail'])}</td></tr>"
-            for f in group["flags"][:_MAX_FLAGS_PER_KEY]
-        )
-        more = len(group["flags"]) - _MAX_FLAGS_PER_KEY
-        if more > 0:
-            rows += f"<tr><td colspan='7'>… and {more} more: query claim_flags for them all</td></tr>"
-        est = "".join(
-            f"<tr><td>{e['period_month'] or 'undated'}</td><td>{e['low']:,.0f}</td><td>{e['best']:,.0f}</td>"
-            f"<td>{'open' if e['high'] is None else format(e['high'], ',.0f')}</td>"
-            f"<td>{escape(e['origins'] or '')}</td>"
-            f"<td>{e['n_documents']}</td></tr>"
-            for e in group["estimates"]
-            if e["best"] is not None
-        )
-        sections.append(
-            f"<section><h2>{escape(_key_label(key))}</h2>{timeline_svg(group['timeline'])}"
-            + (
-                f"<table><tr><th>severity</th><th>finding</th><th>claim</th><th>value</th><th>sources</th>"
-                f"<th>document</th><th>evidence</th></tr>{rows}</table>"
-                if rows
-                else ""
-            )
-            + (
-                f"<h3>Estimates</h3><table><tr><th>month</th><th>low</th><th>best</th><th>high</th><th>origins</th>"
-                f"<th>documents</th></tr>{est}</table>"
-                if est
-                else ""
-            )
-            + "</section>"
-        )
+        try:
+            sections.append(_section(key, by_key[key]))
+        except (ArithmeticError, KeyError, TypeError, ValueError) as exc:  # one bad key must not cost the page
+            sections.append(f"<section><h2>{escape(_key_label(key))}</h2><p><em>This key could not be drawn "
+                            f"({escape(type(exc).__name__)}: {escape(str(exc))}); query its rows in SQL.</em></p>"
+                            "</section>")
     summary = "".join(f"<li>{escape(line.strip())}</li>" for line in summary_lines)
-    return f"""<!doctype html><html><head><meta charset="utf-8"><title>claimledger report</title>
+    return _PAGE.format(summary=summary, sections="".join(sections))
+
+
+def _section(key: tuple[str, ...], group: dict[str, list[dict[str, Any]]]) -> str:
+    """One claim key: its timeline, findings and estimates."""
+    rows = "".join(
+        f"<tr class='{escape(f['severity'])}'><td>{escape(f['severity'])}</td><td>{escape(f['check_name'])}</td>"
+        f"<td>{escape(f['quantity_text'])}</td><td>{escape(bounds_text(f['value_low'], f['value_high']))}</td>"
+        f"<td>{escape(f['sources'] or '(none)')}</td><td>{escape(f['title'] or '')}<br><small>"
+        f"{escape(f['outlet'] or '')} {f['published_at'] or ''}</small></td><td>{escape(f['detail'])}</td></tr>"
+        for f in group["flags"][:_MAX_FLAGS_PER_KEY]
+    )
+    more = len(group["flags"]) - _MAX_FLAGS_PER_KEY
+    if more > 0:
+        rows += f"<tr><td colspan='7'>… and {more} more: query claim_flags for them all</td></tr>"
+    est = "".join(
+        f"<tr><td>{e['period_month'] or 'undated'}</td><td>{e['low']:,.0f}</td><td>{e['best']:,.0f}</td>"
+        f"<td>{'open' if e['high'] is None else format(e['high'], ',.0f')}</td>"
+        f"<td>{escape(e['origins'] or '')}</td>"
+        f"<td>{e['n_documents']}</td></tr>"
+        for e in group["estimates"]
+        if e["best"] is not None
+    )
+    findings = (f"<table><tr><th>severity</th><th>finding</th><th>claim</th><th>value</th><th>sources</th>"
+                f"<th>document</th><th>evidence</th></tr>{rows}</table>") if rows else ""
+    estimates = (f"<h3>Estimates</h3><table><tr><th>month</th><th>low</th><th>best</th><th>high</th><th>origins</th>"
+                 f"<th>documents</th></tr>{est}</table>") if est else ""
+    return (f"<section><h2>{escape(_key_label(key))}</h2>{timeline_svg(group['timeline'])}"
+            f"{findings}{estimates}</section>")
+
+
+_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>claimledger report</title>
 <style>body{{font-family:sans-serif;max-width:1100px;margin:auto}}table{{border-collapse:collapse;font-size:13px}}
 td,th{{border:1px solid #ddd;padding:4px;vertical-align:top}}tr.error td:first-child{{color:#b00}}
 tr.warning td:first-child{{color:#a60}}section{{margin-bottom:32px}}</style></head><body>
-<h1>claimledger report</h1><ul>{summary}</ul>{"".join(sections)}
+<h1>claimledger report</h1><ul>{summary}</ul>{sections}
 <p><small>Best estimate: the most conservative (lowest) figure (ACLED); low and high after UCDP.</small></p>
 </body></html>"""
