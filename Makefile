@@ -34,6 +34,7 @@ check: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_dense.py
 	$(BIN)/python benchmarks/bench_pipeline.py --articles 5000
 
 eval: $(STAMP)

@@ -142,3 +142,26 @@ def test_txt_body_found_by_position_when_it_repeats_the_headline(tmp_path: Path)
     path = write(tmp_path, "k.txt", "Kursk\n\nStandfirst.\n\nTags\n\nKursk\n\nMore body.")
     (a,), _ = read_paths([path])
     assert (a.title, a.body) == ("Kursk", "Kursk\n\nMore body.")
+
+
+def test_an_article_over_the_size_limit_is_an_ingest_error(tmp_path, monkeypatch) -> None:
+    from claimledger import ingest, settings
+
+    monkeypatch.setenv(settings.MAX_ARTICLE_CHARS_ENV, "1000")
+    path = tmp_path / "big.jsonl"
+    path.write_text('{"id": "big", "body": "' + "Nine people died. " * 100 + '"}\n'
+                    '{"id": "small", "body": "Two people died."}\n', encoding="utf-8")
+    articles, errors = ingest.read_file(path)
+    assert [a.external_id for a in articles] == ["small"]
+    assert len(errors) == 1 and errors[0].line == 1
+    assert "over the limit of 1,000" in errors[0].reason and settings.MAX_ARTICLE_CHARS_ENV in errors[0].reason
+
+
+def test_a_lone_surrogate_makes_its_line_an_ingest_error(tmp_path) -> None:
+    from claimledger import ingest
+
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"id": "a", "body": "Bad \\ud800 text."}\n{"id": "b", "body": "Good text."}\n', encoding="utf-8")
+    articles, errors = ingest.read_file(path)
+    assert [a.external_id for a in articles] == ["b"]
+    assert errors[0].line == 1 and "not valid Unicode" in errors[0].reason

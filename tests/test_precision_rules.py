@@ -577,3 +577,19 @@ def test_withdrawn_tolls_and_posts_claiming_are_not_asserted() -> None:
     assert _one("Two people, not three, died, the chief said, withdrawing his earlier toll.", "Two people"
                 ).assertion == "corrected"
     assert _one("Some posts claiming 40 people had drowned were shared widely.", "40 people").assertion == "rumoured"
+
+
+def test_a_number_in_a_long_sentence_is_read_from_a_bounded_window() -> None:
+    from claimledger.extract import _CONTEXT_TOKENS, _context
+    from claimledger.quantities import find_quantities
+    from claimledger.text import sentences, tokens
+
+    text = "Counts: " + ", ".join(f"{i} people" for i in range(1, 2001)) + "."
+    (sent,) = sentences(text)
+    toks = tokens(sent.text, sent.start)
+    quantities, _ = find_quantities(text, toks, [])
+    q = quantities[1000]
+    window_sent, window, moved = _context(text, sent, toks, q)
+    assert len(window) <= 2 * _CONTEXT_TOKENS + (q.last_token - q.first_token) + 1
+    assert window[moved.first_token].start == q.start  # the quantity's tokens line up in the window
+    assert text[window_sent.start:window_sent.end] == window_sent.text

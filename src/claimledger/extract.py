@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -204,7 +205,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         inherited = events.before(sent) if quantities else None
         kept: list[tuple[Quantity, Claim]] = []
         for q in quantities:
-            made = _claim(section, text, sent, toks, q, dates, inherited, published)
+            made = _claim(section, text, *_context(text, sent, toks, q), dates, inherited, published)
             if isinstance(made, Claim) and _refers_back(made, counted):
                 aside.append((made.char_start, made.char_end, "reference"))
             elif isinstance(made, Claim):
@@ -214,9 +215,9 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         counted.update((c.value_low, c.value_high, c.unit) for _, c in kept)
         _share_across_list(toks, kept)
         mark_parts(toks, kept)
-        for _, c in kept:
+        for i, (_, c) in enumerate(kept):
             pending.append(c)
-            pending.extend(_derived_injured(toks, c, [k for _, k in kept]))
+            pending.extend(_derived_injured(toks, c, [k for _, k in kept[i + 1:i + 3]]))
         pending.extend(_zero_claims(section, text, sent, toks, {c.char_start for _, c in kept}, published))
         out.set_aside.extend(SetAsideNumber(section, sent.idx, start, end, text[start:end], kind)
                              for start, end, kind in aside)
@@ -229,6 +230,24 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         # a crawled page's title often opens its body: it summarises what the body attributes
         _sources_from_body([c for c in pending if c.char_end <= headline_end],
                            [c for c in pending if c.char_start >= headline_end])
+
+
+# Tokens on each side of a number that its context work (metric, place, scope, hedges) reads in a
+# long sentence: a pasted table or list of thousands of figures stays linear in its length.
+_CONTEXT_TOKENS = 40
+
+
+def _context(text: str, sent: Sentence, toks: list, q: Quantity) -> tuple[Sentence, list, Quantity]:
+    """The sentence, tokens and quantity that a number's own claim is read from: the whole sentence, or
+    a window of it around the number when the sentence is long."""
+    if len(toks) <= 3 * _CONTEXT_TOKENS:
+        return sent, toks, q
+    first = max(0, q.first_token - _CONTEXT_TOKENS)
+    last = min(len(toks), q.last_token + _CONTEXT_TOKENS + 1)
+    window = toks[first:last]
+    start, end = window[0].start, window[-1].end
+    return (Sentence(sent.idx, sent.paragraph, start, end, text[start:end]), window,
+            replace(q, first_token=q.first_token - first, last_token=q.last_token - first))
 
 
 def _headline_line_end(text: str) -> int:
@@ -260,8 +279,8 @@ def _derived_injured(toks: list, casualties: Claim, claims: list[Claim]) -> list
         if killed.metric != "killed" or killed.char_start <= casualties.char_end or killed.qualifier != "exact" \
                 or killed.value_low is None or not 0 < killed.value_low < casualties.value_low:
             continue
-        between = [t.lower for t in toks if casualties.char_end <= t.start and t.end <= killed.char_start]
-        after = [t.lower for t in toks if t.start >= killed.char_end][:4]
+        between = [t.lower for t in _tokens_between(toks, casualties.char_end, killed.char_start)]
+        after = [t.lower for t in _tokens_between(toks, killed.char_end, killed.char_end + 60)][:4]
         if len(between) <= 6 and "," in between and not _FATALLY.isdisjoint(after):
             return [replace(casualties, value_low=casualties.value_low - killed.value_low,
                             value_high=casualties.value_low - killed.value_low, metric="injured",
@@ -355,7 +374,8 @@ def _share_across_list(toks: list, kept: list[tuple[Quantity, Claim]]) -> None:
     """In "10 soldiers were killed and 20 wounded" or "killed 12, including four children", later items
     take the counted noun and the metric that the list states once."""
     for (prev_q, prev), (q, claim) in zip(kept, kept[1:], strict=False):
-        between = {t.lower for t in toks if prev.char_end <= t.start and t.end <= claim.char_start}
+        between = {t.lower for t in toks[prev_q.last_token + 1:q.first_token]
+                   if prev.char_end <= t.start and t.end <= claim.char_start}
         if claim.unit in _GENERIC_HEADS and prev.unit not in _GENERIC_HEADS | {None, "percent"} \
                 and q.unit_hint is None and claim.subject in {None, "others", "wounded", "dead", "injured"}:
             claim.unit, claim.subject = prev.unit, prev.subject
@@ -395,8 +415,15 @@ def _right_after(toks: list, first: int, cues: tuple[tuple[str, ...], ...]) -> b
 def _joins_clauses(toks: list, start: int, end: int) -> bool:
     """ ", and" between two figures joins two clauses ("killed two, and three people remain without
     power"): the second figure has its own verb, not the first one's metric."""
-    between = [t.lower for t in toks if start <= t.start and t.end <= end]
+    between = [t.lower for t in _tokens_between(toks, start, end)]
     return between[:2] == [",", "and"]
+
+
+def _tokens_between(toks: list, start: int, end: int) -> list:
+    """The tokens that lie within [start, end), found by bisection (a sentence may hold thousands)."""
+    first = bisect_left(toks, start, key=lambda t: t.start)
+    last = bisect_left(toks, end, key=lambda t: t.start)
+    return [t for t in toks[first:last] if t.end <= end]
 
 
 def _sentence_of(sents: list[Sentence], position: int) -> int:

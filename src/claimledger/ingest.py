@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from claimledger import settings
 from claimledger.model import Article, IngestError
 
 log = logging.getLogger(__name__)
@@ -105,9 +106,21 @@ def _article(source_path: str, external_id: str, fields: dict[str, Any], line: i
     body = fields.get("body")
     if not isinstance(body, str) or not body.strip():
         raise BadArticle("no body text")
+    limit = settings.max_article_chars()
+    if len(body) > limit:
+        raise BadArticle(f"body is {len(body):,} characters, over the limit of {limit:,} "
+                         f"(set {settings.MAX_ARTICLE_CHARS_ENV} to raise it)")
     for key in ("title", "subtitle", "outlet", "url", "story"):
         if fields.get(key) is not None and not isinstance(fields[key], str):
             raise BadArticle(f"{key} must be text, got {type(fields[key]).__name__}")
+    for key in ("body", "title", "subtitle", "outlet", "url", "story"):
+        value = fields.get(key)
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:  # "\ud800" in JSON decodes to a lone surrogate
+                raise BadArticle(f"{key} holds a character that is not valid Unicode text "
+                                 f"({value[exc.start]!r} at position {exc.start})") from exc
     published = _parse_published(fields.get("published_at"))
     tags = _tags(fields.get("tags"))
     content = json.dumps({k: fields.get(k) for k in sorted(_FRONT_KEYS | {"body"})}, default=str, sort_keys=True)

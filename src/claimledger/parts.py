@@ -25,17 +25,21 @@ _ENUMERATION_JOINERS = frozenset({"and", ",", "plus", "as", "well"})
 
 def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
     """Set `is_partial` on the figures of a sentence that count part of a group."""
-    sentence = " ".join(t.lower for t in toks)
+    sentence = " ".join(t.lower for t in toks) if len(toks) < 400 else ""  # a pasted table names no facility
+    one_facility = _one_facility(sentence)
+    recovered = not vocab.word_set("claim_scope", "recovery_verbs").isdisjoint(sentence.split())
+    largest: dict[str, float] = {}  # the largest figure so far in the sentence, per metric
     for q, claim in kept:
+        breakdown = _breaks_down_an_earlier_count(toks, q, claim, largest)
         if _after_subset_cue(toks, q.first_token) or (claim.subject or "").lower().split()[-1:] == ["others"]:
             claim.is_partial = True
-        elif claim.metric in ("injured", "casualties", "killed") and _one_facility(sentence):
+        elif claim.metric in ("injured", "casualties", "killed") and one_facility:
             claim.is_partial = True  # "the hospital had taken in 400 injured": one hospital's share
         elif claim.metric == "injured" and _still_in_state(toks, q.last_token):
             claim.is_partial = True  # "two remain hospitalized": those not yet discharged
-        elif _breaks_down_an_earlier_count(toks, q, claim, kept):
+        elif breakdown:
             claim.is_partial = True  # "eleven were hospitalized, two in critical condition"
-        elif claim.unit == "body" and not vocab.word_set("claim_scope", "recovery_verbs").isdisjoint(sentence.split()):
+        elif claim.unit == "body" and recovered:
             claim.is_partial = True  # "divers recovered six bodies": the day's finds, a part of the toll
     for (prev_q, prev), (q, claim) in zip(kept, kept[1:], strict=False):
         between = [t.lower for t in toks[prev_q.last_token + 1:q.first_token] if t.start >= prev.char_end]
@@ -59,14 +63,16 @@ def _one_facility(sentence: str) -> bool:
     return bool(_facility_pattern().search(sentence))
 
 
-def _breaks_down_an_earlier_count(toks: list[Token], q: Quantity, claim: Claim,
-                                  kept: list[tuple[Quantity, Claim]]) -> bool:
+def _breaks_down_an_earlier_count(toks: list[Token], q: Quantity, claim: Claim, largest: dict[str, float]) -> bool:
     """A figure right after a comma that is smaller than a count of the same metric earlier in the
-    sentence ("eleven were still hospitalized, two in critical condition"): a part of that count."""
+    sentence ("eleven were still hospitalized, two in critical condition"): a part of that count.
+    `largest` holds the largest figure so far per metric and is updated here."""
+    earlier = largest.get(claim.metric)
+    if claim.metric != "other" and claim.value_low is not None:
+        largest[claim.metric] = max(earlier or 0.0, claim.value_low)
     if q.first_token == 0 or toks[q.first_token - 1].lower != "," or claim.value_high is None:
         return False
-    return any(other.char_end < claim.char_start and other.metric == claim.metric != "other"
-               and other.value_low is not None and other.value_low > claim.value_high for _, other in kept)
+    return earlier is not None and earlier > claim.value_high
 
 
 def _still_in_state(toks: list[Token], last: int) -> bool:

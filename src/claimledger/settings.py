@@ -20,6 +20,18 @@ OFFLINE_ENV = {
 }
 
 
+MAX_ARTICLE_CHARS_ENV = "CLAIMLEDGER_MAX_ARTICLE_CHARS"
+# An article body longer than this is recorded in ingest_errors instead of extracted: 2 million
+# characters is hundreds of times a long news story, and a pasted dump of that size is not an article.
+DEFAULT_MAX_ARTICLE_CHARS = 2_000_000
+
+
+def max_article_chars() -> int:
+    """The body size limit, from the environment when set."""
+    value = os.environ.get(MAX_ARTICLE_CHARS_ENV, "")
+    return int(value) if value.strip().isdigit() else DEFAULT_MAX_ARTICLE_CHARS
+
+
 def apply_offline_defaults() -> None:
     """Set the offline-safe defaults unless the user set them already."""
     for key, value in OFFLINE_ENV.items():
