@@ -14,8 +14,10 @@ Three corpora go through the whole engine (extraction, the warehouse and the fin
 - ``holdout``: eval/holdout/articles.jsonl, composed the same way by a helper that never saw the
   rules, with no key; judged by reading before any rule was written from it, and used as a
   development set after that;
-- ``holdout2``: eval/holdout2/articles.jsonl, a second such corpus, judged once at the end and never
-  used to write a rule: the held-out measure.
+- ``holdout2``: eval/holdout2/articles.jsonl, a second such corpus, judged once on the code it was
+  held out from, then used as a development set;
+- ``holdout3``: eval/holdout3/articles.jsonl, a third, judged once on the final rules and never used to
+  write one: the held-out measure.
 
 Judged items (``judged_claims.jsonl``, ``judged_flags.jsonl``; rubric in RUBRIC.md) point at spans by
 corpus, document and character offsets. An output item is matched to a judged item when its
@@ -59,6 +61,7 @@ JUDGED = ROOT / "eval" / "precision"
 COMPOSED = ROOT / "eval" / "composed"
 HOLDOUT = ROOT / "eval" / "holdout"
 HOLDOUT2 = ROOT / "eval" / "holdout2"
+HOLDOUT3 = ROOT / "eval" / "holdout3"
 FLAG_QUERIES = {
     "unsourced": "select claim_id, null as related_claim_id, claim_id as finding_key, 'warning' as severity "
                  "from v_unsourced_checks where not passed",
@@ -109,7 +112,7 @@ def load_articles(data: Path) -> dict[str, list[Article]]:
             seen.setdefault(r["article"], _article(r["article"], r["text"]))
         found["polnear"] = list(seen.values())
     for name, path in (("composed", COMPOSED / "web_articles.jsonl"), ("holdout", HOLDOUT / "articles.jsonl"),
-                       ("holdout2", HOLDOUT2 / "articles.jsonl")):
+                       ("holdout2", HOLDOUT2 / "articles.jsonl"), ("holdout3", HOLDOUT3 / "articles.jsonl")):
         if path.is_file():
             found[name] = [
                 _article(r["id"], r["body"], title=r.get("title", ""), subtitle=r.get("subtitle", ""),
@@ -251,9 +254,9 @@ def score_corpus(corpus: Corpus) -> dict[str, Score]:
             scores[check].add(verdicts[0] if verdicts else None)
     if key:
         scores["killed/injured recall"] = _killed_injured_recall(corpus, key)
-    elif corpus.name in ("holdout", "holdout2"):
+    elif corpus.name in ("holdout", "holdout2", "holdout3"):
         # the killed and injured counts a judge listed by reading every held-out article
-        folder = HOLDOUT if corpus.name == "holdout" else HOLDOUT2
+        folder = {"holdout": HOLDOUT, "holdout2": HOLDOUT2, "holdout3": HOLDOUT3}[corpus.name]
         listed = [dict(r, is_claim=True) for r in _composed_key(corpus, folder / "killed_injured.jsonl")]
         if listed:
             scores["killed/injured recall"] = _killed_injured_recall(corpus, listed)
