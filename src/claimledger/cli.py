@@ -5,16 +5,21 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
 from claimledger import settings
 
 _SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+# Exit codes (README "Exit codes"): a completed run exits 0, or FLAGGED when --fail-on finds flags; a
+# run that could not complete exits FAILED, BUSY when another run holds the warehouse.
+OK, FLAGGED, USAGE, BUSY, FAILED = 0, 1, 2, 3, 4
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="claimledger", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="show the traceback of a failed run")
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="run the claims-pipeline flow over article files")
     run.add_argument("--seeds", action="append", type=Path, help="file or folder (repeatable; default seeds/)")
@@ -47,23 +52,68 @@ def _run(args: argparse.Namespace) -> int:
     missing = [s for s in seeds if not Path(s).exists()]
     if missing:
         print(f"claimledger: no such file or folder: {', '.join(missing)}", file=sys.stderr)
-        return 2
+        return USAGE
+    _quiet_console(verbose=args.verbose)
     try:
         summary = run_pipeline(task_runner=args.task_runner, dask_address=args.dask_address, seeds=seeds,
                                db=str(args.db), build_docs=not args.no_docs, lock_wait_seconds=args.wait,
                                partition_size=args.partition_size)
     except WarehouseBusy as exc:
         print(f"claimledger: {exc}", file=sys.stderr)
-        return 3
+        return BUSY
+    except Exception as exc:  # noqa: BLE001 - a failed run is one line; -v shows the traceback
+        if args.verbose:
+            raise
+        print(f"claimledger: run failed: {_one_line(exc, args.db)} (the last complete warehouse is unchanged; "
+              "-v shows the traceback)", file=sys.stderr)
+        return FAILED
     print("\n".join(report.summary_lines(summary)))
+    print(f"warehouse: {args.db.resolve()}\nreport: {args.db.resolve().with_name('report.html')}")
     if args.fail_on:
         threshold = _SEVERITY_RANK[args.fail_on]
         worst = [sev for by_sev in summary["flags_by_check"].values() for sev in by_sev
                  if _SEVERITY_RANK[sev] >= threshold]
         if worst:
             print(f"claimledger: flags of severity {args.fail_on} or worse exist", file=sys.stderr)
-            return 1
-    return 0
+            return FLAGGED
+    return OK
+
+
+def _own_records(record: logging.LogRecord) -> bool:
+    """Without -v the console shows claimledger's own records; Prefect's and Great Expectations'
+    (a failed flow's traceback, library warnings) stay in the Prefect UI and in -v runs."""
+    return record.name.startswith("claimledger") or record.name == "root"
+
+
+def _quiet_console(*, verbose: bool) -> None:
+    """Prefect and Great Expectations print their own log lines and tracebacks to the console; the
+    command prints the run's summary and, for a failed run, one line (all of it with -v). The Prefect
+    UI still receives every log through its API handler."""
+    if verbose:
+        return
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    for logger in [logging.getLogger(), *(logging.getLogger(name) for name in logging.root.manager.loggerDict)]:
+        for handler in getattr(logger, "handlers", []):
+            if isinstance(handler, PrefectConsoleHandler):
+                handler.setLevel(logging.CRITICAL)
+
+
+def _one_line(exc: BaseException, db: Path) -> str:
+    """A user's mistake said in one line with its path and the fix."""
+    import errno
+
+    from claimledger.warehouse import NotAWarehouse
+
+    if isinstance(exc, NotAWarehouse):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        where = exc.filename or db.parent
+        return f"cannot write to {where} ({exc.strerror}): pass a --db in a folder you can write to"
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return f"no space left on the device holding {db.parent}: free some space and run again"
+    message = " ".join(str(exc).split())[:300]
+    return f"{type(exc).__name__}: {message}"
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -103,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
     settings.apply_offline_defaults()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = _parser().parse_args(argv)
+    if not args.verbose:  # before Prefect is imported and reads its logging configuration
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(_own_records)
     handlers = {"run": _run, "serve": _serve, "extract": _extract, "report": _report}
     return handlers[args.command](args)
 

@@ -36,6 +36,10 @@ class WarehouseBusy(RuntimeError):
     """Another run holds the warehouse."""
 
 
+class NotAWarehouse(RuntimeError):
+    """The --db file is not a DuckDB warehouse (corrupt, truncated, or another kind of file)."""
+
+
 def sql(name: str) -> str:
     """The text of warehouse/<name>.sql."""
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
@@ -89,13 +93,23 @@ def stage(db_path: Path, run_id: str) -> Path:
     staging = db_path.with_name(f"{db_path.name}.staging-{run_id}")
     for stale in db_path.parent.glob(f"{db_path.name}.staging-*"):
         stale.unlink(missing_ok=True)  # left by a killed run; we hold the lock
-    if db_path.exists():
-        shutil.copyfile(db_path, staging)
-        wal = db_path.with_name(db_path.name + ".wal")
-        if wal.exists():  # left by a process killed while it held the live file open
-            shutil.copyfile(wal, Path(f"{staging}.wal"))
-    with duckdb.connect(str(staging)) as con:
-        create_schema(con)
+    try:
+        if db_path.exists():
+            shutil.copyfile(db_path, staging)
+            wal = db_path.with_name(db_path.name + ".wal")
+            if wal.exists():  # left by a process killed while it held the live file open
+                shutil.copyfile(wal, Path(f"{staging}.wal"))
+        with duckdb.connect(str(staging)) as con:
+            create_schema(con)
+    except duckdb.Error as exc:
+        discard(staging)
+        if db_path.exists():  # the user's file, not our copy of it, is what cannot be opened
+            raise NotAWarehouse(f"{db_path} is not a claimledger warehouse (corrupt, or another kind of file): "
+                                f"move it away or pass another --db") from exc
+        raise
+    except BaseException:
+        discard(staging)
+        raise
     return staging
 
 

@@ -1,0 +1,86 @@
+"""Hostile input and faults through the `claimledger` command: exit codes, one-line messages, good
+articles kept, nothing left behind (issue 9)."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import duckdb
+import pytest
+from prefect.testing.utilities import prefect_test_harness
+
+from claimledger import cli, warehouse
+
+pytestmark = pytest.mark.flow
+
+GOOD = "---\nstory: s\npublished_at: 2025-01-13\n---\n# Flood\n\n12 people were missing after the flood.\n"
+
+
+@pytest.fixture(scope="module")
+def harness():
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "good.md").write_text(GOOD, encoding="utf-8")
+    return folder
+
+
+def _run(seeds: Path, db: Path, *extra: str) -> int:
+    return cli.main(["run", "--seeds", str(seeds), "--db", str(db), "--no-docs", *extra])
+
+
+def test_a_corrupt_warehouse_is_named_in_one_line(harness, seeds: Path, tmp_path: Path, capsys) -> None:
+    db = tmp_path / "claims.duckdb"
+    db.write_bytes(b"this is not a database" * 100)
+    assert _run(seeds, db) == cli.FAILED
+    err = capsys.readouterr().err
+    assert f"{db} is not a claimledger warehouse" in err and "staging" not in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert not list(tmp_path.glob("claims.duckdb.staging-*"))
+
+
+def test_a_folder_that_cannot_be_written_is_named(harness, seeds: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    db = tmp_path / "ro" / "claims.duckdb"
+
+    def refuse(db_path: Path, run_id: str) -> Path:
+        raise PermissionError(errno.EACCES, "Permission denied", str(db_path.parent))
+
+    monkeypatch.setattr(warehouse, "stage", refuse)  # root ignores file modes, so the refusal is simulated
+    assert _run(seeds, db) == cli.FAILED
+    err = capsys.readouterr().err
+    assert f"cannot write to {db.parent}" in err and "--db" in err and "Traceback" not in err
+
+
+def test_flags_and_failures_have_different_exit_codes(harness, seeds: Path, tmp_path: Path, capsys) -> None:
+    db = tmp_path / "claims.duckdb"
+    assert _run(seeds, db, "--fail-on", "warning") == cli.FLAGGED  # "12 people" has no source: a warning
+    out = capsys.readouterr().out
+    assert f"warehouse: {db.resolve()}" in out and f"report: {db.resolve().with_name('report.html')}" in out
+    db.write_bytes(b"\x00" * 4096)
+    assert _run(seeds, db, "--fail-on", "warning") == cli.FAILED
+
+
+def test_bad_lines_are_ingest_errors_and_the_good_articles_are_stored(harness, seeds: Path, tmp_path: Path,
+                                                                       monkeypatch) -> None:
+    from claimledger import settings
+
+    monkeypatch.setenv(settings.MAX_ARTICLE_CHARS_ENV, "100000")
+    (seeds / "mixed.jsonl").write_text(
+        '{"id": "surrogate", "body": "Broken \\ud800 text with 3 dead."}\n'
+        '{"id": "huge", "body": "' + "Nine people died. " * 6000 + '"}\n'
+        '{"id": "dense", "body": "Counts: ' + ", ".join(f"{i} people" for i in range(1, 3001)) + '."}\n'
+        '{"id": "ok", "body": "Officials said 7 people were hurt."}\n', encoding="utf-8")
+    db = tmp_path / "claims.duckdb"
+    assert _run(seeds, db) == cli.OK
+    with duckdb.connect(str(db), read_only=True) as con:
+        stored = {r[0] for r in con.execute("select external_id from documents").fetchall()}
+        errors = con.execute("select line, reason from ingest_errors order by line").fetchall()
+    assert stored == {"good.md", "dense", "ok"}
+    assert [e[0] for e in errors] == [1, 2]
+    assert "not valid Unicode" in errors[0][1] and "over the limit" in errors[1][1]
