@@ -75,12 +75,18 @@ def test_bad_lines_are_ingest_errors_and_the_good_articles_are_stored(harness, s
         '{"id": "surrogate", "body": "Broken \\ud800 text with 3 dead."}\n'
         '{"id": "huge", "body": "' + "Nine people died. " * 6000 + '"}\n'
         '{"id": "dense", "body": "Counts: ' + ", ".join(f"{i} people" for i in range(1, 3001)) + '."}\n'
-        '{"id": "ok", "body": "Officials said 7 people were hurt."}\n', encoding="utf-8")
+        '{"id": "ok", "body": "Officials said 7 people were hurt."}\n'
+        '{"id": "wide", "body": "Officials said \\uff11\\uff12\\uff0c\\uff10\\uff10\\uff10 people fled."}\n',
+        encoding="utf-8")
     db = tmp_path / "claims.duckdb"
     assert _run(seeds, db) == cli.OK
     with duckdb.connect(str(db), read_only=True) as con:
         stored = {r[0] for r in con.execute("select external_id from documents").fetchall()}
         errors = con.execute("select line, reason from ingest_errors order by line").fetchall()
-    assert stored == {"good.md", "dense", "ok"}
+        wide = con.execute("select c.value_low, c.quantity_text = substr(d.body, c.char_start + 1, "
+                           "c.char_end - c.char_start) from claims c join documents d using (doc_id) "
+                           "where d.external_id = 'wide'").fetchall()
+    assert stored == {"good.md", "dense", "ok", "wide"}
+    assert wide == [(12000.0, True)]  # full-width digits read as one number; offsets slice the stored body
     assert [e[0] for e in errors] == [1, 2]
     assert "not valid Unicode" in errors[0][1] and "over the limit" in errors[1][1]

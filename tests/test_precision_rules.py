@@ -593,3 +593,16 @@ def test_a_number_in_a_long_sentence_is_read_from_a_bounded_window() -> None:
     assert len(window) <= 2 * _CONTEXT_TOKENS + (q.last_token - q.first_token) + 1
     assert window[moved.first_token].start == q.start  # the quantity's tokens line up in the window
     assert text[window_sent.start:window_sent.end] == window_sent.text
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Officials said １２，０００ people fled the coast.", 12000),      # full-width digits and comma
+    ("Officials said 12\u00a0000 people fled the coast.", 12000),       # no-break space between groups
+    ("Officials said 12\u2009000 people fled the coast.", 12000),       # thin space between groups
+    ("Officials said 1\u200b200 people fled the coast.", 1200),         # zero-width space inside a number
+    ("Officials said ١٢ people fled the coast.", 12),                  # Arabic-Indic digits
+])
+def test_unicode_digits_and_separators_read_as_one_number(body: str, value: int) -> None:
+    (claim,) = claims_of(body)
+    assert claim.value_low == value
+    assert body[claim.char_start:claim.char_end] == claim.quantity_text  # offsets slice the stored text

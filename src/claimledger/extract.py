@@ -28,7 +28,7 @@ from claimledger.model import Article, Claim, SetAsideNumber, Source
 from claimledger.parts import mark_parts
 from claimledger.quantities import Quantity, find_quantities
 from claimledger.scope import assertion_of, clause_around, event_scope_of, zero_phrases
-from claimledger.text import Sentence, sentences, tokens
+from claimledger.text import Sentence, normalize_for_numbers, sentences, tokens
 
 SECTIONS = ("title", "subtitle", "body")
 
@@ -450,7 +450,12 @@ def extract_article(article: Article) -> DocumentExtraction:
     for section in SECTIONS:
         text = getattr(article, section)
         if text:
-            _section_claims(section, text, published, speakers, out)
+            first_claim, first_aside = len(out.claims), len(out.set_aside)
+            _section_claims(section, normalize_for_numbers(text), published, speakers, out)
+            for claim in out.claims[first_claim:]:  # spans slice the stored text, not the reader's copy
+                claim.quantity_text = text[claim.char_start:claim.char_end]
+            out.set_aside[first_aside:] = [replace(n, number_text=text[n.char_start:n.char_end])
+                                           for n in out.set_aside[first_aside:]]
     _sources_from_body([c for c in out.claims if c.section != "body"], [c for c in out.claims if c.section == "body"])
     return out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -18,6 +19,31 @@ _SENTENCE_END = re.compile(
     r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(?<=[^\s.!?,;:])[ \t]*\n(?=[ \t]*[\"'“‘(\[]?[A-Z0-9])"
 )
 _TOKEN = re.compile(r"\d+(?:[.,]\d+|[\u202f\u00a0]\d{3}(?!\d))*|[A-Za-z]+(?:[-'’][A-Za-z]+)*|\S")
+
+
+_SPACES = frozenset("\u00a0\u2007\u2009\u202f")  # no-break, figure, thin and narrow no-break spaces
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+
+
+def normalize_for_numbers(text: str) -> str:
+    """The text as the number reader sees it, with the same length, so that offsets into it slice the
+    original: other scripts' digits and full-width forms become ASCII ("１２，０００" is "12,000"), and a
+    no-break, thin or zero-width character between digit groups is a group separator ("12 000")."""
+    if text.isascii():
+        return text
+    chars = list(text)
+    for i, c in enumerate(chars):
+        if c.isascii():
+            continue
+        if "\uff01" <= c <= "\uff5e":  # full-width ASCII
+            chars[i] = chr(ord(c) - 0xFEE0)
+        elif c.isdecimal():
+            chars[i] = str(unicodedata.decimal(c))
+        elif c in _SPACES or c in _ZERO_WIDTH:
+            grouping = (i > 0 and text[i - 1].isdecimal() and text[i + 1:i + 4].isdecimal()
+                        and not text[i + 4:i + 5].isdecimal())
+            chars[i] = "," if grouping else " "
+    return "".join(chars)
 
 
 @dataclass(frozen=True)
