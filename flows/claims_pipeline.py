@@ -52,7 +52,7 @@ def publish_task(staging: Path, db: Path, summary: steps.RunSummary, started_at:
     # starts from them, not from a half-published state.
     steps.summarize(staging, summary)
     steps.record_run(staging, summary, flow_run_id=str(flow_run.get_id() or ""), started_at=started_at)
-    report_path = db.with_name("report.html")
+    report_path = settings.report_path(db)
     drawn = steps.write_report(staging, summary, report_path.with_name(report_path.name + ".partial"))
     try:
         _publish_artifacts(staging, db, summary, report_path)

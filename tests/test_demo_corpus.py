@@ -73,3 +73,21 @@ def test_estimates_answer_how_many_soldiers_according_to_whom_as_of_when(con) ->
     october = [o for month, items in by_month.items() if month and month.month == 10 for _, o in items]
     assert any("South Korea" in o for o in october) and any("United States" in o for o in october)
     assert len([m for m in by_month if m]) >= 3  # a timeline over several months
+
+
+def _readme_sql() -> list[str]:
+    import re
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    statements = []
+    for block in re.findall(r"```sql\n(.*?)```", readme, flags=re.S):
+        code = "\n".join(line.split("--")[0] for line in block.splitlines())
+        statements += [s.strip() for s in code.split(";") if s.strip()]
+    return statements
+
+
+def test_the_readmes_sql_runs_as_written_on_the_demo_warehouse(con) -> None:
+    statements = _readme_sql()
+    assert len(statements) >= 5
+    results = [con.execute(sql).fetchall() for sql in statements]
+    assert results[0], "the README's first query finds the demo story's claims"

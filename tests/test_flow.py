@@ -84,7 +84,7 @@ def test_flow_flags_exactly_the_two_articles(harness, corpus: Path, tmp_path: Pa
     assert rows(db, "select count(*) from claims c join documents d using (doc_id) "
                     "where d.external_id = '000_de3101bb959c5679.txt'")[0][0] >= 5
     assert (tmp_path / "wh" / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html").exists()
-    report = (tmp_path / "wh" / "report.html").read_text(encoding="utf-8")
+    report = (tmp_path / "wh" / "claims.report.html").read_text(encoding="utf-8")
     assert "<svg" in report and "Five North Korean soldiers" in report and "cdn" not in report.lower()
     assert rows(db, "select status, n_documents, n_flags from runs") == [("completed", 3, len(flags))]
 
@@ -127,7 +127,7 @@ def test_a_report_that_cannot_be_drawn_fails_the_run_before_anything_is_publishe
     (corpus / "zero.md").write_text("---\nstory: nk-kursk\npublished_at: 2025-01-15\n---\n# Ferry\n\n"
                                     "Zero crew members were killed in the blaze, the navy said.", encoding="utf-8")
     claims_pipeline(seeds=[str(corpus)], db=str(db), build_docs=False)  # a zero figure draws
-    report, before = tmp_path / "report.html", digest(db)
+    report, before = tmp_path / "claims.report.html", digest(db)
     drawn = report.read_text(encoding="utf-8")
     (corpus / "new.md").write_text("# New\n\nOfficials said 40 people died.", encoding="utf-8")
 
@@ -139,7 +139,7 @@ def test_a_report_that_cannot_be_drawn_fails_the_run_before_anything_is_publishe
         claims_pipeline(seeds=[str(corpus)], db=str(db), build_docs=False)
     assert digest(db) == before  # `runs` does not say completed: the failed run's row was never committed
     assert report.read_text(encoding="utf-8") == drawn
-    assert not list(tmp_path.glob("report.html.partial")) and not list(tmp_path.glob("claims.duckdb.staging-*"))
+    assert not list(tmp_path.glob("*.partial")) and not list(tmp_path.glob("claims.duckdb.staging-*"))
     monkeypatch.undo()
     after = claims_pipeline(seeds=[str(corpus)], db=str(db), build_docs=False)  # the next run is not poisoned
     assert after["n_new_documents"] == 1

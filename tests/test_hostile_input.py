@@ -61,7 +61,7 @@ def test_flags_and_failures_have_different_exit_codes(harness, seeds: Path, tmp_
     db = tmp_path / "claims.duckdb"
     assert _run(seeds, db, "--fail-on", "warning") == cli.FLAGGED  # "12 people" has no source: a warning
     out = capsys.readouterr().out
-    assert f"warehouse: {db.resolve()}" in out and f"report: {db.resolve().with_name('report.html')}" in out
+    assert f"warehouse: {db.resolve()}" in out and f"report: {db.resolve().with_name('claims.report.html')}" in out
     db.write_bytes(b"\x00" * 4096)
     assert _run(seeds, db, "--fail-on", "warning") == cli.FAILED
 
@@ -90,3 +90,9 @@ def test_bad_lines_are_ingest_errors_and_the_good_articles_are_stored(harness, s
     assert wide == [(12000.0, True)]  # full-width digits read as one number; offsets slice the stored body
     assert [e[0] for e in errors] == [1, 2]
     assert "not valid Unicode" in errors[0][1] and "over the limit" in errors[1][1]
+
+
+def test_two_warehouses_in_one_folder_keep_two_reports(harness, seeds: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    assert _run(seeds, first) == cli.OK and _run(seeds, second) == cli.OK
+    assert (tmp_path / "one.report.html").exists() and (tmp_path / "two.report.html").exists()

@@ -68,7 +68,7 @@ def _run(args: argparse.Namespace) -> int:
               "-v shows the traceback)", file=sys.stderr)
         return FAILED
     print("\n".join(report.summary_lines(summary)))
-    print(f"warehouse: {args.db.resolve()}\nreport: {args.db.resolve().with_name('report.html')}")
+    print(f"warehouse: {args.db.resolve()}\nreport: {settings.report_path(args.db.resolve())}")
     if args.fail_on:
         threshold = _SEVERITY_RANK[args.fail_on]
         worst = [sev for by_sev in summary["flags_by_check"].values() for sev in by_sev

@@ -38,6 +38,12 @@ def apply_offline_defaults() -> None:
         os.environ.setdefault(key, value)
 
 
+def report_path(db_path: Path) -> Path:
+    """The HTML report of one warehouse, beside it and named after it (warehouse/claims.duckdb has
+    warehouse/claims.report.html), so two warehouses in one folder keep two reports."""
+    return db_path.with_name(f"{db_path.stem}.report.html")
+
+
 def docs_root(db_path: Path) -> Path:
     """Folder holding Great Expectations' generated project gx/ (and its Data Docs) beside the warehouse."""
     return db_path.resolve().parent
