@@ -27,22 +27,29 @@ def ingest_task(paths: list[Path], staging: Path) -> tuple[list, list, list]:
     articles, errors = steps.read_articles(paths)
     for err in errors:
         get_run_logger().warning("skipped %s%s: %s", err.source_path, f":{err.line}" if err.line else "", err.reason)
-    return articles, steps.changed_articles(articles, staging), errors
+    changed = steps.changed_articles(articles, staging)
+    get_run_logger().info("ingest: %d articles read, %d new or edited, %d files or lines skipped",
+                          len(articles), len(changed), len(errors))
+    return articles, changed, errors
 
 
 @task(name="extract", **TASK_OPTIONS)
 def extract_task(partition: list) -> dict:
-    return steps.extract(partition)
+    frames = steps.extract(partition)
+    get_run_logger().info("extract: %d articles, %d claims", len(partition), frames["claims"].height)
+    return frames
 
 
 @task(name="load", **TASK_OPTIONS)
 def load_task(staging: Path, articles: list, frames: dict, errors: list, run_id: str) -> None:
     steps.load(staging, articles, frames, errors, run_id)
+    get_run_logger().info("load: %d articles and %d claims staged", len(articles), frames["claims"].height)
 
 
 @task(name="validate", **TASK_OPTIONS)
 def validate_task(staging: Path, run_id: str, docs_root: Path | None) -> None:
-    steps.validate(staging, run_id, docs_root=docs_root)
+    flags, results = steps.validate(staging, run_id, docs_root=docs_root)
+    get_run_logger().info("validate: %d expectations checked, %d flags", len(results), flags.height)
 
 
 @task(name="publish", **TASK_OPTIONS)
@@ -58,6 +65,7 @@ def publish_task(staging: Path, db: Path, summary: steps.RunSummary, started_at:
         _publish_artifacts(staging, db, summary, report_path)
         warehouse.commit(staging, db)
         drawn.replace(report_path)
+        get_run_logger().info("publish: warehouse %s, report %s", db, report_path)
     finally:
         drawn.unlink(missing_ok=True)
 

@@ -146,6 +146,18 @@ def test_a_report_that_cannot_be_drawn_fails_the_run_before_anything_is_publishe
     assert [r[0] for r in rows(db, "select status from runs")] == ["completed", "completed"]
 
 
+def test_each_task_logs_to_the_prefect_api_at_info(harness, corpus: Path, tmp_path: Path) -> None:
+    from prefect.client.orchestration import get_client
+    from prefect.logging.handlers import APILogHandler
+
+    claims_pipeline(seeds=[str(corpus)], db=str(tmp_path / "claims.duckdb"), build_docs=False)
+    APILogHandler().flush()  # send the batched log records now
+    with get_client(sync_client=True) as client:
+        logs = client.read_logs()
+    task_logs = {log.message.split(":")[0] for log in logs if log.task_run_id is not None and log.level == 20}
+    assert {"ingest", "extract", "load", "validate", "publish"} <= task_logs
+
+
 def test_cli_fail_on(harness, corpus: Path, tmp_path: Path, capsys) -> None:
     db = tmp_path / "cli.duckdb"
     assert cli.main(["run", "--seeds", str(corpus), "--db", str(db), "--no-docs"]) == 0

@@ -150,11 +150,12 @@ def _report(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script."""
+    console_level_set = "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL" in os.environ
     settings.apply_offline_defaults()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = _parser().parse_args(argv)
-    if not args.verbose:  # before Prefect is imported and reads its logging configuration
-        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
+    if not args.verbose and not console_level_set:  # before Prefect reads its logging configuration
+        os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "CRITICAL"
         for handler in logging.getLogger().handlers:
             handler.addFilter(_own_records)
     handlers = {"run": _run, "serve": _serve, "extract": _extract, "report": _report}

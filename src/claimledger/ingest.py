@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
@@ -19,7 +18,6 @@ import yaml
 from claimledger import settings
 from claimledger.model import Article, IngestError
 
-log = logging.getLogger(__name__)
 SUFFIXES = (".txt", ".md", ".jsonl")
 _FRONT_KEYS = {"title", "subtitle", "published_at", "outlet", "url", "tags", "story", "id"}
 
@@ -260,6 +258,4 @@ def read_paths(paths: Iterable[Path]) -> tuple[list[Article], list[IngestError]]
         found, failed = read_file(path)
         articles.extend(found)
         errors.extend(failed)
-        for err in failed:
-            log.warning("skipped %s%s: %s", err.source_path, f":{err.line}" if err.line else "", err.reason)
     return articles, errors

@@ -16,7 +16,9 @@ OFFLINE_ENV = {
     "PREFECT_HOME": str(PROJECT_ROOT / ".prefect"),
     # The temporary local server needs more than the default 20 s on a loaded two-core machine.
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
-    "PREFECT_LOGGING_LEVEL": "WARNING",
+    # Task logs reach the Prefect UI at INFO; the console shows warnings only.
+    "PREFECT_LOGGING_LEVEL": "INFO",
+    "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING",
 }
 
 
