@@ -101,6 +101,7 @@ def claims_pipeline(
     partition_size: int = 500,
 ) -> dict[str, Any]:
     """Read article files, extract claims into the DuckDB warehouse, validate, flag and publish."""
+    steps.STOP.clear()  # a stop belongs to the run it interrupted
     paths = [Path(p) for p in (seeds or [str(settings.DEFAULT_SEEDS)])]
     db_path = Path(db)
     run_id = datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
@@ -121,6 +122,11 @@ def claims_pipeline(
                 run_id, n_documents=len(articles), n_new_documents=len(changed), n_failed=len(errors), errors=errors
             )
             publish_task(staging, db_path, summary, started_at)
+        except BaseException:
+            # A signal (Prefect turns SIGTERM into an exception here) or a failure: extraction threads
+            # still running end at their next article instead of finishing the whole batch.
+            steps.STOP.set()
+            raise
         finally:
             warehouse.discard(staging)
     return steps.summary_dict(summary)

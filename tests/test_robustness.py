@@ -91,3 +91,56 @@ def test_a_second_run_waits_or_gives_up_clearly(tmp_path: Path, env, corpus: Pat
         assert waits.poll() is None  # still waiting for the lock
     assert waits.wait(timeout=300) == 0, waits.stderr.read()
     assert counts(db)[0] > 0 and not db.with_name("claims.duckdb.wal").exists()
+
+
+def test_sigterm_during_extraction_stops_the_run_within_seconds(tmp_path: Path, env) -> None:
+    import json
+
+    body = " ".join(path.read_text(encoding="utf-8").split("---")[-1] for path in sorted((ROOT / "seeds").glob("*.md")))
+    articles = tmp_path / "many.jsonl"
+    with articles.open("w", encoding="utf-8") as fh:
+        for i in range(4000):  # long enough that extraction is still running when the signal comes
+            fh.write(json.dumps({"id": f"a{i}", "body": f"{body} Item {i}."}) + "\n")
+    db = tmp_path / "claims.duckdb"
+    run = cli("run", "--seeds", str(articles), "--db", str(db), "--no-docs", env=env)
+    deadline = time.monotonic() + 180
+    while not list(tmp_path.glob("claims.duckdb.staging-*")) and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(2)  # extraction has begun
+    assert run.poll() is None, "the run ended before it could be stopped"
+    sent = time.monotonic()
+    os.kill(run.pid, signal.SIGTERM)  # the process alone, as timeout(1) and systemd send it
+    assert run.wait(timeout=60) == 128 + signal.SIGTERM
+    assert time.monotonic() - sent < 15
+    assert "stopped by SIGTERM" in run.stderr.read()
+    assert not db.exists() and not list(tmp_path.glob("claims.duckdb.staging-*"))
+
+
+def _servers(home: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if b"prefect.server.api.server:create_app" in (entry / "cmdline").read_bytes() \
+                        and f"PREFECT_HOME={home}".encode() in (entry / "environ").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_the_next_run_stops_the_server_a_killed_run_left_behind(tmp_path: Path, env, corpus: Path) -> None:
+    db = tmp_path / "claims.duckdb"
+    run = cli("run", "--seeds", str(corpus), "--db", str(db), "--no-docs", env=env)
+    deadline = time.monotonic() + 180
+    while not list(tmp_path.glob("claims.duckdb.staging-*")) and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    os.kill(run.pid, signal.SIGKILL)  # the process alone: its temporary server is orphaned
+    run.wait(timeout=60)
+    time.sleep(1)
+    assert _servers(env["PREFECT_HOME"]), "the killed run left no server to reap"
+    again = cli("run", "--seeds", str(corpus), "--db", str(db), "--no-docs", env=env)
+    assert again.wait(timeout=300) == 0, again.stderr.read()
+    time.sleep(2)
+    assert _servers(env["PREFECT_HOME"]) == []

@@ -6,7 +6,9 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from claimledger import settings
@@ -54,6 +56,8 @@ def _run(args: argparse.Namespace) -> int:
         print(f"claimledger: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return USAGE
     _quiet_console(verbose=args.verbose)
+    _stop_on_signals()
+    _reap_orphaned_servers()
     try:
         summary = run_pipeline(task_runner=args.task_runner, dask_address=args.dask_address, seeds=seeds,
                                db=str(args.db), build_docs=not args.no_docs, lock_wait_seconds=args.wait,
@@ -61,6 +65,11 @@ def _run(args: argparse.Namespace) -> int:
     except WarehouseBusy as exc:
         print(f"claimledger: {exc}", file=sys.stderr)
         return BUSY
+    except (Stopped, KeyboardInterrupt) as exc:
+        number = exc.signal if isinstance(exc, Stopped) else signal.SIGINT
+        print(f"claimledger: stopped by {signal.Signals(number).name}; the last complete warehouse is unchanged",
+              file=sys.stderr)
+        return 128 + number
     except Exception as exc:  # noqa: BLE001 - a failed run is one line; -v shows the traceback
         if args.verbose:
             raise
@@ -77,6 +86,62 @@ def _run(args: argparse.Namespace) -> int:
             print(f"claimledger: flags of severity {args.fail_on} or worse exist", file=sys.stderr)
             return FLAGGED
     return OK
+
+
+class Stopped(BaseException):
+    """Raised in the main thread when SIGTERM arrives (a BaseException, so no `except Exception` keeps the
+    run going)."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(f"signal {number}")
+        self.signal = number
+
+
+def _stop_on_signals() -> None:
+    """SIGTERM (timeout, systemd, a cancel) and Ctrl-C stop the run within one article: the main
+    thread leaves the flow (its staging copy is discarded) and extraction threads end at their next
+    article."""
+    from claimledger import steps
+
+    def on_term(number: int, frame: object) -> None:
+        steps.STOP.set()
+        raise Stopped(number)
+
+    def on_int(number: int, frame: object) -> None:
+        steps.STOP.set()
+        raise KeyboardInterrupt
+
+    steps.STOP.clear()  # a stop belongs to the run it interrupted
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, on_term)
+        signal.signal(signal.SIGINT, on_int)
+
+
+def _reap_orphaned_servers() -> list[int]:
+    """Stop Prefect's temporary servers left behind by runs that were killed (SIGKILL gives a run no
+    chance to stop the server it started): an orphan (its parent is gone) serving this PREFECT_HOME."""
+    home = os.environ.get("PREFECT_HOME", "")
+    proc = Path("/proc")
+    if not home or not proc.is_dir():
+        return []
+    reaped = []
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().split(b"\0")
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            environ = (entry / "environ").read_bytes().split(b"\0")
+        except (OSError, ValueError, IndexError):
+            continue  # gone, or not ours to read
+        if parent == 1 and b"prefect.server.api.server:create_app" in cmdline \
+                and f"PREFECT_HOME={home}".encode() in environ:
+            try:
+                os.kill(int(entry.name), signal.SIGTERM)
+                reaped.append(int(entry.name))
+            except OSError:
+                continue
+    return reaped
 
 
 def _own_records(record: logging.LogRecord) -> bool:

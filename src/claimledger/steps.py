@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,9 +82,22 @@ def needs_validation(staging: Path, errors: list[IngestError], fingerprint: str)
     return stored != {(e.source_path, e.line, e.reason) for e in errors} or last is None or last[0] != fingerprint
 
 
+class RunStopped(RuntimeError):
+    """The run was asked to stop (SIGTERM, Ctrl-C): extraction ends at the next article."""
+
+
+# Set when the process is asked to stop. Extraction runs on worker threads that a signal does not
+# reach; they look at this between articles, so a stop takes effect within one article's time.
+STOP = threading.Event()
+
+
 def extract(articles: list[Article]) -> dict[str, pl.DataFrame]:
     """Extract step: claims, sources and dates of the given articles."""
-    results: list[DocumentExtraction] = [extract_article(a) for a in articles]
+    results: list[DocumentExtraction] = []
+    for article in articles:
+        if STOP.is_set():
+            raise RunStopped("the run was asked to stop")
+        results.append(extract_article(article))
     return to_frames(results)
 
 
