@@ -96,3 +96,29 @@ def test_two_warehouses_in_one_folder_keep_two_reports(harness, seeds: Path, tmp
     first, second = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
     assert _run(seeds, first) == cli.OK and _run(seeds, second) == cli.OK
     assert (tmp_path / "one.report.html").exists() and (tmp_path / "two.report.html").exists()
+
+
+def test_pathological_articles_are_read_in_one_run_with_the_good_ones(harness, seeds: Path, tmp_path: Path) -> None:
+    import json
+
+    rows = {
+        "qualifiers": "Officials said " + "more than " * 5000 + "12 people died.",
+        "short-lines": "\n".join(f"{i} killed" for i in range(100_000)),
+        "long-word": "A" * 1_000_000 + " and 3 people died.",
+        "control": "Officials\u0000 said\u0007 12\u001b people\u000c died.\u007f",
+        "mixed-endings": "Officials said 12 people died.\r\nRescuers said 3 were missing.\rPolice said 4 were hurt.\n",
+    }
+    with (seeds / "hostile.jsonl").open("w", encoding="utf-8") as fh:
+        for name, body in rows.items():
+            fh.write(json.dumps({"id": name, "body": body}) + "\n")
+    (seeds / "bom.md").write_bytes("\ufeff# BOM\r\n\r\nOfficials said 9 people died.\r\n".encode())
+    db = tmp_path / "claims.duckdb"
+    assert _run(seeds, db) == cli.OK
+    with duckdb.connect(str(db), read_only=True) as con:
+        stored = {r[0] for r in con.execute("select external_id from documents").fetchall()}
+        spans_ok = con.execute("select bool_and(c.quantity_text = substr(d.body, c.char_start + 1, "
+                               "c.char_end - c.char_start)) from claims c join documents d using (doc_id)").fetchone()
+        bom_title = con.execute("select title from documents where external_id = 'bom.md'").fetchone()
+    assert stored == {"good.md", "bom.md", *rows}
+    assert spans_ok == (True,)
+    assert bom_title == ("BOM",)

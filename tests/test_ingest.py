@@ -165,3 +165,14 @@ def test_a_lone_surrogate_makes_its_line_an_ingest_error(tmp_path) -> None:
     articles, errors = ingest.read_file(path)
     assert [a.external_id for a in articles] == ["b"]
     assert errors[0].line == 1 and "not valid Unicode" in errors[0].reason
+
+
+def test_a_looping_or_broken_link_is_an_ingest_error(tmp_path) -> None:
+    from claimledger import ingest
+
+    (tmp_path / "good.md").write_text("# A\n\nTwo people died.", encoding="utf-8")
+    (tmp_path / "loop.md").symlink_to(tmp_path / "loop.md")
+    (tmp_path / "gone.jsonl").symlink_to(tmp_path / "missing.jsonl")
+    articles, errors = ingest.read_paths([tmp_path])
+    assert [a.external_id for a in articles] == ["good.md"]
+    assert sorted(Path(e.source_path).name for e in errors) == ["gone.jsonl", "loop.md"]

@@ -34,7 +34,7 @@ def discover(paths: Iterable[Path]) -> Iterator[Path]:
             for found in sorted(path.rglob("*")):
                 rel = found.relative_to(path)
                 if (
-                    found.is_file()
+                    (found.is_file() or found.is_symlink())  # a broken or looping link is reported, not skipped
                     and found.suffix.lower() in SUFFIXES
                     and not found.stem.upper() == "README"
                     and not any(part.startswith(".") for part in rel.parts)
@@ -199,8 +199,10 @@ def read_file(path: Path) -> tuple[list[Article], list[IngestError]]:
     source = str(path)
     try:
         text = _decode(path)
-    except (BadArticle, OSError) as exc:
+    except BadArticle as exc:
         return [], [IngestError(source, None, str(exc))]
+    except OSError as exc:  # unreadable, a directory, a broken or looping link
+        return [], [IngestError(source, None, f"cannot be read: {exc.strerror or exc}")]
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         return _read_jsonl(source, text)
@@ -252,9 +254,13 @@ def read_paths(paths: Iterable[Path]) -> tuple[list[Article], list[IngestError]]
     errors: list[IngestError] = []
     seen: set[Path] = set()
     for path in discover(paths):
-        if path.resolve() in seen:  # the same file named twice ("seeds" and "seeds/a.md")
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: read_file reports it
+            real = path.absolute()
+        if real in seen:  # the same file named twice ("seeds" and "seeds/a.md")
             continue
-        seen.add(path.resolve())
+        seen.add(real)
         found, failed = read_file(path)
         articles.extend(found)
         errors.extend(failed)
