@@ -122,3 +122,31 @@ def test_pathological_articles_are_read_in_one_run_with_the_good_ones(harness, s
     assert stored == {"good.md", "bom.md", *rows}
     assert spans_ok == (True,)
     assert bom_title == ("BOM",)
+
+
+def test_a_looping_link_and_a_zero_toll_are_reported_and_the_rest_is_stored(harness, seeds: Path, tmp_path: Path,
+                                                                            capsys) -> None:
+    (seeds / "loop.md").symlink_to(seeds / "loop.md")
+    (seeds / "zero.md").write_text("---\nstory: s\npublished_at: 2025-01-14\n---\n# Zero\n\n"
+                                   "Zero crew members were killed, the navy said.\n", encoding="utf-8")
+    db = tmp_path / "claims.duckdb"
+    assert _run(seeds, db) == cli.OK
+    out = capsys.readouterr().out
+    assert f"could not read {seeds / 'loop.md'}: cannot be read: Too many levels of symbolic links" in out
+    assert (tmp_path / "claims.report.html").exists()  # a zero figure draws
+    with duckdb.connect(str(db), read_only=True) as con:
+        stored = {r[0] for r in con.execute("select external_id from documents").fetchall()}
+    assert stored == {"good.md", "zero.md"}
+
+
+def test_a_busy_warehouse_is_one_line_and_exit_3(harness, seeds: Path, tmp_path: Path, capsys) -> None:
+    import fcntl
+
+    db = tmp_path / "claims.duckdb"
+    lock = db.with_name(db.name + ".lock")
+    with lock.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # another run holds the warehouse
+        assert _run(seeds, db, "--wait", "1") == cli.BUSY
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1 and str(db) in err
+    assert not db.exists() and not list(tmp_path.glob("claims.duckdb.staging-*"))
