@@ -60,8 +60,9 @@ def publish_task(staging: Path, db: Path, summary: steps.RunSummary, started_at:
     steps.summarize(staging, summary)
     steps.record_run(staging, summary, flow_run_id=str(flow_run.get_id() or ""), started_at=started_at)
     report_path = settings.report_path(db)
-    drawn = steps.write_report(staging, summary, report_path.with_name(report_path.name + ".partial"))
+    drawn = report_path.with_name(report_path.name + ".partial")
     try:
+        steps.write_report(staging, summary, drawn)
         _publish_artifacts(staging, db, summary, report_path)
         warehouse.commit(staging, db)
         drawn.replace(report_path)

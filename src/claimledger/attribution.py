@@ -112,7 +112,7 @@ _TIME_WORDS = (r"(?:on|last|this|early|late|earlier|in)\s+\w+|\w+day|earlier|lat
                r"|had|has|have|had\s+\w+ly")
 _RELATIVE_SUBJECT = re.compile(
     r",\s*(?:which|who|whose\s+(?:\w+\s+){0,2}?(?:statement|statements|figures?|count|tally|estimates?|report|"
-    r"spokes(?:man|woman|person)))(?:\s+(?:" + _TIME_WORDS + r"))*\s*$",
+    r"spokes(?:man|woman|person)))(?:\s+(?:" + _TIME_WORDS + r")){0,3}\s*$",  # bounded: no runaway backtracking
     re.IGNORECASE,
 )
 # ", who spoke to the crowd," between a subject and its reporting verb.

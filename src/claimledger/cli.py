@@ -135,7 +135,7 @@ def _reap_orphaned_servers() -> list[int]:
         except (OSError, ValueError, IndexError):
             continue  # gone, or not ours to read
         if parent == 1 and b"prefect.server.api.server:create_app" in cmdline \
-                and f"PREFECT_HOME={home}".encode() in environ:
+                and f"PREFECT_HOME={home}".encode() in environ and b"PREFECT__SERVER_EPHEMERAL=1" in environ:
             try:
                 os.kill(int(entry.name), signal.SIGTERM)
                 reaped.append(int(entry.name))

@@ -69,9 +69,15 @@ def actor_of(subject: str | None, sentence: str) -> str | None:
             return canonical
     words = subject.split()
     for word in words[:-1]:  # the head noun itself is not its own owner
-        if word[:1].isupper() and word.isalpha() and word.lower().endswith(_demonym_suffixes()):
+        if word[:1].isupper() and word.isalpha() and word.lower().endswith(_demonym_suffixes()) \
+                and word.lower() not in _not_demonyms():
             return word  # "four Sulorian soldiers"
     return None
+
+
+@lru_cache(maxsize=1)
+def _not_demonyms() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in vocab.load("keys")["not_demonyms"])
 
 
 @lru_cache(maxsize=1)

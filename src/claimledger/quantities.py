@@ -132,7 +132,8 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
         return "age"  # "aged 61", "dies at 95"
     if (
         re.search(r"[A-Z][a-z]+,\s*$", before)
-        and (re.match(r"^\s*[,;)]", after) or (num.value > 1 and re.match(r"^\s+(?:was|is|has|had)\b", after)))
+        and (re.match(r"^\s*[,;)]", after) or (num.value > 1 and re.match(r"^\s+(?:was|is|has|had)\b", after)
+                                                  and _a_persons_name(before)))
         and num.written == "digits"
         and num.value < 120
     ):
@@ -184,6 +185,18 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
     if num.written == "article":
         return "pronoun_one"  # "a man was killed" counts one; anything else with "a" is not a count
     return None
+
+
+_NAME_BEFORE_COMMA = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+),\s*$")
+_NOT_NAMES = frozenset("""in on at by from since after before during for of to with until through
+    january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday""".split())
+
+
+def _a_persons_name(before: str) -> bool:
+    """ "Andrew Lopez, " (a first and a last name) before the number, not "By Tuesday, " or "In Tenkir, "."""
+    found = _NAME_BEFORE_COMMA.search(before)
+    return found is not None and not {found.group(1).lower(), found.group(2).lower()} & _NOT_NAMES
 
 
 @lru_cache(maxsize=1)
