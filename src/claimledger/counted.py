@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimledger import vocab
+from claimledger.dates import CALENDAR_WORDS
 from claimledger.numbers import match_number
 from claimledger.text import Token
 
@@ -349,10 +350,7 @@ def _cues_after(toks: list[Token], start: int) -> list[tuple[str, str, int]]:
 
 
 _AUXILIARIES = frozenset("was were is are has have had been be being".split())
-_CALENDAR_WORDS = frozenset(
-    """January February March April May June July August September October November December Monday
-    Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
-)
+_CALENDAR_WORDS = frozenset(word.capitalize() for word in CALENDAR_WORDS)
 _ASIDE_MARKS = {",": ",", "—": "—", "–": "–", "(": ")"}
 
 

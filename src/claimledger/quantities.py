@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimledger import vocab
-from claimledger.dates import DateMention
+from claimledger.dates import CALENDAR_WORDS, DateMention
 from claimledger.numbers import NumberMatch, digits_value, match_number
 from claimledger.text import Token
 
@@ -188,9 +188,8 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
 
 
 _NAME_BEFORE_COMMA = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+),\s*$")
-_NOT_NAMES = frozenset("""in on at by from since after before during for of to with until through
-    january february march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday""".split())
+_NOT_NAMES = frozenset("in on at by from since after before during for of to with until through".split()) \
+    | CALENDAR_WORDS
 
 
 def _a_persons_name(before: str) -> bool:

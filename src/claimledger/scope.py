@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from claimledger import vocab
+from claimledger.dates import MONTH_NAMES
 
 ASSERTIONS = ("asserted", "denied", "corrected", "rumoured")
 EVENT_SCOPES = ("main", "other_event", "other_period")
@@ -80,12 +81,12 @@ def event_scope_of(clause: str, as_of: date | None, published: date | None) -> s
     return "main"
 
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
 # A time the clause is set in: "in 2019", "In March 2021", "the 2021 pileup", "In June," (not "since 2016":
 # a count since then runs up to now).
 _EARLIER_YEAR = re.compile(r"(?<!since )\b(?:[Ii]n\s+(?:[A-Z][a-z]+\s+)?|the\s+)((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")
-_EARLIER_MONTH = re.compile(r"(?:^|[.;]\s+|\b)[Ii]n\s+(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b(?!\s+\d)")
+_EARLIER_MONTH = re.compile(
+    r"(?:^|[.;]\s+|\b)[Ii]n\s+(" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\b(?!\s+\d)"
+)
 
 
 def _names_an_earlier_time(clause: str, published: date, days: int) -> bool:
@@ -93,7 +94,7 @@ def _names_an_earlier_time(clause: str, published: date, days: int) -> bool:
         if (published - date(int(m.group(1)), 12, 31)).days >= days:
             return True
     for m in _EARLIER_MONTH.finditer(clause):
-        month = _MONTHS.index(m.group(1).lower()) + 1
+        month = MONTH_NAMES.index(m.group(1).lower()) + 1
         months_ago = (published.month - month) % 12
         if months_ago * 30 >= days:
             return True
