@@ -351,6 +351,45 @@ SOURCES_IN_OTHER_SHAPES = [
      "The mayor"),
     # the owner of an accusation
     ("Officials rejected Kelvia's accusation that troops had killed four farmers.", "four farmers", "Kelvia"),
+    # a time or place phrase before the subject, with no comma
+    ("Late on Sunday the Harbour Authority said 19 crew members had been rescued.", "19 crew members",
+     "the Harbour Authority"),
+    ("At a packed press conference the county board confirmed that 230 homes were flooded.", "230 homes",
+     "the county board"),
+    # one person of a kind speaks
+    ("Around 40 patients were moved to the annex, one nurse said.", "Around 40 patients", "one nurse"),
+    # verbs of holding, counting, listing and describing a figure
+    ("The union maintains that 300 dockers were laid off.", "300 dockers", "The union"),
+    ("Our correspondent counts at least 25 police officers outside the stadium.", "at least 25 police officers",
+     "Our correspondent"),
+    ("The coast guard now lists 17 anglers as missing.", "17 anglers", "The coast guard"),
+    ("Witnesses describe a queue of several hundred voters outside the hall.", "several hundred voters",
+     "Witnesses"),
+    # a source noun before a colon, in any case
+    ("Regional police: 9 people have been arrested since noon.", "9 people", "Regional police"),
+    # the figures of a source, with words between the possessive and the noun
+    ("The army's latest tally: 14 soldiers wounded.", "14 soldiers wounded", "The army"),
+    ("On the operator's figures the count stands at four dead.", "four dead", "operator"),
+    ("Figures from the education department: 1,200 pupils were sent home.", "1,200 pupils",
+     "the education department"),
+    # an age between a name and an appositive
+    ("Tomas Reyes, 58, a fisherman, said he pulled 11 swimmers from the water.", "11 swimmers", "Tomas Reyes"),
+    # a comma inside a number does not split the subject
+    ("Officials in Marlow, a city of about 80,000 east of the capital, said 3 people died.", "3 people",
+     "Officials in Marlow"),
+    # a toll set by a subject with common words in its name
+    ("The provincial emergency office lowered the death toll to 31 on Friday.", "31",
+     "The provincial emergency office"),
+    # "and" inside one institution's name
+    ("The Coastal Search and Rescue Command said 40 sailors were safe.", "40 sailors",
+     "The Coastal Search and Rescue Command"),
+    # a clause of its own before ", and X said" is not part of the subject
+    ("Three hikers were airlifted off the ridge, and the park service said it was still searching.", "Three hikers",
+     "the park service"),
+    # a time stamp and a spaced hyphen before the subject of a live blog entry
+    ("9:10am - The mayor's office now says 48 households are without water.", "48 households", "The mayor's office"),
+    # a negated verb reports nothing
+    ("The agency did not report how many of the 60 passengers were aboard.", "the 60 passengers", None),
     # a passive is no report
     ("Two of the men were later identified as gang members.", "Two of the men", None),
     ("Anya Voss was also charged with two counts of arson.", "two counts", None),
@@ -453,6 +492,47 @@ def test_enumerations_and_group_names_are_not_counts(sentence: str, quantity_tex
     assert [c.kind for c in claims_of(sentence) if c.quantity_text == quantity_text] in ([], ["other"])
 
 
+def test_a_pronoun_subject_inside_a_relative_clause_speaks_for_its_antecedent() -> None:
+    body = ("The council said on Monday that the clean-up had begun. Of the 90 families it says were evacuated, "
+            "30 have returned home.")
+    assert [s.source_text for s in _one(body, "the 90 families").sources] == ["The council"]
+
+
+def test_a_sentence_naming_the_source_of_the_figure_before_it_attributes_that_figure() -> None:
+    body = ("By dawn the number of bodies recovered had reached 23.\n\nThat tally, published by the provincial "
+            "coroner's office, has not changed since.")
+    assert [s.source_text for s in _one(body, "23").sources] == ["the provincial coroner's office"]
+    assert _one(body, "23").sources[0].scope == "next_sentence"
+    # a following sentence about some other figure names no source for this one
+    unrelated = "By dawn the number of bodies recovered had reached 23.\n\nThe coroner said the road was closed."
+    assert _one(unrelated, "23").sources == []
+
+
+def test_bulleted_items_take_the_source_of_the_line_that_introduces_them() -> None:
+    body = ("Key figures, according to the relief agency:\n\n- 4,000 tents delivered\n\n"
+            "- 18 field kitchens running\n\nCrews also cleared 12 roads.")
+    assert [s.scope for s in _one(body, "18 field kitchens").sources] == ["list_lead_in"]
+    assert _one(body, "12 roads").sources == []  # the list has ended
+    no_colon = "Key figures, according to the relief agency.\n\n- 4,000 tents delivered"
+    assert _one(no_colon, "4,000 tents").sources == []
+
+
+def test_a_count_of_of_those_goes_on_with_the_previous_speaker() -> None:
+    body = ("Of the 35 injured, 20 went to the county hospital, director Lena Ruiz said. Eight of those are in "
+            "intensive care.")
+    assert [s.source_text for s in _one(body, "Eight").sources] == ["director Lena Ruiz"]
+
+
+@pytest.mark.parametrize(("sentence", "quantity_text", "scope"), [
+    ("Nadia Osei, 41, fled the flood with her four sons.", "four sons", "personal"),
+    ("He and his two brothers carried water to the shelter.", "two brothers", "personal"),
+    ("Four sons of the village chief were among the dead.", "Four sons", "main"),
+    ("Their four trucks were swept away.", "four trucks", "main"),
+])
+def test_someones_own_family_is_a_personal_count(sentence: str, quantity_text: str, scope: str) -> None:
+    assert _one(sentence, quantity_text).event_scope == scope
+
+
 def test_a_month_and_day_with_a_slash_is_no_share() -> None:
     assert [c.kind for c in claims_of("Memorials were held on 3/11 in the capital.")] in ([], ["other"])
     assert _one("Only 1/40 of the budget was spent.", "1/40").kind == "percent"
@@ -468,6 +548,7 @@ NOT_SOURCING_CHECKED = [
     ("Several hikers were hurt on the ridge.", "Several hikers"),  # a small vague word
     ("The injured, two nurses and a porter, were treated on site.", "two nurses"),  # spells out a group
     ("The two other passengers were injured.", "The two other passengers"),  # a definite part
+    ("Her three daughters were asleep upstairs.", "three daughters"),  # someone's own family
 ]
 
 
@@ -624,3 +705,41 @@ def test_unicode_digits_and_separators_read_as_one_number(body: str, value: int)
     (claim,) = claims_of(body)
     assert claim.value_low == value
     assert body[claim.char_start:claim.char_end] == claim.quantity_text  # offsets slice the stored text
+
+
+@pytest.mark.parametrize(("sentence", "quantity_text", "metric"), [
+    # a cue that takes its noun after "of" says nothing of the counted phrase before it
+    ("Six miners were still trapped under the remains of the shaft.", "Six miners", "other"),
+    ("Eleven hikers are still missing near the remains of the hut.", "Eleven hikers", "missing"),
+    ("Crews found the remains of 12 people in the cellar.", "12 people", "killed"),
+    # an adverb between the auxiliary and the cue keeps the cue the predicate
+    ("Four crew members were still unaccounted for after the storm killed the captain.", "Four crew members",
+     "missing"),
+])
+def test_the_clause_after_a_count_gives_its_metric(sentence: str, quantity_text: str, metric: str) -> None:
+    assert _one(sentence, quantity_text).metric == metric
+
+
+@pytest.mark.parametrize(("sentence", "quantity_text", "place"), [
+    ("In the southern city of Varna, police held 41 people.", "41 people", "Varna"),
+    ("Water rose fastest in the fishing village of Ostrel, where 9 people drowned.", "9 people", "Ostrel"),
+])
+def test_a_settlement_named_after_of_is_the_place(sentence: str, quantity_text: str, place: str) -> None:
+    assert _one(sentence, quantity_text).location == place
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "partial"), [
+    ("The governor ordered a further 250 police officers to the port.", "250 police officers", True),
+    ("The army sent an extra 90 soldiers to the border.", "90 soldiers", True),
+    ("The army sent 90 soldiers to the border.", "90 soldiers", False),
+    # the items of a bulleted list introduced as a subset of a group
+    ("The people held overnight included, police said:\n\n- 14 students\n\n- 3 reporters", "3 reporters", True),
+    ("Police gave these figures:\n\n- 14 students arrested\n\n- 3 reporters arrested", "3 reporters", False),
+])
+def test_added_figures_and_listed_subsets_are_parts(body: str, quantity_text: str, partial: bool) -> None:
+    assert _one(body, quantity_text).is_partial is partial
+
+
+def test_a_colon_line_introduces_what_follows_it_and_names_no_source_for_what_precedes_it() -> None:
+    body = "Nine sailors were rescued at dawn.\n\nThese figures, according to the navy:\n\n- 4 boats lost"
+    assert _one(body, "Nine sailors").sources == []

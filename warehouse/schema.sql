@@ -46,7 +46,7 @@ create table if not exists claim_sources (
     source_text      varchar not null,     -- as written ("Seoul's intelligence")
     source_canonical varchar not null,     -- from the alias table ("National Intelligence Service (South Korea)")
     cue              varchar not null,     -- reporting verb or phrase ("confirmed", "according to")
-    scope            varchar not null      -- sentence | quote | previous_sentence | pronoun | body (headline figure backed by the body)
+    scope            varchar not null      -- sentence | quote | previous_sentence | next_sentence | list_lead_in | pronoun | body (headline figure backed by the body)
 );
 
 create table if not exists document_dates (
@@ -121,7 +121,7 @@ alter table claim_sources add column if not exists is_party boolean;       -- a 
 -- finding per disagreement).
 alter table claims add column if not exists kind varchar;             -- count | money | percent | measure | other
 alter table claims add column if not exists assertion varchar;        -- asserted | denied | corrected | rumoured
-alter table claims add column if not exists event_scope varchar;      -- main | other_event | other_period
+alter table claims add column if not exists event_scope varchar;      -- main | other_event | other_period | personal
 alter table claim_flags add column if not exists finding_id varchar;  -- flags that express one disagreement share it
 alter table claims add column if not exists is_list_item boolean;     -- an item of a list spelling out a group named
                                                                       -- before it ("the wounded: two girls and a man")
@@ -150,6 +150,7 @@ create or replace macro is_checked_claim(section, kind, assertion, event_scope, 
 -- nothing an analyst can act on:
 -- - an item of a list that spells out a group ("the wounded, two girls and a man"), or a definite
 --   part ("the two other victims"): the group it belongs to carries the source or the flag;
+-- - someone's own family ("her three children", event_scope 'personal'): not a count about the event;
 -- - a small vague word ("several", "a few") and a lone indefinite article ("a man was killed"): no
 --   size to source;
 -- - "one of the victims" picks one person out of a group counted elsewhere, and "one" with a thing
@@ -157,6 +158,7 @@ create or replace macro is_checked_claim(section, kind, assertion, event_scope, 
 create or replace macro is_sourcing_checked(section, kind, assertion, event_scope, metric, thing, is_people,
                                             is_list_item, is_partial, quantity_text, value_source, value_high) as
     is_checked_claim(section, kind, assertion, 'main', 'counted', thing)
+    and coalesce(event_scope, 'main') <> 'personal'
     and (metric <> 'other' or coalesce(is_people, false)) and not coalesce(is_list_item, false)
     and not (coalesce(is_partial, false) and lower(quantity_text) like 'the %')
     and not regexp_matches(lower(quantity_text), '^one of (the|his|her|their|its|them|those|these|our|my)\b')

@@ -12,13 +12,14 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
+from claimledger.dates import CALENDAR_WORDS
 from claimledger.model import Source
 from claimledger.quotes import quote_frames
 from claimledger.sources import Frame, canonical, clean, cues, looks_like_source, split_sources
-from claimledger.text import Sentence
+from claimledger.text import Sentence, list_lead_in
 
 _CLAUSE_BREAK = re.compile(
-    r"(?:[;:—–]|\b(?:that|who|which|where|when|while|but|because|although|after|"
+    r"(?:[;:—–]|\s-\s|\b(?:that|who|which|where|when|while|but|because|although|after|"
     r"before|if|as|whom|whose)\b)",
     re.IGNORECASE,
 )
@@ -32,7 +33,8 @@ _TRAILING_TIME = re.compile(
     r"(?:\s+(?:on|last|this|early|late|earlier|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
     r"October|November|December|week|month|year|morning|night|\w+day)\b.*"
-    r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b.*)$"
+    r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b.*"
+    r"|\s+(?:(?:shortly|just|soon|late|early)\s+)?(?:before|after|at|around|by)\s+(?:\d+|midnight|noon|dawn)\b.*)$"
 )
 
 
@@ -65,7 +67,7 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
         head = region[:relative.start()]
         earlier = [m.end() for m in _CLAUSE_BREAK.finditer(head)]
         start = max(earlier) if earlier else 0
-        chunks = [c for c in head[start:].split(",") if c.strip()]
+        chunks = [c for c in _COMMA.split(head[start:]) if c.strip()]
         if not chunks:
             return None
         named = [c for c in chunks if any(ch.isupper() for ch in c)]
@@ -78,27 +80,59 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(region)]
         cut = max(breaks) if breaks else 0
     region = region[cut:]
+    pronoun = _TRAILING_PRONOUN.search(region)
+    if pronoun:  # "Of the 42 inmates it says escaped": a reduced relative clause with its own subject
+        return pronoun.group(1), cut + pronoun.start(1)
     shared = _SHARED_SUBJECT.match(region)
     if shared:  # "He promised compensation ... and announced that ...": the first verb's subject
         return shared.group(1), cut + shared.start(1)
-    chunks = region.split(",")
+    chunks = _COMMA.split(region)
     if len(chunks) > 1 and not chunks[-1].strip():
         if sentence[verb_start:].split(None, 1)[0].lower().endswith("ing"):
             return None  # "..., saying that": a participle with no subject of its own
         chunks.pop()  # "Frank Smith, a company head, said": the name before the appositive
         if len(chunks) >= 2 and clean(chunks[-2]):
             chunks.pop()
+        while len(chunks) >= 2 and _AGE.fullmatch(chunks[-1]):
+            chunks.pop()  # "Mirel Dostan, 41, a shepherd, said": the age between name and appositive
     while chunks and not clean(chunks[-1]):
         chunks.pop()
     if not chunks:
         return None
     picked = [chunks.pop()]
-    while chunks and _ADD_ON.match(picked[0]):
+    while chunks and _ADD_ON.match(picked[0]) and _could_be_a_name(chunks[-1]):
         picked.insert(0, chunks.pop())
     text = ",".join(picked)
-    return text, cut + max(0, region.rfind(text))
+    return _without_lead_in(text, cut + max(0, region.rfind(text)))
 
 
+def _could_be_a_name(chunk: str) -> bool:
+    """A chunk that may be one of several sources ("Police, and the fire service, said"), not a clause of
+    its own ("Two people were pulled out alive, and the service said")."""
+    return len(chunk.split()) <= 6 and not any(ch.isdigit() for ch in chunk)
+
+
+def _without_lead_in(subject: str, start: int) -> tuple[str, int]:
+    """The subject without a time or place phrase before it, when no comma sets it off: "On Thursday the
+    authority said", "At its morning briefing the directorate repeats", "Late on Monday police said"."""
+    if not _LEAD_IN.match(subject):
+        return subject, start
+    determiners = [m.start() for m in re.finditer(r"\b(?:the|a|an)\s", subject)]
+    if determiners:
+        return subject[determiners[-1]:], start + determiners[-1]
+    words = list(re.finditer(r"\S+", subject))
+    keep = next((w for w in words if not _LEAD_IN_WORD.fullmatch(w.group())), None)
+    return (subject[keep.start():], start + keep.start()) if keep else (subject, start)
+
+
+_COMMA = re.compile(r",(?!\d{3}\b)")  # not the comma inside "25,000"
+_TRAILING_PRONOUN = re.compile(r"(?<![\s,;])(?<!\band)(?<!\bor)\s+(he|she|it|they|we)\s*$")
+_AGE = re.compile(r"\s*\d{1,3}\s*")
+_LEAD_IN = re.compile(r"^\s*(?:On|In|At|By|Late|Early|Earlier|Later|Last|This|Within|During|After|Before|Since|"
+                      r"From|Overnight|Yesterday|Today)\b")
+_LEAD_IN_WORD = re.compile(r"(?i:on|in|at|by|late|early|earlier|later|last|this|within|during|after|before|since|"
+                           r"from|overnight|yesterday|today|morning|afternoon|evening|night|week|month|year|"
+                           + "|".join(CALENDAR_WORDS) + r")|\d[\w:.]*")
 # A subject, its own verb and object, then "and" before the reporting verb: "He promised aid and announced
 # that ...", "Police sealed the block and said ...".
 _SHARED_SUBJECT = re.compile(
@@ -117,27 +151,17 @@ _RELATIVE_SUBJECT = re.compile(
 )
 # ", who spoke to the crowd," between a subject and its reporting verb.
 _RELATIVE_ASIDE = re.compile(r",\s*(?:who|which)\s+[^,;:“”\"]{1,80},\s*$", re.IGNORECASE)
-# "by the army's own count", "by their governments' tallies": the owner of the count is the source.
-_BY_COUNT = re.compile(
-    r"\b(?:by|in)\s+(?:(?:the|their|its|his|her)\s+)?(?:own\s+)?((?:[A-Z][\w.-]*\s+){0,3}(?:[A-Z][\w.-]*|\w+)['’]s?)"
-    r"\s+(?:own\s+)?(count|counts|tally|tallies|reckoning|estimate|estimates|figures|records)\b"
-)
 # "The general staff stood by its figures: four soldiers killed ...": what follows the colon is the
 # subject's count.
 # "X stood by its figures: ...", "X on Tuesday raised its own military toll to eight", "X has not
 # withdrawn its claim that ...": the subject owns the figure that follows.
 _OWN_FIGURES = re.compile(
-    r"^\W*((?:[\w.'’-]+\s+){0,6}?)(?:(?:on|late|early)\s+\w+\s+)?(?:(?:has|have|had)\s+(?:not\s+)?)?[a-z]+"
+    r"^\W*((?:[\w.'’-]+\s+){0,8}?)(?:(?:on|late|early)\s+\w+\s+)?(?:(?:has|have|had)\s+(?:not\s+)?)?[a-z]+"
     r"(?:\s+(?:by|to|out|up|down))?\s+(?:its|their|his|her)\s+(?:own\s+)?(?:latest\s+|new\s+|updated\s+|"
     r"official\s+|military\s+|death\s+|casualty\s+)?(figures|figure|count|tally|estimate|numbers|toll|claim|claims|"
-    r"account|assessment)\b"
+    r"account|assessment|statement)\b"
 )
-# "the government raised the death toll to 214 and said ...": the subject of a verb that sets a toll.
-_SETS_TOLL = re.compile(
-    r"(?:^|[,;]\s+|\bas\s+|\bwhen\s+)((?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Za-z][\w.'’-]*)\s+(?:on\s+\w+\s+)?"
-    r"(?:raised|lowered|revised|updated|put|set|gave|cut)\s+(?:the|its|their)\s+(?:\w+\s+)?(toll|count|tally|"
-    r"number|estimate|figure)\b"
-)
+
 
 
 @lru_cache(maxsize=1)
@@ -153,14 +177,37 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "artifact": re.compile(
             r"\b("
             + alternation(vocabulary["artifact_nouns"])
-            + r")\s+("
+            + r"),?\s+("
             + alternation(vocabulary["artifact_verbs"])
             + r")\s+by\b",
             re.IGNORECASE,
         ),
         "verb": re.compile(r"\b(?:" + alternation(vocabulary["verbs"]) + r")\b", re.IGNORECASE),
+        # "Kyiv's claims", "the SDMA's last update", "the ministry's official figure".
         "possessive": re.compile(
-            r"((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\s+(" + alternation(vocabulary["possessive_nouns"]) + r")\b"
+            r"((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*|\b(?:the|The)\s+(?:[a-z]+\s+)?(?:"
+            + alternation(vocabulary["source_nouns"] - vocabulary["pronouns"])
+            + r"))['’]s\s+(?:(?:" + alternation(vocabulary["possessive_adjectives"]) + r")\s+){0,2}("
+            + alternation(vocabulary["possessive_nouns"]) + r")\b"
+        ),
+        # "by the army's own count", "on the company's numbers": the owner of the count is the source.
+        "by_count": re.compile(
+            r"\b(?:[Bb]y|[Ii]n|[Oo]n)\s+(?:(?:the|their|its|his|her)\s+)?(?:own\s+)?"
+            r"((?:[A-Z][\w.-]*\s+){0,3}(?:[A-Z][\w.-]*|\w+)['’]s?)\s+(?:(?:"
+            + alternation(vocabulary["possessive_adjectives"]) + r")\s+){0,2}(" + alternation(vocabulary["count_nouns"])
+            + r")\b"
+        ),
+        # "the government raised the death toll to 214 and said ...": the subject of a verb that sets a toll.
+        "sets_toll": re.compile(
+            r"(?:^|[,;]\s+|\bas\s+|\bwhen\s+)((?!(?:as|when|who|which|that|whose)\b)(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?:[a-z][\w'’-]*\s+){0,2}"
+            r"[A-Za-z][\w.'’-]*)\s+"
+            r"(?:on\s+\w+\s+)?(?:" + alternation(vocabulary["sets_toll_verbs"]) + r")\s+(?:the|its|their)\s+"
+            r"(?:\w+\s+)?(" + alternation(vocabulary["count_nouns"]) + r")\b"
+        ),
+        # "That figure, released by the fire service ...": a sentence that names the source of the one before.
+        "refers_back": re.compile(
+            r"^\W*(?:That|This|Those|These)\s+(?:[a-z]+\s+){0,2}(?:" + alternation(vocabulary["count_nouns"])
+            + r")\b"
         ),
     }
 
@@ -169,7 +216,8 @@ _STUDY = re.compile(
     r"\b(?:in|by|to|from)\s+((?:a|an|the)\s+(?:[\w’'/-]+\s+){0,4}?(poll|survey|study|census|tally|"
     r"count|analysis|report|estimate|assessment)s?)\b"
 )
-_COLON_SPEAKER = re.compile(r"^\W*((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3}):\s")
+# "CLINTON: I feel ...", "Health ministry: 17 people ...": a speaker, a colon, the words.
+_COLON_SPEAKER = re.compile(r"^\W*([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}):\s")
 _NOT_SPEAKERS = frozenset(
     "note update correction editor photo watch related read warning source sources breaking "
     "exclusive opinion analysis video live q a".split()
@@ -177,7 +225,8 @@ _NOT_SPEAKERS = frozenset(
 _WORD = re.compile(r"[a-z]+")
 _PASSIVE_NOT_A_REPORT = frozenset({"said", "believed", "reported", "estimated", "identified", "given", "repeated",
                                    "described", "put", "shown", "found", "charged", "alleged", "named"})
-_CONTINUATION = re.compile(r"^\W*(?:another|a further|an additional|also|of (?:them|those|these)|in addition)\b",
+_CONTINUATION = re.compile(r"^\W*(?:another|a further|an additional|also|(?:[\w-]+\s+)?of (?:them|those|these)|"
+                           r"in addition)\b",
                            re.IGNORECASE)
 _ANY_WORD = re.compile(r"[A-Za-z]+")
 
@@ -186,7 +235,8 @@ _ANY_WORD = re.compile(r"[A-Za-z]+")
 def _cue_words() -> frozenset[str]:
     """Every word that can start a cue: a sentence with none of them has no attribution frame."""
     vocabulary = cues()
-    words = vocabulary["verbs"] | vocabulary["artifact_verbs"] | vocabulary["possessive_nouns"]
+    words = vocabulary["verbs"] | vocabulary["artifact_verbs"] | vocabulary["possessive_nouns"] \
+        | vocabulary["sets_toll_verbs"]
     return frozenset(
         words
         | {phrase.split()[0] for phrase in vocabulary["prepositional"]}
@@ -238,7 +288,7 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
                 )
             )
     # "by the army's count": the owner of the count.
-    for m in _BY_COUNT.finditer(text):
+    for m in patterns["by_count"].finditer(text):
         owner = re.sub(r"['’]s?$", "", m.group(1))
         if looks_like_source(owner, sentence_initial=False, strong=True) and owner.lower() not in cues()["pronouns"]:
             frames.append(Frame([owner], m.group(2).lower(), "sentence", base, sentence.end,
@@ -247,13 +297,14 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     if own and own.group(1).strip() and looks_like_source(own.group(1).strip(), sentence_initial=True, strong=True):
         frames.append(Frame([clean(own.group(1))], own.group(2).lower(), "sentence", base, sentence.end,
                             [(base + own.start(1), base + own.end(1))]))
-    for m in _SETS_TOLL.finditer(text):
-        if looks_like_source(m.group(1).strip(), sentence_initial=m.start(1) == 0):
-            frames.append(Frame([clean(m.group(1))], m.group(2).lower(), "sentence", base, sentence.end,
-                                [(base + m.start(1), base + m.end(1))]))
+    for m in patterns["sets_toll"].finditer(text):
+        setter, setter_start = _without_lead_in(m.group(1), m.start(1))
+        if looks_like_source(setter.strip(), sentence_initial=setter_start == 0):
+            frames.append(Frame([clean(setter)], m.group(2).lower(), "sentence", base, sentence.end,
+                                [(base + setter_start, base + m.end(1))]))
     # "CLINTON: I feel...", "Bernie Sanders: 'It is not a radical idea'": a name, a colon, the words.
     colon = _COLON_SPEAKER.match(text)
-    if colon and colon.group(1).split()[0].lower() not in _NOT_SPEAKERS:
+    if colon and _colon_speaker(colon.group(1)):
         frames.append(Frame([colon.group(1)], ":", "sentence", base, sentence.end, [(base, base + colon.end(1))]))
     # "a video released by X".
     frames.extend(
@@ -278,21 +329,17 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
         before = lowered[: m.start()].rstrip()
         if re.search(
             r"(?:\b(?:the|a|an|his|her|their|its|our|these|those|to|will|would|could|should|might|must|"
-            r"can|may)|['’]s|\bs')$",
+            r"can|may|not)|n['’]t|['’]s|\bs')$",
             before,
         ):
             continue  # a noun ("the reports", "Kyiv's claims") or not a report yet ("to say", "would say")
         if re.search(r"\b(?:is|are|was|were|be|been)(?:\s+(?:\w+ly|also|not|never|later|then|now))?$", before) \
                 and word in _PASSIVE_NOT_A_REPORT:
             continue  # a hedge ("is said to", "were believed") or a passive ("was identified as")
-        if re.match(r"\s+(?:to|by)\b", text[m.end() :]) and word in {
-            "said",
-            "believed",
-            "reported",
-            "claimed",
-            "estimated",
-        }:
-            continue
+        if re.match(r"\s+(?:to|by)\b", text[m.end() :]) and (
+                word in {"said", "believed", "reported", "claimed", "estimated"}
+                or word in vocabulary["artifact_verbs"]):
+            continue  # "is said to", "figures released by X" (the artifact cue names X)
         subject = _subject_before(text, m.start())
         names: list[str] = []
         span = (0, 0)
@@ -331,6 +378,15 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
             Frame([m.group(1)], m.group(2).lower(), "sentence", base, sentence.end, [(start, base + m.end())])
         )
     return frames
+
+
+def _colon_speaker(words: str) -> bool:
+    """A name ("CLINTON", "Bernie Sanders") or a source noun ("Health ministry") before a colon; not a
+    label ("Note", "Photo 3 of 14", "In pictures")."""
+    lowered = words.lower().split()
+    if lowered[0] in _NOT_SPEAKERS:
+        return False
+    return all(w[0].isupper() for w in words.split()) or lowered[-1] in cues()["source_nouns"] - cues()["pronouns"]
 
 
 def _short_follow_up(text: str) -> bool:
@@ -446,6 +502,15 @@ def attribute(
                 sentences[sentence_idx].text)
             previous = [resolve(f, sentence_idx - 1) for f in frames_at(sentence_idx - 1)]
             found = _sources_from([(f, "previous_sentence") for f in previous if f.indirect or continues], start)
+        following = sentence_idx + 1
+        if not found and following < len(sentences) and _patterns()["refers_back"].match(sentences[following].text) \
+                and not sentences[following].text.rstrip().endswith(":"):
+            # "... the count of the dead had reached 14. That figure, released by the fire service, ..."
+            found = _sources_from([(resolve(f, following), "next_sentence") for f in frames_at(following)], start)
+        lead_in = list_lead_in(sentences, sentence_idx)
+        if not found and lead_in is not None:
+            # "Among those detained, according to the collective's records:" then "- 6 journalists".
+            found = _sources_from([(resolve(f, lead_in), "list_lead_in") for f in frames_at(lead_in)], start)
         results.append(found)
     if sentences:
         last = named_before(len(section) + 1, len(sentences) - 1)

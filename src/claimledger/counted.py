@@ -26,6 +26,7 @@ _DETERMINERS = frozenset("the a an these those some its their his her our".split
 _VERB_SUFFIX = re.compile(r"(?:ed|ing)$")
 _PLACE_PREPS = frozenset("in inside near across outside at into to from throughout within".split())
 _PLACE_SUFFIXES = frozenset("region province oblast district city county state area border front".split())
+_SETTLEMENTS = _PLACE_SUFFIXES | frozenset("town village capital port suburb neighbourhood neighborhood".split())
 _DIRECTIONS = frozenset(
     "eastern western northern southern central northeastern northwestern southeastern southwestern".split()
 )
@@ -343,13 +344,19 @@ def _cues_after(toks: list[Token], start: int) -> list[tuple[str, str, int]]:
         if toks[k].text[0].isupper() and toks[k].text not in _CALENDAR_WORDS:
             break  # a name: what follows is said of that person ("the nine voting to put Nichols to death")
         cue = _cue_at(toks, k)
+        if cue and toks[k + cue[2] - 1].lower == "of":
+            cue = None  # "beneath the remains of the block": such a cue counts what follows it
         if cue:
-            (predicates if k > start and toks[k - 1].lower in _AUXILIARIES else found).append(cue)
+            verb = k - 1
+            while verb > start and toks[verb].lower in _ADVERBS:
+                verb -= 1  # "were still missing", "have also died"
+            (predicates if k > start and toks[verb].lower in _AUXILIARIES else found).append(cue)
         k += 1
     return predicates + found
 
 
 _AUXILIARIES = frozenset("was were is are has have had been be being".split())
+_ADVERBS = frozenset("still also now then not never reportedly later initially all both yet".split())
 _CALENDAR_WORDS = frozenset(word.capitalize() for word in CALENDAR_WORDS)
 _ASIDE_MARKS = {",": ",", "—": "—", "–": "–", "(": ")"}
 
@@ -548,6 +555,11 @@ def location_for(text: str, toks: list[Token], q_first: int, phrase_end: int, ex
         j = k + 1
         if j < len(toks) and toks[j].lower == "the":
             j += 1
+        for width in (1, 2, 3):  # "the city of Halm", "the northern port town of Halm"
+            if j + width < len(toks) and toks[j + width].lower == "of" \
+                    and toks[j + width - 1].lower in _SETTLEMENTS and all(t.text.islower() for t in toks[j:j + width]):
+                j += width + 1
+                break
         words: list[Token] = []
         if j + 1 < len(toks) and toks[j].lower in _DIRECTIONS and toks[j + 1].text[0].isupper():
             words.append(toks[j])  # "eastern Russia"

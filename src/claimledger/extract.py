@@ -27,8 +27,8 @@ from claimledger.kinds import kind_of, set_aside_kind
 from claimledger.model import Article, Claim, SetAsideNumber, Source
 from claimledger.parts import mark_parts
 from claimledger.quantities import Quantity, find_quantities
-from claimledger.scope import assertion_of, clause_around, event_scope_of, zero_phrases
-from claimledger.text import Sentence, normalize_for_numbers, sentences, tokens
+from claimledger.scope import assertion_of, clause_around, event_scope_of, names_a_subset, zero_phrases
+from claimledger.text import Sentence, list_lead_in, normalize_for_numbers, sentences, tokens
 
 SECTIONS = ("title", "subtitle", "body")
 
@@ -162,9 +162,9 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     as_of = date.resolved if date and date.resolved else None
     clause = clause_around(sent.text, start - sent.start, end - sent.start)
     following = [t.lower for t in toks[q.last_token + 1:q.last_token + 3]]
-    partial = before in {"other", "another"} or (following[:1] == ["of"] and len(following) > 1
-                                                 and following[1] in _PARTITIVE) or following[:1] in (["more"],
-                                                                                                     ["other"])
+    added = before in vocab.word_set("claim_scope", "addition_words")  # "another 12", "an additional 400"
+    partial = added or (following[:1] == ["of"] and len(following) > 1 and following[1] in _PARTITIVE) \
+        or following[:1] in (["more"], ["other"])
     list_item = spells_out_a_group(toks, q.first_token, right_after=thing.last_token < 0)
     partial = partial or (q.written == "article" and before == "and")  # "a man and a woman had died"
     return Claim(
@@ -178,7 +178,8 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
         hedge=hedge_in(sent.text), value_source=q.value_source,
         is_projection=is_projection(_clause_through(text, sent, end)), is_partial=partial or list_item,
         is_list_item=list_item,
-        kind=kind, assertion=assertion_of(clause), event_scope=event_scope_of(clause, as_of, published),
+        kind=kind, assertion=assertion_of(clause),
+        event_scope="personal" if _owned_family(before, unit) else event_scope_of(clause, as_of, published),
     )
 
 
@@ -215,6 +216,10 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         counted.update((c.value_low, c.value_high, c.unit) for _, c in kept)
         _share_across_list(toks, kept)
         mark_parts(toks, kept)
+        lead_in = list_lead_in(sents, sent.idx)
+        if lead_in is not None and names_a_subset(sents[lead_in].text):
+            for _, claim in kept:
+                claim.is_partial = True  # "Among those detained:" then "- 6 journalists": parts of that group
         for i, (_, c) in enumerate(kept):
             pending.append(c)
             pending.extend(_derived_injured(toks, c, [k for _, k in kept[i + 1:i + 3]]))
@@ -433,6 +438,13 @@ def _sentence_of(sents: list[Sentence], position: int) -> int:
     return sents[-1].idx if sents else 0
 
 
+def _owned_family(before: str, unit: str | None) -> bool:
+    """ "her three children", "his two brothers": someone's family, not a count about the event."""
+    return unit is not None and before in vocab.word_set("counted_nouns", "kin_owners") \
+        and unit.lower() in vocab.word_set("counted_nouns", "kin")
+
+
+@lru_cache(maxsize=1)
 def _time_units() -> frozenset[str]:
     return vocab.word_set("counted_nouns", "time_units")
 

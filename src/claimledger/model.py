@@ -79,7 +79,7 @@ class Claim:
     is_list_item: bool = False  # an item of a list spelling out a group named before it
     kind: str = "count"  # count | money | percent | measure | other (kinds.py)
     assertion: str = "asserted"  # asserted | denied | corrected | rumoured (scope.py)
-    event_scope: str = "main"  # main | other_event | other_period (scope.py)
+    event_scope: str = "main"  # main | other_event | other_period (scope.py) | personal (extract.py)
     sources: list[Source] = field(default_factory=list)
 
 

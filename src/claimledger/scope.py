@@ -116,3 +116,13 @@ def subset_cues() -> list[tuple[str, ...]]:
     """ "including", "among them": words before a figure that make it a part of a larger group."""
     return sorted((tuple(str(c).lower().split()) for c in vocab.load("claim_scope")["subset_cues"]), key=len,
                   reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _subset_pattern() -> re.Pattern[str]:
+    return _phrase_pattern(vocab.load("claim_scope")["subset_cues"])
+
+
+def names_a_subset(text: str) -> bool:
+    """ "Among those detained:", "including:": a line that introduces parts of a group."""
+    return bool(_subset_pattern().search(text))

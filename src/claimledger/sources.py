@@ -112,8 +112,13 @@ def looks_like_source(np: str, *, sentence_initial: bool, strong: bool = False) 
         and lowered[-1].isalpha()
         and lowered[-1] not in _NOT_SUBJECT_WORDS
         and not lowered[-1].endswith("ly")
-        and lowered[0] not in _NOT_SUBJECT_WORDS
+        and (lowered[0] not in _NOT_SUBJECT_WORDS or _one_of_a_kind(lowered))
     )
+
+
+def _one_of_a_kind(lowered: list[str]) -> bool:
+    """ "one volunteer said", "one official told": one person of a kind speaks ("one of them" is no name)."""
+    return len(lowered) >= 2 and lowered[0] == "one" and lowered[1] != "of"
 
 
 _NOT_NAMES = frozenset("initially meanwhile however instead earlier later then one it this that there".split())
@@ -121,4 +126,22 @@ _NOT_NAMES = frozenset("initially meanwhile however instead earlier later then o
 
 def split_sources(region: str) -> list[str]:
     parts = [p.strip() for p in _SPLIT_SOURCES.split(region) if p and p.strip()]
-    return [clean(p) for p in parts if clean(p)]
+    return [clean(p) for p in _rejoin_names(region, parts) if clean(p)]
+
+
+def _rejoin_names(region: str, parts: list[str]) -> list[str]:
+    """Parts split at an "and" inside one institution's name ("the Fire and Rescue Service", "Health and
+    Social Care Directorate") joined again: the left part names no institution of its own, the right
+    part ends in an institution's head word, and both meet at capitalised words."""
+    heads = cues()["institution_heads"]
+    joined: list[str] = []
+    for part in parts:
+        if joined:
+            left = joined[-1]
+            glue = re.search(re.escape(left) + r"(\s+and\s+)" + re.escape(part), region)
+            if glue and left.split()[-1][:1].isupper() and part[:1].isupper() \
+                    and left.split()[-1].lower() not in heads and part.split()[-1].lower() in heads:
+                joined[-1] = left + glue.group(1) + part
+                continue
+        joined.append(part)
+    return joined

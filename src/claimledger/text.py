@@ -123,3 +123,16 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
         Token(m.group(), lowered[m.start() : m.end()], m.start() + offset, m.end() + offset)
         for m in _TOKEN.finditer(text)
     ]
+
+
+_BULLET = re.compile(r"^\s*[-–—•*·▪]\s")
+
+
+def list_lead_in(sents: list[Sentence], idx: int) -> int | None:
+    """The index of the sentence ending in a colon that introduces the bulleted item at `idx`, if it is one
+    ("Among those detained, according to the collective:" then "- 6 journalists", "- 11 minors")."""
+    if not _BULLET.match(sents[idx].text):
+        return None
+    while idx > 0 and _BULLET.match(sents[idx - 1].text):
+        idx -= 1
+    return idx - 1 if idx > 0 and sents[idx - 1].text.rstrip().endswith(":") else None
