@@ -743,3 +743,37 @@ def test_added_figures_and_listed_subsets_are_parts(body: str, quantity_text: st
 def test_a_colon_line_introduces_what_follows_it_and_names_no_source_for_what_precedes_it() -> None:
     body = "Nine sailors were rescued at dawn.\n\nThese figures, according to the navy:\n\n- 4 boats lost"
     assert _one(body, "Nine sailors").sources == []
+
+
+@pytest.mark.parametrize(("sentence", "quantity_text", "metric"), [
+    # treatment and hospital stays say the people were hurt
+    ("The clinic treated 14 people for smoke inhalation.", "14 people", "injured"),
+    ("Nine walkers are still in hospital.", "Nine walkers", "injured"),
+    ("Field medics were caring for 23 patients.", "23 patients", "injured"),
+    ("3 men were treated as suspects.", "3 men", "other"),
+    # rites for the dead
+    ("Funerals for six miners will be held on Friday.", "six miners", "killed"),
+    # the earlier figure after ", from" is the same count
+    ("The agency revised the toll to nine, from seven.", "seven", "killed"),
+    # a cue before the speaker's verb belongs to the speaker's clause
+    ("The charity that sheltered the refugees said 30 people had drowned.", "30 people", "killed"),
+    # a subset named with "including" is counted like its group
+    ("Eleven villagers were killed, including four women.", "four women", "killed"),
+])
+def test_metric_from_treatment_rites_earlier_figures_and_subsets(sentence: str, quantity_text: str,
+                                                                 metric: str) -> None:
+    assert _one(sentence, quantity_text).metric == metric
+
+
+@pytest.mark.parametrize(("sentence", "quantity_text", "partial"), [
+    # a treatment place's own intake is its share; a figure it only reports is not
+    ("The clinic that took in the wounded said 12 people died.", "12 people", False),
+    ("The clinic took in 12 injured people overnight.", "12 injured people", True),
+])
+def test_a_facility_share_is_the_object_of_its_verb(sentence: str, quantity_text: str, partial: bool) -> None:
+    assert _one(sentence, quantity_text).is_partial is partial
+
+
+def test_a_relative_clause_with_no_subject_of_its_own_leaves_the_speaker_before_it() -> None:
+    claim = _one("The agency that counted the ballots said 400 voters were turned away.", "400 voters")
+    assert [s.source_text for s in claim.sources] == ["The agency"]

@@ -79,6 +79,14 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
         region = region[:aside.start()] + ", "  # "Hale, who spoke to the crowd, repeated": skip the aside
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(region)]
         cut = max(breaks) if breaks else 0
+    if cut and re.search(r"\b(?:that|which|who)\s*$", region[:cut]) and _VERB_FIRST.match(region[cut:]) \
+            and "," not in region[cut:]:
+        # "The hospital that received the victims said": the relative clause has no subject of its own;
+        # the speaker stands before the pronoun
+        head = re.sub(r"\s*\b(?:that|which|who)\s*$", "", region[:cut])
+        earlier = [m.end() for m in _CLAUSE_BREAK.finditer(head)]
+        start = max(earlier) if earlier else 0
+        return _without_lead_in(head[start:], start)
     region = region[cut:]
     pronoun = _TRAILING_PRONOUN.search(region)
     if pronoun:  # "Of the 42 inmates it says escaped": a reduced relative clause with its own subject
@@ -125,8 +133,10 @@ def _without_lead_in(subject: str, start: int) -> tuple[str, int]:
     return (subject[keep.start():], start + keep.start()) if keep else (subject, start)
 
 
+_VERB_FIRST = re.compile(r"\s*(?:has\s+|had\s+|have\s+)?[a-z]+ed\b")
 _COMMA = re.compile(r",(?!\d{3}\b)")  # not the comma inside "25,000"
-_TRAILING_PRONOUN = re.compile(r"(?<![\s,;])(?<!\band)(?<!\bor)\s+(he|she|it|they|we)\s*$")
+_TRAILING_PRONOUN = re.compile(r"(?<![\s,;])(?<!\band)(?<!\bor)\s+(he|she|it|they|we)"
+                               r"(?:\s+(?:had|has|have|was|were|is|are|also|not|did|does|would|will))*\s*$")
 _AGE = re.compile(r"\s*\d{1,3}\s*")
 _LEAD_IN = re.compile(r"^\s*(?:On|In|At|By|Late|Early|Earlier|Later|Last|This|Within|During|After|Before|Since|"
                       r"From|Overnight|Yesterday|Today)\b")

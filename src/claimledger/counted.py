@@ -251,6 +251,8 @@ def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: Count
             return override or cue[0]  # "capturing two injured soldiers", "wounded five"
         if toks[k].lower in _known_nouns() and k < q_first - 1:
             break  # "arriving officers found five people": the cue governs the officers
+        if toks[k].lower in vocab.word_set("reporting_verbs", "strong"):
+            break  # "the hospital that received the victims said 26 had died": the cue is the speaker's
     toll = _toll_subject(toks, q_first)
     if toll:
         return toll  # "the death toll from the quake rose to 268"

@@ -23,11 +23,19 @@ from claimledger.counted import (
 from claimledger.dates import DateMention, find_dates
 from claimledger.furniture import FurnitureMap
 from claimledger.hedges import hedge_in, is_projection
+from claimledger.keys import counts_people
 from claimledger.kinds import kind_of, set_aside_kind
 from claimledger.model import Article, Claim, SetAsideNumber, Source
 from claimledger.parts import mark_parts
 from claimledger.quantities import Quantity, find_quantities
-from claimledger.scope import assertion_of, clause_around, event_scope_of, names_a_subset, zero_phrases
+from claimledger.scope import (
+    assertion_of,
+    clause_around,
+    event_scope_of,
+    names_a_subset,
+    subset_cues,
+    zero_phrases,
+)
 from claimledger.text import Sentence, list_lead_in, normalize_for_numbers, sentences, tokens
 
 SECTIONS = ("title", "subtitle", "body")
@@ -52,7 +60,7 @@ def claim_id(doc_id: str, section: str, start: int, end: int, derived: str | Non
 
 
 def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_before: str, toks_after: str,
-          after_phrase: str) -> bool:
+          after_phrase: str, *, earlier_figure: bool = False) -> bool:
     """Whether a number is a claim worth a row (drops pronoun "one" and anaphoric "the two")."""
     if after_phrase in vocab.word_set("reporting_verbs", "strong"):
         return False  # "two officials said": who speaks, not what is counted
@@ -67,8 +75,8 @@ def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_
             and q.written == "words" and q.number_value <= 10 and metric == "other" and toks_after != "of":
         return False  # "between the two nations", "the three candidates": a reference back, not a count
     if unit is None and q.unit_hint is None and metric == "other" and q.written == "words" \
-            and q.qualifier == "exact" and q.number_value < 10 and toks_after != "of":
-        return False  # "the other two"; partitives ("two of whom") stay
+            and q.qualifier == "exact" and q.number_value < 10 and toks_after != "of" and not earlier_figure:
+        return False  # "the other two"; partitives ("two of whom") and "up from six" stay
     return True
 
 
@@ -145,7 +153,8 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     after = toks[q.last_token + 1].lower if q.last_token + 1 < len(toks) else ""
     head = thing.last_token if thing.last_token >= 0 else q.last_token
     after_phrase = toks[head + 1].lower if head + 1 < len(toks) else ""
-    if not _keep(q, unit, thing.subject, metric, before, after, after_phrase):
+    if not _keep(q, unit, thing.subject, metric, before, after, after_phrase,
+                 earlier_figure=_right_after(toks, q.first_token, _earlier_cues())):
         return None
     kind = kind_of(q, toks, unit=unit, metric=metric)
     if kind in ("address", "sample"):
@@ -396,6 +405,9 @@ def _share_across_list(toks: list, kept: list[tuple[Quantity, Claim]]) -> None:
         elif claim.metric == "other" and prev.metric != "other" and _right_after(toks, q.first_token, _BREAKDOWN):
             # "At least 13 soldiers died in the clash: nine of one side, four of the other"
             claim.metric, claim.is_list_item, claim.is_partial = prev.metric, True, True
+        elif claim.metric == "other" and prev.metric != "other" and counts_people(claim.unit) \
+                and _right_after(toks, q.first_token, tuple(subset_cues())):
+            claim.metric = prev.metric  # "seven civilians were killed, including three children"
         elif claim.metric == "other" and prev.metric != "other" and _right_after(toks, q.first_token, _earlier_cues()):
             # "nine soldiers were killed, up from seven reported earlier": the same count, an earlier figure
             claim.metric = prev.metric

@@ -26,14 +26,14 @@ _ENUMERATION_JOINERS = frozenset({"and", ",", "plus", "as", "well"})
 def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
     """Set `is_partial` on the figures of a sentence that count part of a group."""
     sentence = " ".join(t.lower for t in toks) if len(toks) < 400 else ""  # a pasted table names no facility
-    one_facility = _one_facility(sentence)
+    facility_counts = _facility_objects(sentence)
     recovered = not vocab.word_set("claim_scope", "recovery_verbs").isdisjoint(sentence.split())
     largest: dict[str, float] = {}  # the largest figure so far in the sentence, per metric
     for q, claim in kept:
         breakdown = _breaks_down_an_earlier_count(toks, q, claim, largest)
         if _after_subset_cue(toks, q.first_token) or (claim.subject or "").lower().split()[-1:] == ["others"]:
             claim.is_partial = True
-        elif claim.metric in ("injured", "casualties", "killed") and one_facility:
+        elif claim.metric in ("injured", "casualties", "killed") and q.first_token in facility_counts:
             claim.is_partial = True  # "the hospital had taken in 400 injured": one hospital's share
         elif claim.metric == "injured" and _still_in_state(toks, q.last_token):
             claim.is_partial = True  # "two remain hospitalized": those not yet discharged
@@ -57,10 +57,21 @@ def _facility_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{places})\b(?:\s+[^\s.;]+){{0,8}}?\s+(?:{verbs})\b")
 
 
-def _one_facility(sentence: str) -> bool:
-    """A treatment place that took in, treated or admitted the people counted ("Lakeview Medical Center
-    treated the two victims", "the hospital had taken in about 400"): the count is one facility's."""
-    return bool(_facility_pattern().search(sentence))
+def _facility_objects(sentence: str) -> set[int]:
+    """Indices of the tokens a treatment place took in, treated or admitted ("Lakeview Medical Center
+    treated the two victims", "the hospital had taken in about 400"): up to three tokens after the verb,
+    so a figure the place only reports ("the hospital that received the victims said 26 had died")
+    stays a whole."""
+    governed: set[int] = set()
+    words = sentence.split(" ")
+    stops = vocab.word_set("reporting_verbs", "verbs") | {",", ";", ":", "."}
+    for m in _facility_pattern().finditer(sentence):
+        after_verb = sentence.count(" ", 0, m.end()) + 1  # tokens are joined by single spaces
+        for k in range(after_verb, min(len(words), after_verb + 4)):
+            if words[k] in stops:
+                break  # "the hospital that received the victims said 26 had died": the hospital reports
+            governed.add(k)
+    return governed
 
 
 def _breaks_down_an_earlier_count(toks: list[Token], q: Quantity, claim: Claim, largest: dict[str, float]) -> bool:
