@@ -10,6 +10,7 @@ from claimledger.extract import extract_article
 from claimledger.frames import to_frames
 from claimledger.furniture import is_furniture_line
 from claimledger.keys import actor_of
+from claimledger.sources import canonical
 from tests.helpers import article, claims_of
 
 
@@ -649,7 +650,9 @@ def test_zero_of_a_group_counts_that_group() -> None:
 
 def test_bodies_recovered_are_a_part_of_the_toll() -> None:
     assert _one("Divers recovered four bodies from the wreck on Tuesday.", "four bodies").is_partial is True
-    assert _one("Four bodies lay in the morgue.", "Four bodies").is_partial is False
+    # a count of bodies is always of remains found, held or handed over somewhere, never the toll itself
+    assert _one("Four bodies lay in the morgue.", "Four bodies").is_partial is True
+    assert _one("The remains of 30 people were recovered.", "30 people").is_partial is False
 
 
 def test_posts_on_social_media_are_rumours_and_a_life_lost_is_a_death() -> None:
@@ -777,3 +780,28 @@ def test_a_facility_share_is_the_object_of_its_verb(sentence: str, quantity_text
 def test_a_relative_clause_with_no_subject_of_its_own_leaves_the_speaker_before_it() -> None:
     claim = _one("The agency that counted the ballots said 400 voters were turned away.", "400 voters")
     assert [s.source_text for s in claim.sources] == ["The agency"]
+
+
+@pytest.mark.parametrize(("speaker", "origin"), [
+    ("Rena Holt of the Valley Water Board", "Valley Water Board"),
+    ("a spokesman for the Harbour Authority", "Harbour Authority"),
+    ("Transport Ministry spokeswoman Ada Lenz", "Transport Ministry"),
+    ("the union's press officer", "union"),
+    # people who do not speak for what follows "of"
+    ("residents of Port Wend", "residents of Port Wend"),
+    ("Officials in Tarn", "Officials in Tarn"),
+])
+def test_a_person_speaking_for_an_organisation_is_that_organisation(speaker: str, origin: str) -> None:
+    assert canonical(speaker) == origin
+
+
+@pytest.mark.parametrize(("sentence", "quantity_text", "partial"), [
+    # bodies handed over, found or buried are finds, a part of the toll
+    ("The morgue released four bodies to relatives on Monday.", "four bodies", True),
+    ("Divers found two bodies near the pier.", "two bodies", True),
+    # people in shelters are a part of those displaced; a count of the displaced is the whole
+    ("About 900 people slept in the town's two shelters.", "About 900 people", True),
+    ("About 900 people fled their homes and slept in shelters.", "About 900 people", False),
+])
+def test_finds_and_shelter_counts_are_parts(sentence: str, quantity_text: str, partial: bool) -> None:
+    assert _one(sentence, quantity_text).is_partial is partial

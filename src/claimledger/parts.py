@@ -27,7 +27,6 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
     """Set `is_partial` on the figures of a sentence that count part of a group."""
     sentence = " ".join(t.lower for t in toks) if len(toks) < 400 else ""  # a pasted table names no facility
     facility_counts = _facility_objects(sentence)
-    recovered = not vocab.word_set("claim_scope", "recovery_verbs").isdisjoint(sentence.split())
     largest: dict[str, float] = {}  # the largest figure so far in the sentence, per metric
     for q, claim in kept:
         breakdown = _breaks_down_an_earlier_count(toks, q, claim, largest)
@@ -39,8 +38,10 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
             claim.is_partial = True  # "two remain hospitalized": those not yet discharged
         elif breakdown:
             claim.is_partial = True  # "eleven were hospitalized, two in critical condition"
-        elif claim.unit == "body" and recovered:
-            claim.is_partial = True  # "divers recovered six bodies": the day's finds, a part of the toll
+        elif claim.unit == "body":
+            claim.is_partial = True  # "divers recovered six bodies", "the hospital gave us two bodies": finds, a part
+        elif claim.metric == "displaced" and not _says_displaced(sentence):
+            claim.is_partial = True  # "1,150 people spent the night in its shelters": those sheltered, a part
     for (prev_q, prev), (q, claim) in zip(kept, kept[1:], strict=False):
         between = [t.lower for t in toks[prev_q.last_token + 1:q.first_token] if t.start >= prev.char_end]
         if not between or not set(between) <= _ENUMERATION_JOINERS:
@@ -48,6 +49,12 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
         if prev.kind == claim.kind == "count" and counts_people(prev.unit) and counts_people(claim.unit) \
                 and prev.unit != claim.unit and prev.metric == claim.metric:
             prev.is_partial = claim.is_partial = True  # "two women and a man died"
+
+
+def _says_displaced(sentence: str) -> bool:
+    """Whether a sentence names displacement itself ("evacuated", "fled", "displaced"), not only a shelter."""
+    cues = [cue for cue, (metric, _) in vocab.metric_cues().items() if metric == "displaced"]
+    return any(re.search(r"(?<![\w-])" + re.escape(cue) + r"(?![\w-])", sentence) for cue in cues)
 
 
 @lru_cache(maxsize=1)

@@ -55,7 +55,31 @@ def canonical(source_text: str) -> str:
             return hit
     # "White House national security spokesman", "the NIS estimate": the longest alias inside the text.
     found = _alias_pattern().search(cleaned.replace("’", "'"))
-    return index[found.group().lower()] if found else bare
+    if found:
+        return index[found.group().lower()]
+    organisation = _organisation_spoken_for(bare)
+    return canonical(organisation) if organisation and organisation != bare else bare
+
+
+def _organisation_spoken_for(name: str) -> str | None:
+    """The organisation a person speaks for: "Teodor Brandt of the Civil Protection Directorate", "a
+    spokeswoman for the Red Cross", "Interior Ministry spokesman Anton Radevic", "the collective's
+    coordinator". Ten of its people are one origin, not ten."""
+    roles = cues()["speaker_roles"]
+    words = name.split()
+    after = re.match(r"^(.+?)\s+(?:of|for|at|from)\s+(?:the\s+)?([A-Z].*)$", name)
+    if after:
+        speaker = after.group(1).split()
+        if speaker[-1].lower() in roles or all(w[0].isupper() for w in speaker if w.lower() not in {"a", "an"}):
+            return after.group(2)
+    possessive = re.match(r"^(.+?)['’]s?\s+((?:\w+\s+){0,2}?\w+)$", name)
+    if possessive and possessive.group(2).lower().split()[-1] in roles:
+        return possessive.group(1)  # "the collective's coordinator", "the union's press officer"
+    for i, word in enumerate(words[1:], start=1):
+        if word.lower() in roles and words[i - 1].lower() not in roles:
+            before = " ".join(words[:i])  # "Interior Ministry spokesman Anton Radevic"
+            return re.sub(r"^(?:the|a|an)\s+", "", before, flags=re.IGNORECASE)
+    return None
 
 
 @lru_cache(maxsize=1)
