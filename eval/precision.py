@@ -16,8 +16,10 @@ Three corpora go through the whole engine (extraction, the warehouse and the fin
   development set after that;
 - ``holdout2``: eval/holdout2/articles.jsonl, a second such corpus, judged once on the code it was
   held out from, then used as a development set;
-- ``holdout3``: eval/holdout3/articles.jsonl, a third, judged once on the final rules and never used to
-  write one: the held-out measure.
+- ``holdout3``: eval/holdout3/articles.jsonl, a third, judged once on the rules it was held out from,
+  then used as a development set;
+- ``holdout4``: eval/holdout4/articles.jsonl, a fourth, judged once on the rules of the session that
+  composed it and never used to write one: the held-out measure.
 
 Judged items (``judged_claims.jsonl``, ``judged_flags.jsonl``; rubric in RUBRIC.md) point at spans by
 corpus, document and character offsets. An output item is matched to a judged item when its
@@ -59,9 +61,8 @@ except ImportError:  # run without the package installed: use the project's src/
 
 JUDGED = ROOT / "eval" / "precision"
 COMPOSED = ROOT / "eval" / "composed"
-HOLDOUT = ROOT / "eval" / "holdout"
-HOLDOUT2 = ROOT / "eval" / "holdout2"
-HOLDOUT3 = ROOT / "eval" / "holdout3"
+# Composed held-out corpora: articles.jsonl and the killed and injured counts a judge listed by reading.
+HOLDOUTS = {name: ROOT / "eval" / name for name in ("holdout", "holdout2", "holdout3", "holdout4")}
 FLAG_QUERIES = {
     "unsourced": "select claim_id, null as related_claim_id, claim_id as finding_key, 'warning' as severity "
                  "from v_unsourced_checks where not passed",
@@ -111,8 +112,8 @@ def load_articles(data: Path) -> dict[str, list[Article]]:
         for r in read_jsonl(polnear):
             seen.setdefault(r["article"], _article(r["article"], r["text"]))
         found["polnear"] = list(seen.values())
-    for name, path in (("composed", COMPOSED / "web_articles.jsonl"), ("holdout", HOLDOUT / "articles.jsonl"),
-                       ("holdout2", HOLDOUT2 / "articles.jsonl"), ("holdout3", HOLDOUT3 / "articles.jsonl")):
+    for name, path in (("composed", COMPOSED / "web_articles.jsonl"),
+                       *((held, folder / "articles.jsonl") for held, folder in HOLDOUTS.items())):
         if path.is_file():
             found[name] = [
                 _article(r["id"], r["body"], title=r.get("title", ""), subtitle=r.get("subtitle", ""),
@@ -254,9 +255,9 @@ def score_corpus(corpus: Corpus) -> dict[str, Score]:
             scores[check].add(verdicts[0] if verdicts else None)
     if key:
         scores["killed/injured recall"] = _killed_injured_recall(corpus, key)
-    elif corpus.name in ("holdout", "holdout2", "holdout3"):
+    elif corpus.name in HOLDOUTS:
         # the killed and injured counts a judge listed by reading every held-out article
-        folder = {"holdout": HOLDOUT, "holdout2": HOLDOUT2, "holdout3": HOLDOUT3}[corpus.name]
+        folder = HOLDOUTS[corpus.name]
         listed = [dict(r, is_claim=True) for r in _composed_key(corpus, folder / "killed_injured.jsonl")]
         if listed:
             scores["killed/injured recall"] = _killed_injured_recall(corpus, listed)
