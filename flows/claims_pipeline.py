@@ -6,14 +6,17 @@ Tasks only wire steps from claimledger.steps. A task per article would cost ~10 
 
 from __future__ import annotations
 
+import threading
 import uuid
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_client, get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import StateType
 from prefect.runtime import flow_run
 
 from claimledger import settings, steps, warehouse
@@ -102,7 +105,18 @@ def claims_pipeline(
     partition_size: int = 500,
 ) -> dict[str, Any]:
     """Read article files, extract claims into the DuckDB warehouse, validate, flag and publish."""
-    steps.STOP.clear()  # a stop belongs to the run it interrupted
+    steps.clear_stop()  # a stop belongs to the run it interrupted
+    finished = threading.Event()
+    threading.Thread(target=_watch_for_cancel, args=(flow_run.id, finished), daemon=True,
+                     name="claimledger-cancel-watch").start()
+    try:
+        return _pipeline(seeds, db, build_docs, lock_wait_seconds, partition_size)
+    finally:
+        finished.set()
+
+
+def _pipeline(seeds: list[str] | None, db: str, build_docs: bool, lock_wait_seconds: float,
+              partition_size: int) -> dict[str, Any]:
     paths = [Path(p) for p in (seeds or [str(settings.DEFAULT_SEEDS)])]
     db_path = Path(db)
     run_id = datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
@@ -111,17 +125,21 @@ def claims_pipeline(
         staging = warehouse.stage(db_path, run_id)
         try:
             articles, changed, errors = ingest_task(paths, staging)
+            steps.raise_if_stopped()
             # Extraction runs in partitions of many articles, one task each, on the flow's task runner
             # (threads by default, a Dask cluster with run_pipeline(task_runner="dask")).
             if changed or steps.needs_validation(staging, errors, steps.checks_fingerprint()):
                 futures = extract_task.map(steps.partitions(changed, partition_size))
                 frames = steps.combine([future.result() for future in futures])
+                steps.raise_if_stopped()
                 load_task(staging, changed, frames, errors, run_id)
+                steps.raise_if_stopped()
                 validate_task(staging, run_id, settings.docs_root(db_path) if build_docs else None)
             # else: nothing new to extract and the stored flags already judge this very data.
             summary = steps.RunSummary(
                 run_id, n_documents=len(articles), n_new_documents=len(changed), n_failed=len(errors), errors=errors
             )
+            steps.raise_if_stopped()  # a cancel before publishing leaves the last complete warehouse
             publish_task(staging, db_path, summary, started_at)
         except BaseException:
             # A signal (Prefect turns SIGTERM into an exception here) or a failure: extraction threads
@@ -131,6 +149,24 @@ def claims_pipeline(
         finally:
             warehouse.discard(staging)
     return steps.summary_dict(summary)
+
+
+def _watch_for_cancel(flow_run_id: str | None, finished: threading.Event, every_seconds: float = 1.0) -> None:
+    """A cancel from the Prefect UI moves the flow run to Cancelling; a served deployment's runner then
+    sends SIGTERM, but a run started from the command line has no runner. This thread reads the run's
+    state and stops the run (extraction at its next article, the flow before its next step)."""
+    if not flow_run_id:
+        return
+    with get_client(sync_client=True) as client:
+        while not finished.wait(every_seconds):
+            try:
+                state = client.read_flow_run(UUID(str(flow_run_id))).state
+            except Exception:  # noqa: BLE001 - the API may be briefly unavailable; look again
+                continue
+            if state is not None and state.type in (StateType.CANCELLING, StateType.CANCELLED):
+                steps.CANCELLED.set()
+                steps.STOP.set()
+                return
 
 
 def serve(*, cron: str, seeds: list[str], db: str, name: str = "claims-pipeline-hourly") -> None:

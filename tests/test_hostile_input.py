@@ -57,6 +57,26 @@ def test_a_folder_that_cannot_be_written_is_named(harness, seeds: Path, tmp_path
     assert f"cannot write to {db.parent}" in err and "--db" in err and "Traceback" not in err
 
 
+def test_a_full_disk_is_named_and_the_last_warehouse_kept(harness, seeds: Path, tmp_path: Path, capsys,
+                                                            monkeypatch) -> None:
+    db = tmp_path / "claims.duckdb"
+    assert _run(seeds, db) == cli.OK
+    before = duckdb.connect(str(db), read_only=True).execute("select count(*) from documents").fetchone()
+    (seeds / "more.md").write_text(GOOD.replace("12 people", "14 people"), encoding="utf-8")
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(warehouse, "store_documents", full)  # a disk cannot be filled safely here, so it is simulated
+    assert _run(seeds, db) == cli.FAILED
+    err = capsys.readouterr().err
+    assert f"no space left on the device holding {db.parent}: free some space" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from documents").fetchone() == before
+    assert not list(tmp_path.glob("claims.duckdb.staging-*"))
+
+
 def test_flags_and_failures_have_different_exit_codes(harness, seeds: Path, tmp_path: Path, capsys) -> None:
     db = tmp_path / "claims.duckdb"
     assert _run(seeds, db, "--fail-on", "warning") == cli.FLAGGED  # "12 people" has no source: a warning

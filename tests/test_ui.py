@@ -120,3 +120,40 @@ def test_serve_keeps_its_schedule_across_restarts(tmp_path: Path) -> None:
     finally:
         os.killpg(server.pid, 9)
         server.wait(timeout=30)
+
+
+def _post(api: str, path: str, body: dict) -> object:
+    request = urllib.request.Request(f"{api}{path}", method="POST", data=json.dumps(body).encode(),
+                                     headers={"content-type": "application/json"})
+    return json.load(urllib.request.urlopen(request, timeout=10))
+
+
+def test_cancel_in_the_ui_stops_a_command_line_run_within_seconds(tmp_path: Path) -> None:
+    body = " ".join(path.read_text(encoding="utf-8").split("---")[-1] for path in sorted((ROOT / "seeds").glob("*.md")))
+    articles = tmp_path / "many.jsonl"
+    with articles.open("w", encoding="utf-8") as fh:
+        for i in range(4000):  # long enough that extraction is still running when the cancel comes
+            fh.write(json.dumps({"id": f"a{i}", "body": f"{body} Item {i}."}) + "\n")
+    db = tmp_path / "claims.duckdb"
+    server, api, env = _start_server(tmp_path)
+    try:
+        run = subprocess.Popen([sys.executable, "-m", "claimledger.cli", "run", "--seeds", str(articles),
+                                "--db", str(db), "--no-docs"], env=dict(env, PREFECT_API_URL=api), cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        deadline = time.monotonic() + 180
+        running: list = []
+        while not running and run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.5)
+            running = _post(api, "/flow_runs/filter", {"flow_runs": {"state": {"type": {"any_": ["RUNNING"]}}}})
+        time.sleep(2)  # extraction has begun
+        assert run.poll() is None and running, "the run ended before it could be cancelled"
+        # what the UI's Cancel button sends
+        _post(api, f"/flow_runs/{running[0]['id']}/set_state", {"state": {"type": "CANCELLING"}, "force": True})
+        sent = time.monotonic()
+        assert run.wait(timeout=60) == 5
+        assert time.monotonic() - sent < 15
+        assert "cancelled from the Prefect UI" in run.stderr.read()
+        assert not db.exists() and not list(tmp_path.glob("claims.duckdb.staging-*"))
+    finally:
+        os.killpg(server.pid, 9)
+        server.wait(timeout=30)

@@ -16,7 +16,7 @@ from claimledger import settings
 _SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 # Exit codes (README "Exit codes"): a completed run exits 0, or FLAGGED when --fail-on finds flags; a
 # run that could not complete exits FAILED, BUSY when another run holds the warehouse.
-OK, FLAGGED, USAGE, BUSY, FAILED = 0, 1, 2, 3, 4
+OK, FLAGGED, USAGE, BUSY, FAILED, CANCELLED = 0, 1, 2, 3, 4, 5
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from claimledger import report
+    from claimledger import report, steps
     from claimledger.warehouse import WarehouseBusy
     from flows.claims_pipeline import run_pipeline
 
@@ -71,6 +71,10 @@ def _run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 128 + number
     except Exception as exc:  # noqa: BLE001 - a failed run is one line; -v shows the traceback
+        if steps.CANCELLED.is_set():  # Prefect may abort the next task of a cancelled run before we stop it
+            print("claimledger: cancelled from the Prefect UI; the last complete warehouse is unchanged",
+                  file=sys.stderr)
+            return CANCELLED
         if args.verbose:
             raise
         print(f"claimledger: run failed: {_one_line(exc, args.db)} (the last complete warehouse is unchanged; "
@@ -111,7 +115,7 @@ def _stop_on_signals() -> None:
         steps.STOP.set()
         raise KeyboardInterrupt
 
-    steps.STOP.clear()  # a stop belongs to the run it interrupted
+    steps.clear_stop()  # a stop belongs to the run it interrupted
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, on_term)
         signal.signal(signal.SIGINT, on_int)

@@ -86,17 +86,36 @@ class RunStopped(RuntimeError):
     """The run was asked to stop (SIGTERM, Ctrl-C): extraction ends at the next article."""
 
 
+class RunCancelled(RunStopped):
+    """The run was cancelled from the Prefect UI (or its API)."""
+
+
 # Set when the process is asked to stop. Extraction runs on worker threads that a signal does not
 # reach; they look at this between articles, so a stop takes effect within one article's time.
 STOP = threading.Event()
+# Set with STOP when the stop is a cancel from the Prefect UI rather than a signal.
+CANCELLED = threading.Event()
+
+
+def clear_stop() -> None:
+    """A stop belongs to the run it interrupted: the next run starts clear."""
+    STOP.clear()
+    CANCELLED.clear()
+
+
+def raise_if_stopped() -> None:
+    """Between steps and articles: leave the run when it was asked to stop."""
+    if CANCELLED.is_set():
+        raise RunCancelled("the run was cancelled from the Prefect UI")
+    if STOP.is_set():
+        raise RunStopped("the run was asked to stop")
 
 
 def extract(articles: list[Article]) -> dict[str, pl.DataFrame]:
     """Extract step: claims, sources and dates of the given articles."""
     results: list[DocumentExtraction] = []
     for article in articles:
-        if STOP.is_set():
-            raise RunStopped("the run was asked to stop")
+        raise_if_stopped()
         results.append(extract_article(article))
     return to_frames(results)
 
