@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from pathlib import Path
 
 from claimledger.extract import extract_article
 from claimledger.model import Article, Claim
@@ -15,3 +17,15 @@ def article(body: str, *, title: str = "", published: str | None = None, doc_id:
 
 def claims_of(body: str, **kwargs) -> list[Claim]:
     return extract_article(article(body, **kwargs)).claims
+
+
+def long_corpus(folder: Path, count: int = 4000) -> Path:
+    """A JSON-lines file of `count` articles made of the seed texts: long enough that extraction is still
+    running seconds after a run starts (for tests that stop or cancel a run)."""
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    body = " ".join(path.read_text(encoding="utf-8").split("---")[-1] for path in sorted(seeds.glob("*.md")))
+    articles = folder / "many.jsonl"
+    with articles.open("w", encoding="utf-8") as fh:
+        for i in range(count):
+            fh.write(json.dumps({"id": f"a{i}", "body": f"{body} Item {i}."}) + "\n")
+    return articles

@@ -14,6 +14,7 @@ import duckdb
 import pytest
 
 from claimledger import warehouse
+from tests.helpers import long_corpus
 
 pytestmark = pytest.mark.flow
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,13 +95,7 @@ def test_a_second_run_waits_or_gives_up_clearly(tmp_path: Path, env, corpus: Pat
 
 
 def test_sigterm_during_extraction_stops_the_run_within_seconds(tmp_path: Path, env) -> None:
-    import json
-
-    body = " ".join(path.read_text(encoding="utf-8").split("---")[-1] for path in sorted((ROOT / "seeds").glob("*.md")))
-    articles = tmp_path / "many.jsonl"
-    with articles.open("w", encoding="utf-8") as fh:
-        for i in range(4000):  # long enough that extraction is still running when the signal comes
-            fh.write(json.dumps({"id": f"a{i}", "body": f"{body} Item {i}."}) + "\n")
+    articles = long_corpus(tmp_path)  # extraction is still running when the stop comes
     db = tmp_path / "claims.duckdb"
     run = cli("run", "--seeds", str(articles), "--db", str(db), "--no-docs", env=env)
     deadline = time.monotonic() + 180

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import long_corpus
+
 pytestmark = pytest.mark.flow
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -129,11 +131,7 @@ def _post(api: str, path: str, body: dict) -> object:
 
 
 def test_cancel_in_the_ui_stops_a_command_line_run_within_seconds(tmp_path: Path) -> None:
-    body = " ".join(path.read_text(encoding="utf-8").split("---")[-1] for path in sorted((ROOT / "seeds").glob("*.md")))
-    articles = tmp_path / "many.jsonl"
-    with articles.open("w", encoding="utf-8") as fh:
-        for i in range(4000):  # long enough that extraction is still running when the cancel comes
-            fh.write(json.dumps({"id": f"a{i}", "body": f"{body} Item {i}."}) + "\n")
+    articles = long_corpus(tmp_path)  # extraction is still running when the stop comes
     db = tmp_path / "claims.duckdb"
     server, api, env = _start_server(tmp_path)
     try:
