@@ -201,6 +201,25 @@ UPDATES_AND_PARTS = [
     pytest.param(("2025-01-13", "", "Kelvish officials said 25 Kelvish sailors were killed in the clash."),
                  ("2025-01-13", "", "Harbor officials said 15 sailors were killed in the clash."),
                  1, id="one side's count above the whole"),
+    # a higher figure no one is named for, published a day later, is the updated toll repeated
+    pytest.param(("2025-01-13T08:00:00", "", "Rescuers said 14 climbers died in the avalanche."),
+                 ("2025-01-13T21:00:00", "", "The avalanche killed at least 17 climbers."),
+                 0, id="a later unsourced toll within growth"),
+    pytest.param(("2025-01-13T08:00:00", "", "Rescuers said 14 climbers died in the avalanche."),
+                 ("2025-01-13T21:00:00", "", "The park service said 17 climbers died in the avalanche."),
+                 1, id="the same figures from two named origins"),
+    pytest.param(("2025-01-13T08:00:00", "", "Rescuers said 30 hikers were missing."),
+                 ("2025-01-13T21:00:00", "", "Twelve hikers were still missing."),
+                 0, id="a later unsourced missing count that fell"),
+    # a street or a building is no article place that keeps two articles apart
+    pytest.param(("2025-01-13", "", "Fire crews said 9 guests died in the fire on Larch Avenue. "
+                                    "Crews said 3 guests were rescued on Larch Avenue."),
+                 ("2025-01-13", "", "The health department said 12 guests died in the fire."),
+                 1, id="a street is a site, not the event's area"),
+    # "X of Y" and "the Y's spokesman" speak for Y: one origin, a revision rather than a contradiction
+    pytest.param(("2025-01-13", "", "The Harbour Authority said 8 sailors were missing."),
+                 ("2025-01-13", "", "Ana Brel of the Harbour Authority said 11 sailors were missing."),
+                 0, id="a person speaking for the same organisation"),
 ]
 
 

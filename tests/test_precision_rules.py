@@ -805,3 +805,62 @@ def test_a_person_speaking_for_an_organisation_is_that_organisation(speaker: str
 ])
 def test_finds_and_shelter_counts_are_parts(sentence: str, quantity_text: str, partial: bool) -> None:
     assert _one(sentence, quantity_text).is_partial is partial
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "source"), [
+    # a source in brackets right after its figure, and only for that figure
+    ("Estimates range from 40 (the coast guard) to 65 (Harbour Watch).", "40", "the coast guard"),
+    ("Estimates range from 40 (the coast guard) to 65 (Harbour Watch).", "65", "Harbour Watch"),
+    ("About 40 villagers (est.) fled.", "About 40 villagers", None),
+    # a subject that goes on setting the toll
+    ("The county coroner continues to put the toll at 19.", "19", "The county coroner"),
+    # "agree" reports only with "that"
+    ("Both agencies agree that 44 climbers were hurt.", "44 climbers", "agencies"),
+    ("The three candidates agreed on a plan after 125 people died.", "125 people", None),
+    # the entry line of a live blog after its time stamp
+    ("Update 7:05 p.m.\nHarbour police: 12 dead.", "12 dead", "Harbour police"),
+    # each clause of a sentence split by a semicolon keeps its own source
+    ("The army says 14 villagers died; the council says 27 were killed.", "14 villagers", "The army"),
+    ("The army says 14 villagers died; the council says 27 were killed.", "27", "the council"),
+    ("Police said 3 villagers died; 5 were hurt.", "5", "Police"),
+])
+def test_sources_in_brackets_clauses_and_live_blog_lines(body: str, quantity_text: str, source: str | None) -> None:
+    assert [s.source_text for s in _one(body, quantity_text).sources][:1] == ([source] if source else [])
+
+
+def test_a_press_release_states_its_issuers_own_figures() -> None:
+    from claimledger.model import Article
+
+    body = ("PRESS RELEASE - FOR IMMEDIATE RELEASE\n\nAcross the district, 212 families are still without "
+            "shelter.\n\nThe county said 40 roads were closed.\n\nMedia contact: press@example.org")
+    doc = Article(doc_id="r1", external_id="r1", source_path="r1.txt", title="", subtitle="", body=body,
+                  outlet="Valley Relief Network")
+    claims = {c.quantity_text: c for c in extract_article(doc).claims}
+    assert [(s.source_text, s.scope) for s in claims["212 families"].sources] == [("Valley Relief Network", "issuer")]
+    assert [s.source_text for s in claims["40 roads"].sources] == ["The county"]  # a named source stays
+    news = Article(doc_id="n1", external_id="n1", source_path="n1.txt", title="", subtitle="",
+                   body="Across the district, 212 families are still without shelter.", outlet="Valley Times")
+    assert extract_article(news).claims[0].sources == []
+
+
+def test_a_quotation_after_a_statement_line_is_its_speakers() -> None:
+    body = ('Statement from Fire Chief Ola Berg after the blaze on Dock Road:\n\n"Two firefighters were hurt '
+            'tonight.\n\n"Nine residents were taken to hospital."')
+    assert [s.source_text for s in _one(body, "Nine residents").sources] == ["Fire Chief Ola Berg"]
+
+
+@pytest.mark.parametrize(("sentence", "quantity_text", "metric"), [
+    # a singular noun before the head modifies it: the count is of tolls, members, not of deaths
+    ("The city now has two death tolls.", "two death tolls", "other"),
+    ("Two official bodies gave their figures.", "Two official bodies", "other"),
+    ("Five family members were killed.", "Five family members", "killed"),
+    ("Divers found two bodies.", "two bodies", "killed"),
+])
+def test_counts_of_accounts_and_institutions_have_no_metric(sentence: str, quantity_text: str, metric: str) -> None:
+    assert _one(sentence, quantity_text).metric == metric
+
+
+def test_sources_differing_only_in_case_are_one_origin() -> None:
+    from claimledger.keys import origin_of
+
+    assert origin_of(canonical("the coast guard")) == origin_of(canonical("Coast guard"))

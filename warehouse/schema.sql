@@ -46,7 +46,7 @@ create table if not exists claim_sources (
     source_text      varchar not null,     -- as written ("Seoul's intelligence")
     source_canonical varchar not null,     -- from the alias table ("National Intelligence Service (South Korea)")
     cue              varchar not null,     -- reporting verb or phrase ("confirmed", "according to")
-    scope            varchar not null      -- sentence | quote | previous_sentence | next_sentence | list_lead_in | pronoun | body (headline figure backed by the body)
+    scope            varchar not null      -- sentence | quote | previous_sentence | next_sentence | list_lead_in | pronoun | body (headline figure backed by the body) | issuer (a press release's own figure)
 );
 
 create table if not exists document_dates (
@@ -125,6 +125,8 @@ alter table claims add column if not exists event_scope varchar;      -- main | 
 alter table claim_flags add column if not exists finding_id varchar;  -- flags that express one disagreement share it
 alter table claims add column if not exists is_list_item boolean;     -- an item of a list spelling out a group named
                                                                       -- before it ("the wounded: two girls and a man")
+alter table claims add column if not exists is_site_place boolean;    -- place is a street, building or institution,
+                                                                      -- not the area of an article's event
 
 -- Numbers that are not claims, and why: ages, dates and times, phone numbers, addresses, ids,
 -- ordinals, ratios, scores and page furniture ("Image 3 of 12").

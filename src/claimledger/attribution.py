@@ -19,7 +19,7 @@ from claimledger.sources import Frame, canonical, clean, cues, looks_like_source
 from claimledger.text import Sentence, list_lead_in
 
 _CLAUSE_BREAK = re.compile(
-    r"(?:[;:—–]|\s-\s|\b(?:that|who|which|where|when|while|but|because|although|after|"
+    r"(?:[;:—–\n]|\s-\s|\b(?:that|who|which|where|when|while|but|because|although|after|"
     r"before|if|as|whom|whose)\b)",
     re.IGNORECASE,
 )
@@ -134,6 +134,9 @@ def _without_lead_in(subject: str, start: int) -> tuple[str, int]:
 
 
 _VERB_FIRST = re.compile(r"\s*(?:has\s+|had\s+|have\s+)?[a-z]+ed\b")
+_BRACKETED_SOURCE = re.compile(r"(\d[\d,.]*)\s*\(((?:the\s+)?[A-Za-z][\w.'’ -]{1,50})\)")
+_DATE_OR_UNIT = re.compile(r"(?i:est|estimate|approx|about|around|roughly|unconfirmed|provisional|confirmed|"
+                           r"\w+\s+percent|km|kilometres?|miles?|[a-z]{1,3})$")
 _COMMA = re.compile(r",(?!\d{3}\b)")  # not the comma inside "25,000"
 _TRAILING_PRONOUN = re.compile(r"(?<![\s,;])(?<!\band)(?<!\bor)\s+(he|she|it|they|we)"
                                r"(?:\s+(?:had|has|have|was|were|is|are|also|not|did|does|would|will))*\s*$")
@@ -209,9 +212,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "the government raised the death toll to 214 and said ...": the subject of a verb that sets a toll.
         "sets_toll": re.compile(
-            r"(?:^|[,;]\s+|\bas\s+|\bwhen\s+)((?!(?:as|when|who|which|that|whose)\b)(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?:[a-z][\w'’-]*\s+){0,2}"
-            r"[A-Za-z][\w.'’-]*)\s+"
-            r"(?:on\s+\w+\s+)?(?:" + alternation(vocabulary["sets_toll_verbs"]) + r")\s+(?:the|its|their)\s+"
+            r"(?:^|[,;]\s+|\bas\s+|\bwhen\s+)((?!(?:as|when|who|which|that|whose)\b)(?:[Tt]he\s+)?"
+            r"(?:[A-Z][\w.'’-]*\s+){0,4}(?:[a-z][\w'’-]*\s+){0,2}[A-Za-z][\w.'’-]*)\s+"
+            r"(?:on\s+\w+\s+)?(?:(?:still\s+)?(?:continues|continued|continue)\s+to\s+)?"
+            r"(?:" + alternation(vocabulary["sets_toll_verbs"]) + r")\s+(?:the|its|their)\s+"
             r"(?:\w+\s+)?(" + alternation(vocabulary["count_nouns"]) + r")\b"
         ),
         # "That figure, released by the fire service ...": a sentence that names the source of the one before.
@@ -313,9 +317,16 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
             frames.append(Frame([clean(setter)], m.group(2).lower(), "sentence", base, sentence.end,
                                 [(base + setter_start, base + m.end(1))]))
     # "CLINTON: I feel...", "Bernie Sanders: 'It is not a radical idea'": a name, a colon, the words.
-    colon = _COLON_SPEAKER.match(text)
+    line = text.rfind("\n") + 1  # "Update 7:05 p.m.\nInterior Ministry: 71 dead.": a live blog's entry line
+    colon = _COLON_SPEAKER.match(text[line:])
     if colon and _colon_speaker(colon.group(1)):
-        frames.append(Frame([colon.group(1)], ":", "sentence", base, sentence.end, [(base, base + colon.end(1))]))
+        frames.append(Frame([colon.group(1)], ":", "sentence", base, sentence.end,
+                            [(base + line, base + line + colon.end(1))]))
+    # "between 14 (army) and 27 (the district council)": a source in brackets right after its figure
+    for m in _BRACKETED_SOURCE.finditer(text):
+        if looks_like_source(m.group(2), sentence_initial=False) and not _DATE_OR_UNIT.match(m.group(2)):
+            frames.append(Frame([m.group(2)], "()", "sentence", base + m.start(1), base + m.end(),
+                                [(base + m.start(2), base + m.end(2))], narrow=True))
     # "a video released by X".
     frames.extend(
         _after_cue(
@@ -350,6 +361,8 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
                 word in {"said", "believed", "reported", "claimed", "estimated"}
                 or word in vocabulary["artifact_verbs"]):
             continue  # "is said to", "figures released by X" (the artifact cue names X)
+        if word in vocabulary["that_verbs"] and not re.match(r"\s+that\b", text[m.end():]):
+            continue  # "agreed on a plan" reports nothing
         subject = _subject_before(text, m.start())
         names: list[str] = []
         span = (0, 0)
@@ -387,6 +400,29 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
         frames.append(
             Frame([m.group(1)], m.group(2).lower(), "sentence", base, sentence.end, [(start, base + m.end())])
         )
+    return _split_at_semicolons(frames, sentence)
+
+
+def _split_at_semicolons(frames: list[Frame], sentence: Sentence) -> list[Frame]:
+    """ "the ministry says 212 were detained; the collective says at least 480": when sources stand in
+    different clauses of one sentence, each covers its own clause and those after it up to the next
+    source's clause, not the whole sentence."""
+    cuts = [sentence.start + m.start() for m in re.finditer(";", sentence.text)]
+    if not cuts:
+        return frames
+
+    def clause(position: int) -> int:
+        return bisect_right(cuts, position)
+
+    named = sorted({clause(f.source_spans[0][0]) for f in frames if f.source_spans and not f.narrow})
+    if len(named) < 2:
+        return frames
+    bounds = [sentence.start] + [c + 1 for c in cuts] + [sentence.end]
+    for f in frames:
+        if f.source_spans and not f.narrow:
+            own = clause(f.source_spans[0][0])
+            following = next((n for n in named if n > own), len(bounds) - 1)
+            f.start, f.end, f.narrow = bounds[own], bounds[following], True
     return frames
 
 
@@ -499,7 +535,8 @@ def attribute(
     results: list[list[Source]] = []
     for sentence_idx, start, _end in claim_spans:
         candidates = [(resolve(f, sentence_idx), "quote") for f in quotes if f.start <= start < f.end]
-        candidates += [(resolve(f, sentence_idx), f.scope) for f in frames_at(sentence_idx)]
+        candidates += [(resolve(f, sentence_idx), f.scope) for f in frames_at(sentence_idx)
+                       if not f.narrow or f.start <= start < f.end]
         found = _sources_from(candidates, start)
         if (
             not found
@@ -511,7 +548,8 @@ def attribute(
             continues = bool(_CONTINUATION.match(sentences[sentence_idx].text)) or _short_follow_up(
                 sentences[sentence_idx].text)
             previous = [resolve(f, sentence_idx - 1) for f in frames_at(sentence_idx - 1)]
-            found = _sources_from([(f, "previous_sentence") for f in previous if f.indirect or continues], start)
+            found = _sources_from([(f, "previous_sentence") for f in previous
+                                   if (f.indirect or continues) and not f.narrow], start)
         following = sentence_idx + 1
         if not found and following < len(sentences) and _patterns()["refers_back"].match(sentences[following].text) \
                 and not sentences[following].text.rstrip().endswith(":"):

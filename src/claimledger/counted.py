@@ -143,6 +143,12 @@ def counted_thing(toks: list[Token], after: int, *, number_value: float) -> Coun
     if toks[head].lower in {"dead", "wounded", "injured"} and head + 1 < len(toks) and toks[head + 1].text.isalpha() \
             and toks[head + 1].text.islower() and toks[head + 1].lower not in _STOP:
         head += 1  # "a dead dog": the adjective before the noun, not the dead
+    nxt = toks[head + 1] if head + 1 < len(toks) else None
+    if number_value != 1 and toks[head].text.islower() and toks[head].lower in known \
+            and singular(toks[head].lower) == toks[head].lower \
+            and toks[head].lower not in _COLLECTIVE and nxt is not None and nxt.text.isalpha() and nxt.text.islower() \
+            and nxt.lower.endswith("s") and nxt.lower not in _STOP:
+        head += 1  # "two death tolls", "five family members": a singular noun before the head modifies it
     head_word = toks[head].lower
     # A singular head after a number above one is usually an adjective or a name ("two Korean").
     if (
@@ -159,6 +165,11 @@ def counted_thing(toks: list[Token], after: int, *, number_value: float) -> Coun
     if head_word in {"dead", "wounded", "injured"}:
         unit = "person"
     return CountedThing(unit, " ".join(kept) or None, start, head, modifiers)
+
+
+# Nouns that are plural without an -s: "two police officers" keeps "officers" as the head anyway, but
+# "40 police" and "three staff" are counts of the noun itself.
+_COLLECTIVE = frozenset("police personnel staff crew people dead wounded injured".split())
 
 
 @lru_cache(maxsize=1)
@@ -571,8 +582,8 @@ def location_for(text: str, toks: list[Token], q_first: int, phrase_end: int, ex
                 return None  # "in Russia's war": a possessive, not the place
             words.append(toks[j])
             j += 1
-            if words[-1].lower in _PLACE_SUFFIXES:
-                break
+            if words[-1].lower in _PLACE_SUFFIXES and not (j < len(toks) and toks[j].text[0].isupper()):
+                break  # "Kursk region", but "Estrel City Hospital" goes on
         if not words or words[0].text in _NON_PLACES:
             return None
         name = text[words[0].start : words[-1].end]

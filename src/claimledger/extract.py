@@ -36,6 +36,7 @@ from claimledger.scope import (
     subset_cues,
     zero_phrases,
 )
+from claimledger.sources import canonical
 from claimledger.text import Sentence, list_lead_in, normalize_for_numbers, sentences, tokens
 
 SECTIONS = ("title", "subtitle", "body")
@@ -145,6 +146,8 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
                         inherited[0] if inherited and thing.unit == inherited[1] != "person" else None)
     if thing.unit in _time_units():
         metric = "other"  # "for several days" is a duration, not a count of people
+    if thing.unit in vocab.word_set("counted_nouns", "report_nouns") and _official(thing):
+        metric = "other"  # "two death tolls", "two official bodies": accounts and institutions, not people
     unit = q.unit_hint or thing.unit
     defaults = vocab.load("counted_nouns")["metric_default_unit"]
     if unit is None and metric in defaults:
@@ -450,6 +453,13 @@ def _sentence_of(sents: list[Sentence], position: int) -> int:
     return sents[-1].idx if sents else 0
 
 
+def _official(thing: CountedThing) -> bool:
+    """Whether a counted report noun is an account or an institution: any of them but "body", which is
+    one only with an institutional modifier ("two official bodies", "governing bodies")."""
+    return thing.unit != "body" or not vocab.word_set("counted_nouns", "institution_modifiers").isdisjoint(
+        thing.modifiers)
+
+
 def _owned_family(before: str, unit: str | None) -> bool:
     """ "her three children", "his two brothers": someone's family, not a count about the event."""
     return unit is not None and before in vocab.word_set("counted_nouns", "kin_owners") \
@@ -481,8 +491,24 @@ def extract_article(article: Article) -> DocumentExtraction:
             out.set_aside[first_aside:] = [replace(n, number_text=text[n.char_start:n.char_end])
                                            for n in out.set_aside[first_aside:]]
     _sources_from_body([c for c in out.claims if c.section != "body"], [c for c in out.claims if c.section == "body"])
+    issuer = release_issuer(article)
+    if issuer:  # a press release or situation report states its issuer's own figures
+        for claim in out.claims:
+            if not claim.sources:
+                claim.sources = [Source(issuer, canonical(issuer), "release", "issuer")]
     return out
 
+
+
+def release_issuer(article: Article) -> str | None:
+    """The organisation that issued a press release, media advisory or situation report (its outlet),
+    when the text says it is one near its top or its end; else None."""
+    if not article.outlet:
+        return None
+    body = article.body.lower()
+    ends = body[:400] + "\n" + body[-600:]
+    markers = vocab.word_set("reporting_verbs", "release_markers")
+    return article.outlet if any(marker in ends for marker in markers) else None
 
 
 def _sources_from_body(headline: list[Claim], body: list[Claim]) -> None:

@@ -8,7 +8,7 @@ import polars as pl
 
 from claimledger import vocab
 from claimledger.extract import DocumentExtraction, claim_id
-from claimledger.keys import counts_people, is_party, key_of, origin_of
+from claimledger.keys import counts_people, is_party, is_site, key_of, origin_of
 
 CLAIM_SCHEMA = {
     "claim_id": pl.Utf8, "doc_id": pl.Utf8, "section": pl.Utf8, "sentence_idx": pl.Int32, "sentence": pl.Utf8,
@@ -19,6 +19,7 @@ CLAIM_SCHEMA = {
     "thing": pl.Utf8, "actor": pl.Utf8, "place": pl.Utf8, "place_parent": pl.Utf8, "period_start": pl.Date,
     "period_precision": pl.Utf8, "is_projection": pl.Boolean, "is_partial": pl.Boolean, "is_people": pl.Boolean,
     "is_list_item": pl.Boolean,
+    "is_site_place": pl.Boolean,
     "kind": pl.Utf8, "assertion": pl.Utf8, "event_scope": pl.Utf8,
 }
 SOURCE_SCHEMA = {"claim_id": pl.Utf8, "source_text": pl.Utf8, "source_canonical": pl.Utf8, "cue": pl.Utf8,
@@ -55,6 +56,7 @@ def to_frames(extractions: list[DocumentExtraction]) -> dict[str, pl.DataFrame]:
                 "period_start": key.period_start.isoformat() if key.period_start else None,
                 "period_precision": key.period_precision, "is_projection": c.is_projection,
                 "is_partial": c.is_partial, "is_people": counts_people(c.unit), "is_list_item": c.is_list_item,
+                "is_site_place": is_site(key.place),
                 "kind": c.kind, "assertion": c.assertion, "event_scope": c.event_scope,
             })
             sources.extend({"claim_id": cid, "source_text": s.source_text, "source_canonical": s.source_canonical,

@@ -93,6 +93,16 @@ def place_of(location: str | None) -> tuple[str | None, str | None]:
     return _place_index().get(cleaned.lower(), (cleaned, None))
 
 
+def is_site(place: str | None) -> bool:
+    """A street, a building or an institution ("Kessler Avenue", "Halvarsk Central Hospital", "the Interior
+    Ministry"): where something happened or who spoke, not the area an article's event covers."""
+    if not place:
+        return False
+    last = place.split()[-1].lower().strip(".")
+    return last in vocab.word_set("keys", "site_words") \
+        or last in vocab.word_set("reporting_verbs", "institution_heads")
+
+
 def key_of(*, unit: str | None, subject: str | None, sentence: str, location: str | None,
            as_of: date | None, as_of_precision: str | None, published: date | None) -> ClaimKey:
     """The key and period of a claim; the period is its own date, else the publication date."""
@@ -114,8 +124,9 @@ def _source_entries() -> dict[str, dict]:
 def origin_of(source_canonical: str) -> str:
     """The party a source speaks for (Zelensky and the SBU speak for Ukraine); else the source itself."""
     entry = _source_entries().get(source_canonical)
-    return str(entry.get("origin", source_canonical)) if entry else source_canonical
-
+    if entry:
+        return str(entry.get("origin", source_canonical))
+    return source_canonical[:1].upper() + source_canonical[1:]  # "the coast guard" and "Coast guard:" are one
 
 def is_party(source_canonical: str) -> bool:
     """Whether a source is a party to the conflict (source-stance table in source_aliases.yaml)."""

@@ -18,6 +18,13 @@ _SPEAKER = (
 _SPEAKER_AFTER = r"(?:the\s+|a\s+)?(?:[A-Za-z][\w.'’-]*[ \t]+){0,6}?[A-Z][\w.'’-]*|" + _SPEAKER
 
 
+# A line that introduces a statement by its speaker, then a colon: the quotation after it is theirs.
+_STATEMENT_LEAD = re.compile(
+    r"\b(?:[Ss]tatement|[Rr]emarks|[Mm]essage|[Ll]etter|[Tt]ranscript|[Ee]xtract)\s+(?:from|by)\s+"
+    r"((?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w.'’-]*)[^.“”\"]{0,200}:\s*$"
+)
+
+
 @lru_cache(maxsize=1)
 def _quote_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     verbs = "|".join(sorted(cues()["verbs"], key=len, reverse=True))
@@ -78,6 +85,8 @@ def quote_frames(section: str, sentences: list[Sentence]) -> list[Frame]:
             speaker, cue = hit.group(2), hit.group(1)
         elif hit := before_speaker.search(before):
             speaker, cue = hit.group(1), hit.group(2)
+        elif hit := _STATEMENT_LEAD.search(plain[max(0, start - 300):start]):
+            speaker, cue = hit.group(1), "statement"  # "Statement from Chief Constable Helen Marsh ...:"
         elif frames and start - frames[-1].end < 160:
             speaker, cue = frames[-1].sources[0], frames[-1].cue  # “...,” he said. “More words.”
         if speaker:

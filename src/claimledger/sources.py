@@ -32,6 +32,7 @@ class Frame:
     end: int
     source_spans: list[tuple[int, int]] = field(default_factory=list)
     indirect: bool = False
+    narrow: bool = False  # covers only [start, end), not the whole sentence: "14 (army)"
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +59,9 @@ def canonical(source_text: str) -> str:
     if found:
         return index[found.group().lower()]
     organisation = _organisation_spoken_for(bare)
-    return canonical(organisation) if organisation and organisation != bare else bare
+    if organisation and organisation != bare:
+        return canonical(organisation)
+    return bare
 
 
 def _organisation_spoken_for(name: str) -> str | None:

@@ -15,8 +15,9 @@ origins as (
 
 doc_places as (
     -- where an article's event happens: the place its claims name most often, and every place it names
+    -- (streets, buildings and institutions are sites inside that area, not the area)
     select doc_id, mode(place) as doc_place, list(distinct place) as doc_place_list
-    from claims where place is not null group by doc_id
+    from claims where place is not null and not coalesce(is_site_place, false) group by doc_id
 ),
 
 bounded as (

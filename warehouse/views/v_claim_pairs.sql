@@ -6,7 +6,8 @@
 -- says the toll rose) by no more than
 -- half again plus a few (half again twice over when two days or more lie between them) reads as an
 -- update of the same toll, and a missing count that falls on a later day as people found; such a
--- pair is not asked to agree (say less when the evidence is weak). A jump beyond that (1,100 one
+-- pair is not asked to agree (say less when the evidence is weak). A higher figure no one is named
+-- for, published half a day or more after a sourced one, is read the same way. A jump beyond that (1,100 one
 -- day, more than 3,000 four days later) still is.
 -- Whose: a count that names whose people they are ("four Sulorian soldiers") may be part of a count
 -- that does not ("13 soldiers died: nine of one side, four of the other"); a smaller named count
@@ -21,6 +22,10 @@ ordered as (
                 -- published half a day later, saying the toll rose ("raising the number killed to four")
                 when date_diff('hour', k.published_at, k.related_published_at) >= 12 and k.related_says_rise then 1
                 else 0 end as later_side,
+           -- which side was published half a day later or more
+           case when date_diff('hour', k.published_at, k.related_published_at) >= 12 then 1
+                when date_diff('hour', k.related_published_at, k.published_at) >= 12 then -1
+                else 0 end as published_later_side,
            -- a toll may grow by half again (plus a few) for each day between the figures, two days at most
            least(2, greatest(1, k.period_gap_days, abs(date_diff('day', k.published_at, k.related_published_at))))
                as elapsed_days
@@ -28,7 +33,7 @@ ordered as (
 ),
 
 final as (
-    select k.* exclude (later_side, elapsed_days)
+    select k.* exclude (later_side, published_later_side, elapsed_days)
     from ordered as k
     cross join params as p
     where k.period_gap_days <= p.window_days
@@ -44,6 +49,20 @@ final as (
                      and k.low_eff >= k.related_high_eff
                      and k.low_eff <= k.related_high_eff * power(p.growth_factor, k.elapsed_days) + p.growth_slack)
                     or (k.metric = 'missing' and k.high_eff <= k.related_low_eff)))
+      -- a figure no one is named for, published later and higher within a toll's growth, is most likely
+      -- the updated toll repeated by the reporter ("the fire killed at least 17" the day after the fire
+      -- service's 14): say nothing rather than set it against the earlier sourced figure
+      and not (k.later_side = 0 and (len(k.origins) = 0 or len(k.related_origins) = 0)
+               and ((k.metric in ('killed', 'injured', 'casualties', 'captured', 'displaced', 'arrested')
+                     and ((k.published_later_side = 1 and k.related_low_eff >= k.high_eff
+                           and k.related_low_eff <= k.high_eff * power(p.growth_factor, k.elapsed_days)
+                                                    + p.growth_slack)
+                          or (k.published_later_side = -1 and k.low_eff >= k.related_high_eff
+                              and k.low_eff <= k.related_high_eff * power(p.growth_factor, k.elapsed_days)
+                                               + p.growth_slack)))
+                    -- and a missing count that fell by the later article: people found
+                    or (k.metric = 'missing' and ((k.published_later_side = 1 and k.related_high_eff <= k.low_eff)
+                                                  or (k.published_later_side = -1 and k.high_eff <= k.related_low_eff)))))
       -- "nobody died" is said of one place or group ("in Tenkir", "no children"): a zero is set
       -- against another figure only when both name the same place
       and not (k.place is null and (k.high_eff = 0 or k.related_high_eff = 0))
