@@ -864,3 +864,44 @@ def test_sources_differing_only_in_case_are_one_origin() -> None:
     from claimledger.keys import origin_of
 
     assert origin_of(canonical("the coast guard")) == origin_of(canonical("Coast guard"))
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "source"), [
+    # a name and its report before a colon, after a live blog's time stamp
+    ("2:10 PM - Harbour Police update: the toll rises to 6.", "6", "Harbour Police"),
+    ("Coast Guard statement: 14 sailors rescued.", "14 sailors", "Coast Guard"),
+    # a sentence that says how the figure before it came about names its source
+    ("Five climbers have died. A guide died in hospital overnight, raising the toll, the park service said.",
+     "Five climbers", "the park service"),
+])
+def test_sources_in_report_labels_and_explanations(body: str, quantity_text: str, source: str) -> None:
+    assert [s.source_text for s in _one(body, quantity_text).sources][:1] == [source]
+
+
+def test_a_statement_titled_as_such_is_its_issuers() -> None:
+    from claimledger.model import Article
+
+    doc = Article(doc_id="s1", external_id="s1", source_path="s1.txt", subtitle="", outlet="Marlow Town Council",
+                  title="Statement from Marlow Town Council on the flood", body="Eleven residents are still missing.")
+    assert [s.scope for s in extract_article(doc).claims[0].sources] == ["issuer"]
+
+
+@pytest.mark.parametrize(("sentence", "quantity_text", "partial"), [
+    ("Of those pulled from the river, 4 were in a critical condition.", "4", True),
+    ("Of course, 30 climbers died.", "30 climbers", False),
+    # people in shelters, named as "evacuation centres", are a part of those displaced
+    ("About 3,000 people stayed in evacuation centres on Friday night.", "About 3,000 people", True),
+    ("About 3,000 people were evacuated on Friday night.", "About 3,000 people", False),
+])
+def test_opening_of_phrases_and_shelters_make_parts(sentence: str, quantity_text: str, partial: bool) -> None:
+    assert _one(sentence, quantity_text).is_partial is partial
+
+
+def test_patients_take_the_metric_of_their_clause() -> None:
+    assert _one("Sadly, 7 patients have died at the clinic.", "7 patients").metric == "killed"
+    assert _one("The clinic is treating 7 patients.", "7 patients").metric == "injured"
+
+
+def test_a_figure_from_a_forwarded_voice_note_is_a_rumour() -> None:
+    assert _one("A voice note forwarded on messaging apps claimed 90 villagers died.", "90 villagers").assertion \
+        == "rumoured"

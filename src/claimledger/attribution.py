@@ -137,6 +137,9 @@ _VERB_FIRST = re.compile(r"\s*(?:has\s+|had\s+|have\s+)?[a-z]+ed\b")
 _BRACKETED_SOURCE = re.compile(r"(\d[\d,.]*)\s*\(((?:the\s+)?[A-Za-z][\w.'’ -]{1,50})\)")
 _DATE_OR_UNIT = re.compile(r"(?i:est|estimate|approx|about|around|roughly|unconfirmed|provisional|confirmed|"
                            r"\w+\s+percent|km|kilometres?|miles?|[a-z]{1,3})$")
+# "..., raising the toll, the fire service said": a sentence that says how the figure before it came about.
+_RAISES_THE_TOLL = re.compile(r"\b(?:raising|bringing|pushing|taking|lifting)\s+(?:the|its|their)\s+(?:\w+\s+)?"
+                              r"(?:toll|count|number|total|tally)\b", re.IGNORECASE)
 _COMMA = re.compile(r",(?!\d{3}\b)")  # not the comma inside "25,000"
 _TRAILING_PRONOUN = re.compile(r"(?<![\s,;])(?<!\band)(?<!\bor)\s+(he|she|it|they|we)"
                                r"(?:\s+(?:had|has|have|was|were|is|are|also|not|did|does|would|will))*\s*$")
@@ -231,7 +234,8 @@ _STUDY = re.compile(
     r"count|analysis|report|estimate|assessment)s?)\b"
 )
 # "CLINTON: I feel ...", "Health ministry: 17 people ...": a speaker, a colon, the words.
-_COLON_SPEAKER = re.compile(r"^\W*([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}):\s")
+_COLON_SPEAKER = re.compile(r"^\W*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*[-–—|]\s*)?"  # "3:45 PM - "
+                            r"([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}):\s")
 _NOT_SPEAKERS = frozenset(
     "note update correction editor photo watch related read warning source sources breaking "
     "exclusive opinion analysis video live q a".split()
@@ -319,9 +323,10 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     # "CLINTON: I feel...", "Bernie Sanders: 'It is not a radical idea'": a name, a colon, the words.
     line = text.rfind("\n") + 1  # "Update 7:05 p.m.\nInterior Ministry: 71 dead.": a live blog's entry line
     colon = _COLON_SPEAKER.match(text[line:])
-    if colon and _colon_speaker(colon.group(1)):
-        frames.append(Frame([colon.group(1)], ":", "sentence", base, sentence.end,
-                            [(base + line, base + line + colon.end(1))]))
+    speaker = _colon_speaker(colon.group(1)) if colon else None
+    if colon and speaker:
+        frames.append(Frame([speaker], ":", "sentence", base, sentence.end,
+                            [(base + line + colon.start(1), base + line + colon.end(1))]))
     # "between 14 (army) and 27 (the district council)": a source in brackets right after its figure
     for m in _BRACKETED_SOURCE.finditer(text):
         if looks_like_source(m.group(2), sentence_initial=False) and not _DATE_OR_UNIT.match(m.group(2)):
@@ -426,13 +431,19 @@ def _split_at_semicolons(frames: list[Frame], sentence: Sentence) -> list[Frame]
     return frames
 
 
-def _colon_speaker(words: str) -> bool:
-    """A name ("CLINTON", "Bernie Sanders") or a source noun ("Health ministry") before a colon; not a
-    label ("Note", "Photo 3 of 14", "In pictures")."""
-    lowered = words.lower().split()
+def _colon_speaker(words: str) -> str | None:
+    """The speaker named before a colon: a name ("CLINTON", "Bernie Sanders"), a source noun ("Health
+    ministry"), or a name and its report ("PDRRO update", "Highway Police statement"); None for a label
+    ("Note", "Photo 3 of 14", "In pictures")."""
+    parts = words.split()
+    lowered = [w.lower() for w in parts]
     if lowered[0] in _NOT_SPEAKERS:
-        return False
-    return all(w[0].isupper() for w in words.split()) or lowered[-1] in cues()["source_nouns"] - cues()["pronouns"]
+        return None
+    if len(parts) > 1 and lowered[-1] in cues()["possessive_nouns"] and all(w[0].isupper() for w in parts[:-1]):
+        return " ".join(parts[:-1])
+    if all(w[0].isupper() for w in parts) or lowered[-1] in cues()["source_nouns"] - cues()["pronouns"]:
+        return words
+    return None
 
 
 def _short_follow_up(text: str) -> bool:
@@ -551,8 +562,10 @@ def attribute(
             found = _sources_from([(f, "previous_sentence") for f in previous
                                    if (f.indirect or continues) and not f.narrow], start)
         following = sentence_idx + 1
-        if not found and following < len(sentences) and _patterns()["refers_back"].match(sentences[following].text) \
-                and not sentences[following].text.rstrip().endswith(":"):
+        if not found and following < len(sentences) and not sentences[following].text.rstrip().endswith(":") \
+                and (_patterns()["refers_back"].match(sentences[following].text)
+                     or (sentences[following].paragraph == sentences[sentence_idx].paragraph
+                         and _RAISES_THE_TOLL.search(sentences[following].text))):
             # "... the count of the dead had reached 14. That figure, released by the fire service, ..."
             found = _sources_from([(resolve(f, following), "next_sentence") for f in frames_at(following)], start)
         lead_in = list_lead_in(sentences, sentence_idx)

@@ -507,8 +507,12 @@ def release_issuer(article: Article) -> str | None:
         return None
     body = article.body.lower()
     ends = body[:400] + "\n" + body[-600:]
-    markers = vocab.word_set("reporting_verbs", "release_markers")
-    return article.outlet if any(marker in ends for marker in markers) else None
+    openings = (article.title.lower().lstrip(), body.lstrip())
+    if any(marker in ends for marker in vocab.word_set("reporting_verbs", "release_markers")) or any(
+            text.startswith(opening) for text in openings for opening in vocab.word_set("reporting_verbs",
+                                                                                       "release_openings")):
+        return article.outlet
+    return None
 
 
 def _sources_from_body(headline: list[Claim], body: list[Claim]) -> None:

@@ -30,7 +30,8 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
     largest: dict[str, float] = {}  # the largest figure so far in the sentence, per metric
     for q, claim in kept:
         breakdown = _breaks_down_an_earlier_count(toks, q, claim, largest)
-        if _after_subset_cue(toks, q.first_token) or (claim.subject or "").lower().split()[-1:] == ["others"]:
+        if _after_subset_cue(toks, q.first_token) or (claim.subject or "").lower().split()[-1:] == ["others"] \
+                or _after_an_of_phrase(toks, q.first_token):
             claim.is_partial = True
         elif claim.metric in ("injured", "casualties", "killed") and q.first_token in facility_counts:
             claim.is_partial = True  # "the hospital had taken in 400 injured": one hospital's share
@@ -51,9 +52,23 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
             prev.is_partial = claim.is_partial = True  # "two women and a man died"
 
 
+_GROUP_OPENERS = frozenset("the those these them all whom its their our".split())
+
+
+def _after_an_of_phrase(toks: list[Token], first: int) -> bool:
+    """ "Of those taken to hospital, 9 were critical", "Of the 58 injured, 27 went home": a figure right
+    after an opening "Of ..." phrase and its comma counts part of the group that phrase names."""
+    if len(toks) < 3 or toks[0].lower != "of" or toks[1].lower not in _GROUP_OPENERS or first == 0 \
+            or toks[first - 1].lower != ",":
+        return False  # not "Of course, 30 died"
+    return "," not in {t.lower for t in toks[1:first - 1]}
+
+
 def _says_displaced(sentence: str) -> bool:
     """Whether a sentence names displacement itself ("evacuated", "fled", "displaced"), not only a shelter."""
     cues = [cue for cue, (metric, _) in vocab.metric_cues().items() if metric == "displaced"]
+    for shelter in vocab.load("metrics")["destination_overrides"]["displaced"]:
+        sentence = sentence.replace(str(shelter).lower(), " ")  # "evacuation centres" is a shelter, not an act
     return any(re.search(r"(?<![\w-])" + re.escape(cue) + r"(?![\w-])", sentence) for cue in cues)
 
 
