@@ -211,6 +211,13 @@ UPDATES_AND_PARTS = [
     pytest.param(("2025-01-13T08:00:00", "", "Rescuers said 30 hikers were missing."),
                  ("2025-01-13T21:00:00", "", "Twelve hikers were still missing."),
                  0, id="a later unsourced missing count that fell"),
+    # a toll said to be still rising, then a much higher one from another origin a day later
+    pytest.param(("2025-01-13", "", "Rescuers said the toll rises to 9 climbers killed in the avalanche."),
+                 ("2025-01-14", "", "The park service said 34 climbers died in the avalanche."),
+                 0, id="a moving toll, then a later higher one"),
+    pytest.param(("2025-01-13", "", "Rescuers said 9 climbers died in the avalanche."),
+                 ("2025-01-14", "", "The park service said 34 climbers died in the avalanche."),
+                 1, id="a settled toll, then a jump beyond growth"),
     # a street or a building is no article place that keeps two articles apart
     pytest.param(("2025-01-13", "", "Fire crews said 9 guests died in the fire on Larch Avenue. "
                                     "Crews said 3 guests were rescued on Larch Avenue."),

@@ -27,7 +27,7 @@ bounded as (
            coalesce(dp.doc_place_list, []) as doc_place_list,
            -- the sentence says a count moved ("raising the number killed to four", "rose to 23", "down
            -- from 14", "eight remained unaccounted for")
-           regexp_matches(lower(c.sentence), '\b(rose|risen|rising|raised|raising|climbed|climbing|brought|bringing|'
+           regexp_matches(lower(c.sentence), '\b(rose|rises|risen|rising|raised|raising|climbed|climbs|climbing|brought|bringing|'
                           || 'pushed|pushing|increased|increasing|jumped|swelled|grew|reached|revised)\b[^.;]{0,80}\bto\b'
                           || '|\b(down from|up from|fell|dropped|remained|remain|remains|still)\b')
                as says_rise,

@@ -63,6 +63,11 @@ final as (
                     -- and a missing count that fell by the later article: people found
                     or (k.metric = 'missing' and ((k.published_later_side = 1 and k.related_high_eff <= k.low_eff)
                                                   or (k.published_later_side = -1 and k.high_eff <= k.related_low_eff)))))
+      -- a toll said to be still moving ("the death toll rises to 9") and a higher one half a day later from
+      -- another origin: the count went on, which is no disagreement however far it went
+      and not (k.metric in ('killed', 'injured', 'casualties', 'captured', 'displaced', 'arrested')
+               and ((k.published_later_side = 1 and k.says_rise and k.related_low_eff >= k.high_eff)
+                    or (k.published_later_side = -1 and k.related_says_rise and k.low_eff >= k.related_high_eff)))
       -- "nobody died" is said of one place or group ("in Tenkir", "no children"): a zero is set
       -- against another figure only when both name the same place
       and not (k.place is null and (k.high_eff = 0 or k.related_high_eff = 0))
