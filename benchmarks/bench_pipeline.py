@@ -79,7 +79,7 @@ def main() -> None:
     size = make_corpus(args.out / "corpus", args.articles)
 
     from claimledger import steps
-    from flows.claims_pipeline import claims_pipeline
+    from claimledger.flow import claims_pipeline
 
     articles, _ = steps.read_articles([args.out / "corpus"])
     started = time.perf_counter()

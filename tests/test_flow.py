@@ -11,7 +11,7 @@ import pytest
 from prefect.testing.utilities import prefect_test_harness
 
 from claimledger import cli, quality
-from flows.claims_pipeline import claims_pipeline
+from claimledger.flow import claims_pipeline
 
 pytestmark = pytest.mark.flow
 
@@ -180,7 +180,7 @@ TABLES = {
 
 
 def test_dask_runner_gives_the_same_warehouse(harness, corpus: Path, tmp_path: Path) -> None:
-    from flows.claims_pipeline import run_pipeline
+    from claimledger.flow import run_pipeline
 
     threads, dask = tmp_path / "threads.duckdb", tmp_path / "dask.duckdb"
     run_pipeline(seeds=[str(corpus)], db=str(threads), build_docs=False, partition_size=1)

@@ -47,8 +47,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _run(args: argparse.Namespace) -> int:
     from claimledger import report, steps
+    from claimledger.flow import run_pipeline
     from claimledger.warehouse import WarehouseBusy
-    from flows.claims_pipeline import run_pipeline
 
     seeds = [str(p) for p in (args.seeds or [settings.DEFAULT_SEEDS])]
     missing = [s for s in seeds if not Path(s).exists()]
@@ -200,7 +200,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from flows.claims_pipeline import serve
+    from claimledger.flow import serve
 
     seeds = [str(Path(p).resolve()) for p in (args.seeds or [settings.DEFAULT_SEEDS])]
     serve(cron=args.cron, seeds=seeds, db=str(args.db.resolve()), name=args.name)

@@ -1,4 +1,4 @@
-"""Great Expectations: run the suites in expectations/ on the warehouse's data. The only module that imports GX.
+"""Great Expectations: run the suites in suites/ on the warehouse's data. The only module that imports GX.
 
 Why DataFrames and not GX's SQL datasource: GX 1.24's SQL datasource returns empty metric
 results on DuckDB (GX issues #10738 and #11579; native DuckDB support is an open PR), which
@@ -24,7 +24,7 @@ from great_expectations.data_context.types.base import ProgressBarsConfig  # noq
 
 log = logging.getLogger(__name__)
 logging.getLogger("great_expectations").setLevel(logging.WARNING)
-SUITES_DIR = Path(__file__).resolve().parents[2] / "expectations"
+SUITES_DIR = Path(__file__).with_name("suites")  # shipped inside the package
 
 
 class ValidationCrashed(RuntimeError):

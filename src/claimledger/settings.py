@@ -6,14 +6,20 @@ import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+# Run from a source checkout (not an installed package): Prefect's home stays inside the checkout.
+IN_CHECKOUT = (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / "src" / "claimledger").is_dir()
 DEFAULT_SEEDS = Path("seeds")
-DEFAULT_DB = Path("warehouse/claims.duckdb")
+DB_ENV = "CLAIMLEDGER_DB"
+# The warehouse a run writes unless --db says otherwise: $CLAIMLEDGER_DB, else warehouse/claims.duckdb under
+# the folder claimledger runs from. Great Expectations' project (gx/) and the report live beside it.
+DEFAULT_DB = Path(os.environ.get(DB_ENV) or "warehouse/claims.duckdb")
 
 OFFLINE_ENV = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "DO_NOT_TRACK": "1",
     "GX_ANALYTICS_ENABLED": "false",
-    "PREFECT_HOME": str(PROJECT_ROOT / ".prefect"),
+    # an installed package keeps Prefect's own default (~/.prefect)
+    **({"PREFECT_HOME": str(PROJECT_ROOT / ".prefect")} if IN_CHECKOUT else {}),
     # The temporary local server needs more than the default 20 s on a loaded two-core machine.
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
     # Task logs reach the Prefect UI at INFO; the console shows warnings only.

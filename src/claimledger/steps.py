@@ -1,4 +1,4 @@
-"""The pipeline's steps as plain functions; flows/ wires them as Prefect tasks."""
+"""The pipeline's steps as plain functions; flow.py wires them as Prefect tasks."""
 
 from __future__ import annotations
 

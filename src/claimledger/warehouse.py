@@ -23,8 +23,8 @@ import polars as pl
 
 from claimledger.model import Article, IngestError
 
-SQL_DIR = Path(__file__).resolve().parents[2] / "warehouse"
-# Views in dependency order; each is one file under warehouse/views/.
+SQL_DIR = Path(__file__).with_name("sql")  # shipped inside the package
+# Views in dependency order; each is one file under sql/views/.
 VIEWS = (
     "v_claim_sourcing", "v_unsourced_checks", "v_unsourced_claims", "v_claim_key_pairs", "v_claim_pairs",
     "v_contradictions", "v_claim_spans", "v_revisions", "v_qualifier_checks", "v_composition_checks",
@@ -41,7 +41,7 @@ class NotAWarehouse(RuntimeError):
 
 
 def sql(name: str) -> str:
-    """The text of warehouse/<name>.sql."""
+    """The text of sql/<name>.sql."""
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
