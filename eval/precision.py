@@ -20,8 +20,10 @@ Three corpora go through the whole engine (extraction, the warehouse and the fin
   then used as a development set;
 - ``holdout4``: eval/holdout4/articles.jsonl, a fourth, judged once on db2cb79, then used as a
   development set;
-- ``holdout5``: eval/holdout5/articles.jsonl, a fifth, judged once on 729b690 and never used to write
-  a rule: the held-out measure.
+- ``holdout5``: eval/holdout5/articles.jsonl, a fifth, judged once on 729b690, then used as a
+  development set;
+- ``holdout6``: eval/holdout6/articles.jsonl, a sixth, judged once on 864b00e and never used to write a
+  rule: the held-out measure.
 
 Judged items (``judged_claims.jsonl``, ``judged_flags.jsonl``; rubric in RUBRIC.md) point at spans by
 corpus, document and character offsets. An output item is matched to a judged item when its
@@ -64,7 +66,8 @@ except ImportError:  # run without the package installed: use the project's src/
 JUDGED = ROOT / "eval" / "precision"
 COMPOSED = ROOT / "eval" / "composed"
 # Composed held-out corpora: articles.jsonl and the killed and injured counts a judge listed by reading.
-HOLDOUTS = {name: ROOT / "eval" / name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5")}
+HOLDOUTS = {name: ROOT / "eval" / name
+            for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")}
 FLAG_QUERIES = {
     "unsourced": "select claim_id, null as related_claim_id, claim_id as finding_key, 'warning' as severity "
                  "from v_unsourced_checks where not passed",
