@@ -218,6 +218,13 @@ UPDATES_AND_PARTS = [
     pytest.param(("2025-01-13", "", "Rescuers said 9 climbers died in the avalanche."),
                  ("2025-01-14", "", "The park service said 34 climbers died in the avalanche."),
                  1, id="a settled toll, then a jump beyond growth"),
+    # a later unsourced count far above an earlier sourced one: the count went on (arrests over days)
+    pytest.param(("2025-01-13T08:00:00", "", "Police said they arrested 9 protesters."),
+                 ("2025-01-14T20:00:00", "", "Police have arrested 31 protesters."),
+                 0, id="a later unsourced count far above"),
+    pytest.param(("2025-01-13T08:00:00", "", "The park service updates the toll: 9 climbers dead."),
+                 ("2025-01-14T20:00:00", "", "The state agency said 24 climbers died in the avalanche."),
+                 0, id="a toll the earlier article says it updates"),
     # a street or a building is no article place that keeps two articles apart
     pytest.param(("2025-01-13", "", "Fire crews said 9 guests died in the fire on Larch Avenue. "
                                     "Crews said 3 guests were rescued on Larch Avenue."),

@@ -652,7 +652,8 @@ def test_bodies_recovered_are_a_part_of_the_toll() -> None:
     assert _one("Divers recovered four bodies from the wreck on Tuesday.", "four bodies").is_partial is True
     # a count of bodies is always of remains found, held or handed over somewhere, never the toll itself
     assert _one("Four bodies lay in the morgue.", "Four bodies").is_partial is True
-    assert _one("The remains of 30 people were recovered.", "30 people").is_partial is False
+    assert _one("Volunteers helped recover the bodies of 4 climbers.", "4 climbers").is_partial is True
+    assert _one("Thirty people died in the avalanche.", "Thirty people").is_partial is False
 
 
 def test_posts_on_social_media_are_rumours_and_a_life_lost_is_a_death() -> None:
@@ -905,3 +906,25 @@ def test_patients_take_the_metric_of_their_clause() -> None:
 def test_a_figure_from_a_forwarded_voice_note_is_a_rumour() -> None:
     assert _one("A voice note forwarded on messaging apps claimed 90 villagers died.", "90 villagers").assertion \
         == "rumoured"
+
+
+def test_every_figure_after_an_opening_of_phrase_is_a_part() -> None:
+    body = "Of those hurt, 14 were taken to Bay Hospital, 9 were taken to the county clinic and 3 went home."
+    assert [c.is_partial for c in claims_of(body)] == [True, True, True]
+
+
+def test_a_post_shared_thousands_of_times_is_a_rumour_and_keeps_its_number_whole() -> None:
+    claim = _one("A post shared more than 20,000 times claimed that 60 miners had died.", "60 miners")
+    assert claim.assertion == "rumoured"
+    assert [s.source_text for s in claim.sources] == ["A post shared more than 20,000 times"]
+
+
+def test_an_outlet_naming_its_own_statement_is_the_issuer() -> None:
+    from claimledger.model import Article
+
+    doc = Article(doc_id="s2", external_id="s2", source_path="s2.txt", subtitle="", outlet="Harbour Aid Trust",
+                  title="Harbour Aid Trust update on the storm response", body="Our kitchens served 900 families.")
+    assert [s.scope for s in extract_article(doc).claims[0].sources] == ["issuer"]
+    other = Article(doc_id="s3", external_id="s3", source_path="s3.txt", subtitle="", outlet="Harbour Times",
+                    title="Storm: what we know", body="Kitchens served 900 families.")
+    assert extract_article(other).claims[0].sources == []

@@ -512,6 +512,11 @@ def release_issuer(article: Article) -> str | None:
             text.startswith(opening) for text in openings for opening in vocab.word_set("reporting_verbs",
                                                                                        "release_openings")):
         return article.outlet
+    # "Mountain Relief Alliance statement on the flood response": the outlet names its own statement
+    heading = article.title.lower() + "\n" + body.lstrip().split("\n", 1)[0]
+    if article.outlet.lower() in heading and not vocab.word_set("reporting_verbs", "release_words").isdisjoint(
+            re.findall(r"[a-z]+", heading)):
+        return article.outlet
     return None
 
 

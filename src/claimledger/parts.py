@@ -39,8 +39,9 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
             claim.is_partial = True  # "two remain hospitalized": those not yet discharged
         elif breakdown:
             claim.is_partial = True  # "eleven were hospitalized, two in critical condition"
-        elif claim.unit == "body":
-            claim.is_partial = True  # "divers recovered six bodies", "the hospital gave us two bodies": finds, a part
+        elif claim.unit == "body" or _right_after(toks, q.first_token, _REMAINS_OF):
+            # "divers recovered six bodies", "the recovery of the bodies of five victims": finds, a part
+            claim.is_partial = True
         elif claim.metric == "displaced" and not _says_displaced(sentence):
             claim.is_partial = True  # "1,150 people spent the night in its shelters": those sheltered, a part
     for (prev_q, prev), (q, claim) in zip(kept, kept[1:], strict=False):
@@ -52,16 +53,24 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
             prev.is_partial = claim.is_partial = True  # "two women and a man died"
 
 
+_REMAINS_OF = (("bodies", "of"), ("body", "of"), ("remains", "of"))
+
+
+def _right_after(toks: list[Token], first: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    before = tuple(t.lower for t in toks[max(0, first - 3):first])
+    return any(before[len(before) - len(p):] == p for p in phrases if len(p) <= len(before))
+
+
 _GROUP_OPENERS = frozenset("the those these them all whom its their our".split())
 
 
 def _after_an_of_phrase(toks: list[Token], first: int) -> bool:
     """ "Of those taken to hospital, 9 were critical", "Of the 58 injured, 27 went home": a figure right
     after an opening "Of ..." phrase and its comma counts part of the group that phrase names."""
-    if len(toks) < 3 or toks[0].lower != "of" or toks[1].lower not in _GROUP_OPENERS or first == 0 \
-            or toks[first - 1].lower != ",":
+    if len(toks) < 3 or toks[0].lower != "of" or toks[1].lower not in _GROUP_OPENERS or first == 0:
         return False  # not "Of course, 30 died"
-    return "," not in {t.lower for t in toks[1:first - 1]}
+    comma = next((i for i, t in enumerate(toks) if t.lower == ","), len(toks))
+    return comma < first  # every figure after the opening phrase: "Of those, 11 went to Mercy, six to ..."
 
 
 def _says_displaced(sentence: str) -> bool:

@@ -17,7 +17,7 @@ _TRAILING = re.compile(
     re.IGNORECASE,
 )
 _SPLIT_SOURCES = re.compile(
-    r",\s*(?:along|together)\s+with\s+|\s+as\s+well\s+as\s+|,\s*and\s+|\s+and\s+|,\s*", re.IGNORECASE
+    r",\s*(?:along|together)\s+with\s+|\s+as\s+well\s+as\s+|,\s*and\s+|\s+and\s+|,(?!\d{3}\b)\s*", re.IGNORECASE
 )
 
 

@@ -29,7 +29,8 @@ bounded as (
            -- from 14", "eight remained unaccounted for")
            regexp_matches(lower(c.sentence), '\b(rose|rises|risen|rising|raised|raising|climbed|climbs|climbing|brought|bringing|'
                           || 'pushed|pushing|increased|increasing|jumped|swelled|grew|reached|revised)\b[^.;]{0,80}\bto\b'
-                          || '|\b(down from|up from|fell|dropped|remained|remain|remains|still)\b')
+                          || '|\b(down from|up from|fell|dropped|remained|remain|remains|still)\b'
+                          || '|\bupdat(e|es|ed|ing)\s+(the|its|their)\s+(\w+\s+)?(toll|count|figure|tally)\b')
                as says_rise,
            coalesce(c.value_low, 0) * (case when c.is_approximate and c.qualifier <> 'vague'
                                             then 1 - p.approx_tolerance else 1 end) as low_eff,

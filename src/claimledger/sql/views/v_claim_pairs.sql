@@ -49,17 +49,14 @@ final as (
                      and k.low_eff >= k.related_high_eff
                      and k.low_eff <= k.related_high_eff * power(p.growth_factor, k.elapsed_days) + p.growth_slack)
                     or (k.metric = 'missing' and k.high_eff <= k.related_low_eff)))
-      -- a figure no one is named for, published later and higher within a toll's growth, is most likely
-      -- the updated toll repeated by the reporter ("the fire killed at least 17" the day after the fire
+      -- a figure no one is named for, published later and higher, is most likely the updated toll (or
+      -- arrest count) repeated by the reporter ("the fire killed at least 17" the day after the fire
       -- service's 14): say nothing rather than set it against the earlier sourced figure
-      and not (k.later_side = 0 and (len(k.origins) = 0 or len(k.related_origins) = 0)
+      and not ((k.later_side = 0 or k.later_side = k.published_later_side)
+               and (len(k.origins) = 0 or len(k.related_origins) = 0)
                and ((k.metric in ('killed', 'injured', 'casualties', 'captured', 'displaced', 'arrested')
-                     and ((k.published_later_side = 1 and k.related_low_eff >= k.high_eff
-                           and k.related_low_eff <= k.high_eff * power(p.growth_factor, k.elapsed_days)
-                                                    + p.growth_slack)
-                          or (k.published_later_side = -1 and k.low_eff >= k.related_high_eff
-                              and k.low_eff <= k.related_high_eff * power(p.growth_factor, k.elapsed_days)
-                                               + p.growth_slack)))
+                     and ((k.published_later_side = 1 and k.related_low_eff >= k.high_eff)
+                          or (k.published_later_side = -1 and k.low_eff >= k.related_high_eff)))
                     -- and a missing count that fell by the later article: people found
                     or (k.metric = 'missing' and ((k.published_later_side = 1 and k.related_high_eff <= k.low_eff)
                                                   or (k.published_later_side = -1 and k.high_eff <= k.related_low_eff)))))
