@@ -928,3 +928,8 @@ def test_an_outlet_naming_its_own_statement_is_the_issuer() -> None:
     other = Article(doc_id="s3", external_id="s3", source_path="s3.txt", subtitle="", outlet="Harbour Times",
                     title="Storm: what we know", body="Kitchens served 900 families.")
     assert extract_article(other).claims[0].sources == []
+
+
+def test_a_shooting_that_came_weeks_after_another_names_the_other_events_toll() -> None:
+    body = "The attack came just weeks after a gunman at a warehouse in Dalby shot nine workers."
+    assert _one(body, "nine workers").event_scope == "other_event"
