@@ -933,3 +933,37 @@ def test_an_outlet_naming_its_own_statement_is_the_issuer() -> None:
 def test_a_shooting_that_came_weeks_after_another_names_the_other_events_toll() -> None:
     body = "The attack came just weeks after a gunman at a warehouse in Dalby shot nine workers."
     assert _one(body, "nine workers").event_scope == "other_event"
+
+
+@pytest.mark.parametrize(("speaker", "origin"), [
+    # an institution or a place after "of" is no person speaking for it
+    ("Ministry of Health", "Ministry of Health"),
+    ("Governor of Harlan", "Governor of Harlan"),
+    ("Two officials", "Two officials"),
+    ("Senior officials", "Senior officials"),
+])
+def test_only_a_person_speaks_for_an_organisation(speaker: str, origin: str) -> None:
+    assert canonical(speaker) == origin
+
+
+@pytest.mark.parametrize("body", [
+    "Death toll: 71 villagers killed.",
+    "Latest update: 9 villagers died.",
+])
+def test_a_section_label_before_a_colon_is_no_source(body: str) -> None:
+    assert claims_of(body)[0].sources == []
+
+
+def test_a_news_article_that_mentions_a_press_secretary_is_no_release() -> None:
+    from claimledger.model import Article
+
+    body = "The White House press secretary declined to comment.\n\nTwelve miners were killed."
+    for outlet, title in (("Harbour Times", "Mine blast"), ("AP", "Storm update: roads closed")):
+        doc = Article(doc_id="n2", external_id="n2", source_path="n2.txt", subtitle="", outlet=outlet, title=title,
+                      body=body)
+        assert next(c for c in extract_article(doc).claims if c.quantity_text == "Twelve miners").sources == []
+
+
+def test_a_family_to_whom_the_event_happened_is_the_events_count() -> None:
+    claim = _one("A mother lost her three children in the fire.", "three children")
+    assert claim.event_scope == "main" and claim.metric in ("killed", "casualties")

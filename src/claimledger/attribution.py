@@ -134,9 +134,10 @@ def _without_lead_in(subject: str, start: int) -> tuple[str, int]:
 
 
 _VERB_FIRST = re.compile(r"\s*(?:has\s+|had\s+|have\s+)?[a-z]+ed\b")
-_BRACKETED_SOURCE = re.compile(r"(\d[\d,.]*)\s*\(((?:the\s+)?[A-Za-z][\w.'’ -]{1,50})\)")
+# "(?<![\d,.])": start only at the first digit of a number, so a long digit run is read once (linear)
+_BRACKETED_SOURCE = re.compile(r"(?<![\d,.])(\d[\d,.]*)\s*\(((?:the\s+)?[A-Za-z][\w.'’ -]{1,50})\)")
 _DATE_OR_UNIT = re.compile(r"(?i:est|estimate|approx|about|around|roughly|unconfirmed|provisional|confirmed|"
-                           r"\w+\s+percent|km|kilometres?|miles?|[a-z]{1,3})$")
+                           r"\w+\s+percent|km|kilometres?|miles?)$|[a-z]{1,3}$")  # "(UN)" names, "(km)" does not
 # "..., raising the toll, the fire service said": a sentence that says how the figure before it came about.
 _RAISES_THE_TOLL = re.compile(r"\b(?:raising|bringing|pushing|taking|lifting)\s+(?:the|its|their)\s+(?:\w+\s+)?"
                               r"(?:toll|count|number|total|tally)\b", re.IGNORECASE)
@@ -236,6 +237,8 @@ _STUDY = re.compile(
 # "CLINTON: I feel ...", "Health ministry: 17 people ...": a speaker, a colon, the words.
 _COLON_SPEAKER = re.compile(r"^\W*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*[-–—|]\s*)?"  # "3:45 PM - "
                             r"([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}):\s")
+# Reports an organisation issues, named after it before a colon: "PDRRO update: ...".
+_REPORT_LABELS = frozenset({"update", "updates", "statement", "bulletin", "briefing", "advisory"})
 _NOT_SPEAKERS = frozenset(
     "note update correction editor photo watch related read warning source sources breaking "
     "exclusive opinion analysis video live q a".split()
@@ -439,8 +442,10 @@ def _colon_speaker(words: str) -> str | None:
     lowered = [w.lower() for w in parts]
     if lowered[0] in _NOT_SPEAKERS:
         return None
-    if len(parts) > 1 and lowered[-1] in cues()["possessive_nouns"] and all(w[0].isupper() for w in parts[:-1]):
-        return " ".join(parts[:-1])
+    name = parts[:-1]
+    if len(parts) > 1 and lowered[-1] in _REPORT_LABELS and all(w[0].isupper() for w in name) \
+            and (len(name) >= 2 or (name[0].isupper() and len(name[0]) >= 2 and name[0].isalpha())):
+        return " ".join(name)  # "PDRRO update", "Highway Police statement"; not "Latest update", "Death toll"
     if all(w[0].isupper() for w in parts) or lowered[-1] in cues()["source_nouns"] - cues()["pronouns"]:
         return words
     return None
@@ -508,7 +513,7 @@ def attribute(
     def frames_at(idx: int) -> list[Frame]:
         if idx not in cache:
             s = sentences[idx]
-            gate = ":" in s.text or not cue_words.isdisjoint(_WORD.findall(s.text.lower()))
+            gate = ":" in s.text or "(" in s.text or not cue_words.isdisjoint(_WORD.findall(s.text.lower()))
             cache[idx] = sentence_frames(s) if gate else []
         return cache[idx]
 
@@ -567,11 +572,13 @@ def attribute(
                      or (sentences[following].paragraph == sentences[sentence_idx].paragraph
                          and _RAISES_THE_TOLL.search(sentences[following].text))):
             # "... the count of the dead had reached 14. That figure, released by the fire service, ..."
-            found = _sources_from([(resolve(f, following), "next_sentence") for f in frames_at(following)], start)
+            found = _sources_from([(resolve(f, following), "next_sentence") for f in frames_at(following)
+                                   if not f.narrow], start)
         lead_in = list_lead_in(sentences, sentence_idx)
         if not found and lead_in is not None:
             # "Among those detained, according to the collective's records:" then "- 6 journalists".
-            found = _sources_from([(resolve(f, lead_in), "list_lead_in") for f in frames_at(lead_in)], start)
+            found = _sources_from([(resolve(f, lead_in), "list_lead_in") for f in frames_at(lead_in)
+                                   if not f.narrow], start)
         results.append(found)
     if sentences:
         last = named_before(len(section) + 1, len(sentences) - 1)

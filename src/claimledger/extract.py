@@ -191,7 +191,8 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
         is_projection=is_projection(_clause_through(text, sent, end)), is_partial=partial or list_item,
         is_list_item=list_item,
         kind=kind, assertion=assertion_of(clause),
-        event_scope="personal" if _owned_family(before, unit) else event_scope_of(clause, as_of, published),
+        event_scope="personal" if _owned_family(before, unit) and metric not in _HARMS
+        else event_scope_of(clause, as_of, published),  # "lost her three children in the fire" is the event's
     )
 
 
@@ -460,6 +461,10 @@ def _official(thing: CountedThing) -> bool:
         thing.modifiers)
 
 
+# What may happen to a family in the event itself: such a count is the event's, not a personal detail.
+_HARMS = frozenset({"killed", "injured", "casualties", "missing", "captured"})
+
+
 def _owned_family(before: str, unit: str | None) -> bool:
     """ "her three children", "his two brothers": someone's family, not a count about the event."""
     return unit is not None and before in vocab.word_set("counted_nouns", "kin_owners") \
@@ -506,16 +511,18 @@ def release_issuer(article: Article) -> str | None:
     if not article.outlet:
         return None
     body = article.body.lower()
-    ends = body[:400] + "\n" + body[-600:]
+    ends, end = body[:400] + "\n" + body[-600:], body[-600:]
     openings = (article.title.lower().lstrip(), body.lstrip())
-    if any(marker in ends for marker in vocab.word_set("reporting_verbs", "release_markers")) or any(
-            text.startswith(opening) for text in openings for opening in vocab.word_set("reporting_verbs",
-                                                                                       "release_openings")):
+    if any(marker in ends for marker in vocab.word_set("reporting_verbs", "release_markers")) \
+            or any(re.search(re.escape(contact) + r"\s*:", end)  # "Media contact: ..." closing the text
+                   for contact in vocab.word_set("reporting_verbs", "release_contacts")) \
+            or any(text.startswith(opening) for text in openings
+                   for opening in vocab.word_set("reporting_verbs", "release_openings")):
         return article.outlet
     # "Mountain Relief Alliance statement on the flood response": the outlet names its own statement
     heading = article.title.lower() + "\n" + body.lstrip().split("\n", 1)[0]
-    if article.outlet.lower() in heading and not vocab.word_set("reporting_verbs", "release_words").isdisjoint(
-            re.findall(r"[a-z]+", heading)):
+    named = re.search(r"(?<!\w)" + re.escape(article.outlet.lower()) + r"(?!\w)", heading)
+    if named and not vocab.word_set("reporting_verbs", "release_words").isdisjoint(re.findall(r"[a-z]+", heading)):
         return article.outlet
     return None
 

@@ -90,7 +90,7 @@ def _facility_pattern() -> re.Pattern[str]:
 
 def _facility_objects(sentence: str) -> set[int]:
     """Indices of the tokens a treatment place took in, treated or admitted ("Lakeview Medical Center
-    treated the two victims", "the hospital had taken in about 400"): up to three tokens after the verb,
+    treated the two victims", "the hospital had taken in about 400"): up to four tokens after the verb,
     so a figure the place only reports ("the hospital that received the victims said 26 had died")
     stays a whole."""
     governed: set[int] = set()

@@ -67,21 +67,30 @@ def canonical(source_text: str) -> str:
 def _organisation_spoken_for(name: str) -> str | None:
     """The organisation a person speaks for: "Teodor Brandt of the Civil Protection Directorate", "a
     spokeswoman for the Red Cross", "Interior Ministry spokesman Anton Radevic", "the collective's
-    coordinator". Ten of its people are one origin, not ten."""
+    coordinator". Ten of its people are one origin, not ten. Only a person speaks for it: "Ministry of
+    Health", "Governor of Texas" and "two officials" stay as they are."""
     roles = cues()["speaker_roles"]
-    words = name.split()
+    heads = cues()["institution_heads"]
     after = re.match(r"^(.+?)\s+(?:of|for|at|from)\s+(?:the\s+)?([A-Z].*)$", name)
     if after:
-        speaker = after.group(1).split()
-        if speaker[-1].lower() in roles or all(w[0].isupper() for w in speaker if w.lower() not in {"a", "an"}):
+        speaker = [w for w in after.group(1).split() if w.lower() not in {"a", "an", "the"}]
+        named = len(speaker) >= 2 and all(w[0].isupper() for w in speaker) \
+            and not any(w.lower() in heads or w.lower() in cues()["source_nouns"] for w in speaker)
+        if speaker and (speaker[-1].lower() in roles or named):  # a role, or a person's first and last name
             return after.group(2)
     possessive = re.match(r"^(.+?)['’]s?\s+((?:\w+\s+){0,2}?\w+)$", name)
     if possessive and possessive.group(2).lower().split()[-1] in roles:
         return possessive.group(1)  # "the collective's coordinator", "the union's press officer"
+    words = name.split()
     for i, word in enumerate(words[1:], start=1):
         if word.lower() in roles and words[i - 1].lower() not in roles:
-            before = " ".join(words[:i])  # "Interior Ministry spokesman Anton Radevic"
-            return re.sub(r"^(?:the|a|an)\s+", "", before, flags=re.IGNORECASE)
+            before = re.sub(r"^(?:the|a|an)\s+", "", " ".join(words[:i]), flags=re.IGNORECASE)
+            last = before.split()[-1]
+            # an institution ("Interior Ministry spokesman") or an acronym ("ELDC coordinator"), not "Two
+            # officials" or "Senior officials"
+            if last.lower() in heads or (last.isupper() and len(last) >= 2 and last.isalpha()):
+                return before
+            return None
     return None
 
 

@@ -6,9 +6,11 @@
 -- says the toll rose) by no more than
 -- half again plus a few (half again twice over when two days or more lie between them) reads as an
 -- update of the same toll, and a missing count that falls on a later day as people found; such a
--- pair is not asked to agree (say less when the evidence is weak). A higher figure no one is named
--- for, published half a day or more after a sourced one, is read the same way. A jump beyond that (1,100 one
--- day, more than 3,000 four days later) still is.
+-- pair is not asked to agree (say less when the evidence is weak). A jump beyond that (1,100 one
+-- day, more than 3,000 four days later) between two named origins still is. Two more readings of a
+-- moving count, with no growth limit: when either side names no one, a figure published half a day
+-- or more later that is higher (a lower missing count) is the count going on; and so is a higher
+-- figure half a day after one whose own sentence says the toll is moving ("rises to 9").
 -- Whose: a count that names whose people they are ("four Sulorian soldiers") may be part of a count
 -- that does not ("13 soldiers died: nine of one side, four of the other"); a smaller named count
 -- beside a larger unnamed one is not asked to agree. A named count larger than the unnamed one is.
