@@ -30,43 +30,49 @@ ordered as (
                 else 0 end as published_later_side,
            -- a toll may grow by half again (plus a few) for each day between the figures, two days at most
            least(2, greatest(1, k.period_gap_days, abs(date_diff('day', k.published_at, k.related_published_at))))
-               as elapsed_days
+               as elapsed_days,
+           k.metric in ('killed', 'injured', 'casualties', 'captured', 'displaced', 'arrested') as grows
     from v_claim_key_pairs as k
 ),
 
+moves as (
+    -- whether one side's figure could be the other's count gone on: a total higher, a missing count lower
+    select o.*,
+           (o.grows and o.related_low_eff >= o.high_eff) or (o.metric = 'missing' and o.related_high_eff <= o.low_eff)
+               as related_went_on,
+           (o.grows and o.low_eff >= o.related_high_eff) or (o.metric = 'missing' and o.high_eff <= o.related_low_eff)
+               as went_on,
+           -- ... by no more than a toll grows in the days between them
+           o.related_low_eff <= o.high_eff * power(p.growth_factor, o.elapsed_days) + p.growth_slack
+               as related_within_growth,
+           o.low_eff <= o.related_high_eff * power(p.growth_factor, o.elapsed_days) + p.growth_slack
+               as within_growth
+    from ordered as o
+    cross join params as p
+),
+
 final as (
-    select k.* exclude (later_side, published_later_side, elapsed_days)
-    from ordered as k
+    select k.* exclude (later_side, published_later_side, elapsed_days, grows, related_went_on, went_on,
+                        related_within_growth, within_growth)
+    from moves as k
     cross join params as p
     where k.period_gap_days <= p.window_days
       and abs(date_diff('day', k.published_at, k.related_published_at)) <= p.window_days
       and not k.same_origin
-      and not (k.later_side = 1
-               and ((k.metric in ('killed', 'injured', 'casualties', 'captured', 'displaced', 'arrested')
-                     and k.related_low_eff >= k.high_eff
-                     and k.related_low_eff <= k.high_eff * power(p.growth_factor, k.elapsed_days) + p.growth_slack)
-                    or (k.metric = 'missing' and k.related_high_eff <= k.low_eff)))
-      and not (k.later_side = -1
-               and ((k.metric in ('killed', 'injured', 'casualties', 'captured', 'displaced', 'arrested')
-                     and k.low_eff >= k.related_high_eff
-                     and k.low_eff <= k.related_high_eff * power(p.growth_factor, k.elapsed_days) + p.growth_slack)
-                    or (k.metric = 'missing' and k.high_eff <= k.related_low_eff)))
+      and not (k.later_side = 1 and k.related_went_on and (not k.grows or k.related_within_growth))
+      and not (k.later_side = -1 and k.went_on and (not k.grows or k.within_growth))
       -- a figure no one is named for, published later and higher, is most likely the updated toll (or
       -- arrest count) repeated by the reporter ("the fire killed at least 17" the day after the fire
-      -- service's 14): say nothing rather than set it against the earlier sourced figure
+      -- service's 14), and a lower missing count people found: say nothing rather than set it against
+      -- the earlier sourced figure
       and not ((k.later_side = 0 or k.later_side = k.published_later_side)
                and (len(k.origins) = 0 or len(k.related_origins) = 0)
-               and ((k.metric in ('killed', 'injured', 'casualties', 'captured', 'displaced', 'arrested')
-                     and ((k.published_later_side = 1 and k.related_low_eff >= k.high_eff)
-                          or (k.published_later_side = -1 and k.low_eff >= k.related_high_eff)))
-                    -- and a missing count that fell by the later article: people found
-                    or (k.metric = 'missing' and ((k.published_later_side = 1 and k.related_high_eff <= k.low_eff)
-                                                  or (k.published_later_side = -1 and k.high_eff <= k.related_low_eff)))))
+               and ((k.published_later_side = 1 and k.related_went_on)
+                    or (k.published_later_side = -1 and k.went_on)))
       -- a toll said to be still moving ("the death toll rises to 9") and a higher one half a day later from
       -- another origin: the count went on, which is no disagreement however far it went
-      and not (k.metric in ('killed', 'injured', 'casualties', 'captured', 'displaced', 'arrested')
-               and ((k.published_later_side = 1 and k.says_rise and k.related_low_eff >= k.high_eff)
-                    or (k.published_later_side = -1 and k.related_says_rise and k.low_eff >= k.related_high_eff)))
+      and not (k.grows and ((k.published_later_side = 1 and k.says_rise and k.related_went_on)
+                            or (k.published_later_side = -1 and k.related_says_rise and k.went_on)))
       -- "nobody died" is said of one place or group ("in Tenkir", "no children"): a zero is set
       -- against another figure only when both name the same place
       and not (k.place is null and (k.high_eff = 0 or k.related_high_eff = 0))
