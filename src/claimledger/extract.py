@@ -37,7 +37,7 @@ from claimledger.scope import (
     zero_phrases,
 )
 from claimledger.sources import canonical
-from claimledger.text import Sentence, list_lead_in, normalize_for_numbers, sentences, tokens
+from claimledger.text import Sentence, list_lead_in, normalize_for_numbers, right_after, sentences, tokens
 
 SECTIONS = ("title", "subtitle", "body")
 
@@ -157,7 +157,7 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     head = thing.last_token if thing.last_token >= 0 else q.last_token
     after_phrase = toks[head + 1].lower if head + 1 < len(toks) else ""
     if not _keep(q, unit, thing.subject, metric, before, after, after_phrase,
-                 earlier_figure=_right_after(toks, q.first_token, _earlier_cues())):
+                 earlier_figure=right_after(toks, q.first_token, _earlier_cues())):
         return None
     kind = kind_of(q, toks, unit=unit, metric=metric)
     if kind in ("address", "sample"):
@@ -406,13 +406,13 @@ def _share_across_list(toks: list, kept: list[tuple[Quantity, Claim]]) -> None:
             claim.metric = prev.metric
             if prev.is_list_item:  # "... died: nine of one side and four of the other"
                 claim.is_list_item = claim.is_partial = True
-        elif claim.metric == "other" and prev.metric != "other" and _right_after(toks, q.first_token, _BREAKDOWN):
+        elif claim.metric == "other" and prev.metric != "other" and right_after(toks, q.first_token, _BREAKDOWN):
             # "At least 13 soldiers died in the clash: nine of one side, four of the other"
             claim.metric, claim.is_list_item, claim.is_partial = prev.metric, True, True
         elif claim.metric == "other" and prev.metric != "other" and counts_people(claim.unit) \
-                and _right_after(toks, q.first_token, tuple(subset_cues())):
+                and right_after(toks, q.first_token, tuple(subset_cues())):
             claim.metric = prev.metric  # "seven civilians were killed, including three children"
-        elif claim.metric == "other" and prev.metric != "other" and _right_after(toks, q.first_token, _earlier_cues()):
+        elif claim.metric == "other" and prev.metric != "other" and right_after(toks, q.first_token, _earlier_cues()):
             # "nine soldiers were killed, up from seven reported earlier": the same count, an earlier figure
             claim.metric = prev.metric
             if claim.unit in _GENERIC_HEADS | {None}:
@@ -425,12 +425,6 @@ _BREAKDOWN = ((":",), (":", "the"), (":", "a"))
 @lru_cache(maxsize=1)
 def _earlier_cues() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(str(c).lower().split()) for c in vocab.load("claim_scope")["earlier_figure_cues"])
-
-
-def _right_after(toks: list, first: int, cues: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether one of the word sequences `cues` ends right before token `first`."""
-    before = tuple(t.lower for t in toks[max(0, first - 3):first])
-    return any(len(cue) <= len(before) and before[len(before) - len(cue):] == cue for cue in cues)
 
 
 def _joins_clauses(toks: list, start: int, end: int) -> bool:

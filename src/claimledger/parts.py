@@ -14,8 +14,8 @@ from claimledger import vocab
 from claimledger.keys import counts_people
 from claimledger.model import Claim
 from claimledger.quantities import Quantity
-from claimledger.scope import subset_cues
-from claimledger.text import Token
+from claimledger.scope import phrase_pattern, subset_cues
+from claimledger.text import Token, right_after
 
 # Tokens allowed between a subset cue and its figure ("among the dead were three children").
 _CUE_GAP = frozenset({"were", "was", "are", "is", ",", ":", "at", "least", "about", "some"})
@@ -39,7 +39,7 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
             claim.is_partial = True  # "two remain hospitalized": those not yet discharged
         elif breakdown:
             claim.is_partial = True  # "eleven were hospitalized, two in critical condition"
-        elif claim.unit == "body" or _right_after(toks, q.first_token, _REMAINS_OF):
+        elif claim.unit == "body" or right_after(toks, q.first_token, _REMAINS_OF):
             # "divers recovered six bodies", "the recovery of the bodies of five victims": finds, a part
             claim.is_partial = True
         elif claim.metric == "displaced" and not _says_displaced(sentence):
@@ -56,11 +56,6 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
 _REMAINS_OF = (("bodies", "of"), ("body", "of"), ("remains", "of"))
 
 
-def _right_after(toks: list[Token], first: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
-    before = tuple(t.lower for t in toks[max(0, first - 3):first])
-    return any(before[len(before) - len(p):] == p for p in phrases if len(p) <= len(before))
-
-
 _GROUP_OPENERS = frozenset("the those these them all whom its their our".split())
 
 
@@ -75,10 +70,25 @@ def _after_an_of_phrase(toks: list[Token], first: int) -> bool:
 
 def _says_displaced(sentence: str) -> bool:
     """Whether a sentence names displacement itself ("evacuated", "fled", "displaced"), not only a shelter."""
-    cues = [cue for cue, (metric, _) in vocab.metric_cues().items() if metric == "displaced"]
-    for shelter in vocab.load("metrics")["destination_overrides"]["displaced"]:
-        sentence = sentence.replace(str(shelter).lower(), " ")  # "evacuation centres" is a shelter, not an act
-    return any(re.search(r"(?<![\w-])" + re.escape(cue) + r"(?![\w-])", sentence) for cue in cues)
+    for shelter in _shelters():
+        sentence = sentence.replace(shelter, " ")  # "evacuation centres" is a shelter, not an act
+    return bool(_displaced_pattern().search(sentence))
+
+
+@lru_cache(maxsize=1)
+def _shelters() -> tuple[str, ...]:
+    return tuple(str(s).lower() for s in vocab.load("metrics")["destination_overrides"]["displaced"])
+
+
+@lru_cache(maxsize=1)
+def _displaced_pattern() -> re.Pattern[str]:
+    return phrase_pattern([cue for cue, (metric, _) in vocab.metric_cues().items() if metric == "displaced"])
+
+
+@lru_cache(maxsize=1)
+def _facility_stops() -> frozenset[str]:
+    """Words after a facility's verb that end what it took in: a reporting verb or a clause mark."""
+    return vocab.word_set("reporting_verbs", "verbs") | {",", ";", ":", "."}
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +105,7 @@ def _facility_objects(sentence: str) -> set[int]:
     stays a whole."""
     governed: set[int] = set()
     words = sentence.split(" ")
-    stops = vocab.word_set("reporting_verbs", "verbs") | {",", ";", ":", "."}
+    stops = _facility_stops()
     for m in _facility_pattern().finditer(sentence):
         after_verb = sentence.count(" ", 0, m.end()) + 1  # tokens are joined by single spaces
         for k in range(after_verb, min(len(words), after_verb + 4)):

@@ -19,7 +19,8 @@ ASSERTIONS = ("asserted", "denied", "corrected", "rumoured")
 EVENT_SCOPES = ("main", "other_event", "other_period")
 
 
-def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """Any of the phrases as whole words, in any case, longest first."""
     ordered = sorted((str(p) for p in phrases), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])", re.IGNORECASE)
 
@@ -27,12 +28,12 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _assertion_patterns() -> list[tuple[str, re.Pattern[str]]]:
     table = vocab.load("claim_scope")["assertion"]
-    return [(status, _phrase_pattern(table[status])) for status in ("corrected", "denied", "rumoured")]
+    return [(status, phrase_pattern(table[status])) for status in ("corrected", "denied", "rumoured")]
 
 
 @lru_cache(maxsize=1)
 def _other_event_pattern() -> re.Pattern[str]:
-    return _phrase_pattern(vocab.load("claim_scope")["other_event"])
+    return phrase_pattern(vocab.load("claim_scope")["other_event"])
 
 
 # A clause boundary that a scope cue does not cross: "; ", " - ", " while ", " whereas ", " but ".
@@ -55,7 +56,7 @@ def clause_around(sentence: str, start: int, end: int) -> str:
 @lru_cache(maxsize=1)
 def _any_assertion_cue() -> re.Pattern[str]:
     table = vocab.load("claim_scope")["assertion"]
-    return _phrase_pattern([cue for status in ("corrected", "denied", "rumoured") for cue in table[status]])
+    return phrase_pattern([cue for status in ("corrected", "denied", "rumoured") for cue in table[status]])
 
 
 def assertion_of(sentence: str) -> str:
@@ -103,7 +104,7 @@ def _names_an_earlier_time(clause: str, published: date, days: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _zero_pattern() -> re.Pattern[str]:
-    return _phrase_pattern(vocab.load("claim_scope")["zero_subjects"])
+    return phrase_pattern(vocab.load("claim_scope")["zero_subjects"])
 
 
 def zero_phrases(sentence: str) -> list[tuple[int, int]]:
@@ -120,7 +121,7 @@ def subset_cues() -> list[tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _subset_pattern() -> re.Pattern[str]:
-    return _phrase_pattern(vocab.load("claim_scope")["subset_cues"])
+    return phrase_pattern(vocab.load("claim_scope")["subset_cues"])
 
 
 def names_a_subset(text: str) -> bool:

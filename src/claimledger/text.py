@@ -136,3 +136,10 @@ def list_lead_in(sents: list[Sentence], idx: int) -> int | None:
     while idx > 0 and _BULLET.match(sents[idx - 1].text):
         idx -= 1
     return idx - 1 if idx > 0 and sents[idx - 1].text.rstrip().endswith(":") else None
+
+
+def right_after(toks: list[Token], first: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether one of the word sequences `phrases` (lower case, at most three words) ends right before
+    token `first`: "up from" before "seven", "bodies of" before "five victims"."""
+    before = tuple(t.lower for t in toks[max(0, first - 3):first])
+    return any(len(phrase) <= len(before) and before[len(before) - len(phrase):] == phrase for phrase in phrases)
