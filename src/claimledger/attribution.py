@@ -237,8 +237,6 @@ _STUDY = re.compile(
 # "CLINTON: I feel ...", "Health ministry: 17 people ...": a speaker, a colon, the words.
 _COLON_SPEAKER = re.compile(r"^\W*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*[-–—|]\s*)?"  # "3:45 PM - "
                             r"([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}):\s")
-# Reports an organisation issues, named after it before a colon: "PDRRO update: ...".
-_REPORT_LABELS = frozenset({"update", "updates", "statement", "bulletin", "briefing", "advisory"})
 _NOT_SPEAKERS = frozenset(
     "note update correction editor photo watch related read warning source sources breaking "
     "exclusive opinion analysis video live q a".split()
@@ -443,7 +441,7 @@ def _colon_speaker(words: str) -> str | None:
     if lowered[0] in _NOT_SPEAKERS:
         return None
     name = parts[:-1]
-    if len(parts) > 1 and lowered[-1] in _REPORT_LABELS and all(w[0].isupper() for w in name) \
+    if len(parts) > 1 and lowered[-1] in cues()["report_labels"] and all(w[0].isupper() for w in name) \
             and (len(name) >= 2 or (name[0].isupper() and len(name[0]) >= 2 and name[0].isalpha())):
         return " ".join(name)  # "PDRRO update", "Highway Police statement"; not "Latest update", "Death toll"
     if all(w[0].isupper() for w in parts) or lowered[-1] in cues()["source_nouns"] - cues()["pronouns"]:
