@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="where extraction partitions run (default: threads in this process)")
     run.add_argument("--dask-address", help="scheduler of an existing Dask cluster, e.g. tcp://host:8786")
     run.add_argument("--partition-size", type=int, default=500, help="articles per extraction task")
+    run.add_argument("--workers", type=int, default=None,
+                     help="processes that extract (default: $CLAIMLEDGER_WORKERS, else every core; 1: none)")
     serve = sub.add_parser("serve", help="serve the flow as a scheduled deployment (needs PREFECT_API_URL)")
     serve.add_argument("--cron", default="0 * * * *", help="cron schedule (default: hourly)")
     serve.add_argument("--seeds", action="append", type=Path)
@@ -51,6 +53,9 @@ def _run(args: argparse.Namespace) -> int:
     from claimledger.warehouse import WarehouseBusy
 
     seeds = [str(p) for p in (args.seeds or [settings.DEFAULT_SEEDS])]
+    if args.workers is not None and args.workers < 1:
+        print("claimledger: --workers must be 1 or more", file=sys.stderr)
+        return USAGE
     missing = [s for s in seeds if not Path(s).exists()]
     if missing:
         print(f"claimledger: no such file or folder: {', '.join(missing)}", file=sys.stderr)
@@ -61,7 +66,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         summary = run_pipeline(task_runner=args.task_runner, dask_address=args.dask_address, seeds=seeds,
                                db=str(args.db), build_docs=not args.no_docs, lock_wait_seconds=args.wait,
-                               partition_size=args.partition_size)
+                               partition_size=args.partition_size, extraction_workers=args.workers)
     except WarehouseBusy as exc:
         print(f"claimledger: {exc}", file=sys.stderr)
         return BUSY

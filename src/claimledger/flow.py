@@ -19,7 +19,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import StateType
 from prefect.runtime import flow_run
 
-from claimledger import settings, steps, warehouse
+from claimledger import settings, steps, warehouse, workers
 from claimledger.report import ESTIMATE_COLUMNS, FLAG_COLUMNS, artifact_rows, summary_markdown
 
 TASK_OPTIONS: dict[str, Any] = {"cache_policy": NO_CACHE, "persist_result": False}
@@ -103,20 +103,25 @@ def claims_pipeline(
     build_docs: bool = True,
     lock_wait_seconds: float = 60.0,
     partition_size: int = 500,
+    extraction_workers: int | None = None,
 ) -> dict[str, Any]:
-    """Read article files, extract claims into the DuckDB warehouse, validate, flag and publish."""
+    """Read article files, extract claims into the DuckDB warehouse, validate, flag and publish.
+
+    `extraction_workers`: processes that extract (default: every core this process may use; 1 extracts
+    in this process)."""
     steps.clear_stop()  # a stop belongs to the run it interrupted
     finished = threading.Event()
     threading.Thread(target=_watch_for_cancel, args=(flow_run.id, finished), daemon=True,
                      name="claimledger-cancel-watch").start()
     try:
-        return _pipeline(seeds, db, build_docs, lock_wait_seconds, partition_size)
+        return _pipeline(seeds, db, build_docs, lock_wait_seconds, partition_size,
+                         extraction_workers or workers.default_workers())
     finally:
         finished.set()
 
 
 def _pipeline(seeds: list[str] | None, db: str, build_docs: bool, lock_wait_seconds: float,
-              partition_size: int) -> dict[str, Any]:
+              partition_size: int, n_workers: int) -> dict[str, Any]:
     paths = [Path(p) for p in (seeds or [str(settings.DEFAULT_SEEDS)])]
     db_path = Path(db)
     run_id = datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
@@ -127,10 +132,12 @@ def _pipeline(seeds: list[str] | None, db: str, build_docs: bool, lock_wait_seco
             articles, changed, errors = ingest_task(paths, staging)
             steps.raise_if_stopped()
             # Extraction runs in partitions of many articles, one task each, on the flow's task runner
-            # (threads by default, a Dask cluster with run_pipeline(task_runner="dask")).
+            # (threads by default, a Dask cluster with run_pipeline(task_runner="dask")); on threads,
+            # the tasks hand their articles to worker processes.
             if changed or steps.needs_validation(staging, errors, steps.checks_fingerprint()):
-                futures = extract_task.map(steps.partitions(changed, partition_size))
-                frames = steps.combine([future.result() for future in futures])
+                with workers.extraction_workers(n_workers, len(changed)):
+                    futures = extract_task.map(steps.partitions(changed, partition_size))
+                    frames = steps.combine([future.result() for future in futures])
                 steps.raise_if_stopped()
                 load_task(staging, changed, frames, errors, run_id)
                 steps.raise_if_stopped()
@@ -179,6 +186,7 @@ def run_pipeline(*, task_runner: str = "threads", dask_address: str | None = Non
     local two-worker cluster started for the run."""
     if task_runner == "threads":
         return claims_pipeline(**parameters)
+    parameters["extraction_workers"] = 1  # Dask's own worker processes extract
     if task_runner != "dask":
         raise ValueError(f"unknown task runner {task_runner!r}: use 'threads' or 'dask'")
     from prefect_dask import DaskTaskRunner

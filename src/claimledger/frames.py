@@ -78,6 +78,11 @@ def to_frames(extractions: list[DocumentExtraction]) -> dict[str, pl.DataFrame]:
     }
 
 
+def concat_frames(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:
+    """One set of frames from the frames of several batches, in batch order."""
+    return {name: pl.concat([p[name] for p in parts]) for name in parts[0]} if parts else to_frames([])
+
+
 def claims_with_sources(frames: dict[str, pl.DataFrame]) -> list[dict]:
     """Each claim as a dict with its list of sources, in text order (what `claimledger extract` prints)."""
     sources = (

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import polars as pl
 
-from claimledger import __version__, ingest, quality, vocab, warehouse
+from claimledger import __version__, ingest, quality, vocab, warehouse, workers
 from claimledger import flags as flagging
 from claimledger.extract import DocumentExtraction, extract_article
-from claimledger.frames import to_frames
+from claimledger.frames import concat_frames, to_frames
 from claimledger.model import Article, IngestError
 
 log = logging.getLogger(__name__)
@@ -112,7 +112,10 @@ def raise_if_stopped() -> None:
 
 
 def extract(articles: list[Article]) -> dict[str, pl.DataFrame]:
-    """Extract step: claims, sources and dates of the given articles."""
+    """Extract step: claims, sources and dates of the given articles, in the run's worker processes
+    when it has them (see workers.py), else here."""
+    if workers.active() and articles:
+        return workers.extract_in_workers(articles, raise_if_stopped)
     results: list[DocumentExtraction] = []
     for article in articles:
         raise_if_stopped()
@@ -129,7 +132,7 @@ def partitions(articles: list[Article], size: int) -> list[list[Article]]:
 
 def combine(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:
     """One set of frames from the frames of each partition, in partition order."""
-    return {name: pl.concat([p[name] for p in parts]) for name in parts[0]}
+    return concat_frames(parts)
 
 
 def load(

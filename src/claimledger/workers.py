@@ -1,0 +1,114 @@
+"""Extraction in worker processes: extraction is pure Python, and the GIL keeps threads on one core.
+
+A run opens one pool (`extraction_workers`) for its extraction step; `extract_in_workers` splits a
+partition into small chunks so that a stop waits for at most one chunk per worker, and the chunks'
+frames come back (Arrow-pickled polars frames, not Python objects) in input order. Workers are
+spawned, not forked: the parent runs Prefect's threads, and a fork copies their locks mid-use.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import logging
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+
+import polars as pl
+
+from claimledger.extract import extract_article
+from claimledger.frames import concat_frames, to_frames
+from claimledger.model import Article
+
+WORKERS_ENV = "CLAIMLEDGER_WORKERS"
+# Articles per chunk sent to a worker: large enough that pickling and the round trip cost little
+# (~0.1 s of work), small enough that a stop or a cancel is felt within a fraction of a second.
+CHUNK_ARTICLES = 50
+# Below this many articles a run extracts in its own process: starting a worker (imports, vocabularies)
+# costs about a second, more than a small batch takes.
+MIN_ARTICLES_FOR_WORKERS = 200
+
+log = logging.getLogger(__name__)
+_pool: cf.ProcessPoolExecutor | None = None
+_warned: list[bool] = []  # the broken-pool warning is given once per pool
+
+
+def default_workers() -> int:
+    """Worker processes for extraction: $CLAIMLEDGER_WORKERS, else the cores this process may use."""
+    value = os.environ.get(WORKERS_ENV, "").strip()
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the run and shuts the pool down; a
+    # worker printing its own KeyboardInterrupt traceback would only add noise.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _extract_chunk(articles: list[Article]) -> dict[str, pl.DataFrame]:
+    return to_frames([extract_article(a) for a in articles])
+
+
+@contextmanager
+def extraction_workers(n_workers: int, n_articles: int) -> Iterator[None]:
+    """Within the block, `extract_in_workers` uses `n_workers` processes (when there are 2 or more and
+    the batch is big enough to pay for starting them); the pool is shut down on leaving, cancelled
+    chunks included."""
+    global _pool
+    _warned.clear()
+    if n_workers < 2 or n_articles < MIN_ARTICLES_FOR_WORKERS:
+        yield
+        return
+    _pool = cf.ProcessPoolExecutor(max_workers=n_workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_ignore_interrupts)
+    try:
+        yield
+    finally:
+        pool, _pool = _pool, None
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def active() -> bool:
+    """Whether this process has a pool open (a Dask worker process never has one: it extracts itself)."""
+    return _pool is not None
+
+
+def extract_in_workers(articles: list[Article], raise_if_stopped: Callable[[], None]) -> dict[str, pl.DataFrame]:
+    """The frames of `articles`, extracted in the open pool; `raise_if_stopped` is asked between chunks
+    and while waiting, and a stop cancels the chunks not yet started."""
+    assert _pool is not None, "extract_in_workers needs an open extraction_workers() block"
+    chunks = [articles[i:i + CHUNK_ARTICLES] for i in range(0, len(articles), CHUNK_ARTICLES)]
+    futures = [_pool.submit(_extract_chunk, chunk) for chunk in chunks]
+    parts = []
+    try:
+        for chunk, future in zip(chunks, futures, strict=True):
+            parts.append(_wait(future, chunk, raise_if_stopped))
+    except BaseException:
+        for future in futures:
+            future.cancel()
+        raise
+    return concat_frames(parts)
+
+
+def _wait(future: cf.Future, chunk: list[Article], raise_if_stopped: Callable[[], None]) -> dict[str, pl.DataFrame]:
+    while True:
+        raise_if_stopped()
+        try:
+            return future.result(timeout=0.25)
+        except cf.TimeoutError:
+            continue
+        except BrokenProcessPool:
+            # A worker died (killed for memory, or it could not start: a script that calls the pipeline
+            # without an `if __name__ == "__main__":` guard). The run goes on here, on one core.
+            if not _warned:
+                log.warning("extraction worker processes stopped; extracting in this process")
+                _warned.append(True)
+            return _extract_chunk(chunk)
