@@ -22,8 +22,14 @@ Three corpora go through the whole engine (extraction, the warehouse and the fin
   development set;
 - ``holdout5``: eval/holdout5/articles.jsonl, a fifth, judged once on 729b690, then used as a
   development set;
-- ``holdout6``: eval/holdout6/articles.jsonl, a sixth, judged once on 864b00e and never used to write a
-  rule: the held-out measure.
+- ``holdout6``: eval/holdout6/articles.jsonl, a sixth, judged once on 864b00e, then used as a
+  development set;
+- ``holdout7``: eval/holdout7/articles.jsonl, a seventh, judged once on the commit named in its README
+  and never used to write a rule: the held-out measure.
+
+Each held-out folder also lists, by reading, every killed and injured count (killed_injured.jsonl:
+killed/injured recall) and the genuine disagreements its writer planted (disagreements.jsonl:
+contradiction recall, the share of those disagreements that a contradiction finding raises).
 
 Judged items (``judged_claims.jsonl``, ``judged_flags.jsonl``; rubric in RUBRIC.md) point at spans by
 corpus, document and character offsets. An output item is matched to a judged item when its
@@ -67,7 +73,7 @@ JUDGED = ROOT / "eval" / "precision"
 COMPOSED = ROOT / "eval" / "composed"
 # Composed held-out corpora: articles.jsonl and the killed and injured counts a judge listed by reading.
 HOLDOUTS = {name: ROOT / "eval" / name
-            for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")}
+            for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7")}
 FLAG_QUERIES = {
     "unsourced": "select claim_id, null as related_claim_id, claim_id as finding_key, 'warning' as severity "
                  "from v_unsourced_checks where not passed",
@@ -210,18 +216,23 @@ def _composed_key(corpus: Corpus, path: Path = COMPOSED / "key.jsonl") -> list[d
     if not path.is_file():
         return rows
     for row in read_jsonl(path):
-        body = bodies.get(row["id"])
-        if body is None:
-            continue
-        start = -1
-        for _ in range(int(row.get("occurrence", 1))):
-            start = body.find(row["surface"], start + 1)
-            if start < 0:
-                break
-        if start >= 0:
-            rows.append(dict(row, doc_id=row["id"], section="body", char_start=start,
-                             char_end=start + len(row["surface"])))
+        span = _locate(bodies, row["id"], row["surface"], int(row.get("occurrence", 1)))
+        if span is not None:
+            rows.append(dict(row, **span))
     return rows
+
+
+def _locate(bodies: dict[str, str], doc_id: str, surface: str, occurrence: int) -> dict[str, Any] | None:
+    """The span of the `occurrence`-th `surface` in a body (each search starts one past the last hit)."""
+    body = bodies.get(doc_id)
+    if body is None:
+        return None
+    start = -1
+    for _ in range(occurrence):
+        start = body.find(surface, start + 1)
+        if start < 0:
+            return None
+    return {"doc_id": doc_id, "section": "body", "char_start": start, "char_end": start + len(surface)}
 
 
 def score_corpus(corpus: Corpus) -> dict[str, Score]:
@@ -266,7 +277,30 @@ def score_corpus(corpus: Corpus) -> dict[str, Score]:
         listed = [dict(r, is_claim=True) for r in _composed_key(corpus, folder / "killed_injured.jsonl")]
         if listed:
             scores["killed/injured recall"] = _killed_injured_recall(corpus, listed)
+        planted = folder / "disagreements.jsonl"
+        if planted.is_file():
+            scores["contradiction recall"] = _contradiction_recall(corpus, list(read_jsonl(planted)))
     return scores
+
+
+def _contradiction_recall(corpus: Corpus, planted: list[dict[str, Any]]) -> Score:
+    """Of the genuine disagreements planted in a corpus (two origins, one counted group, one time), the
+    share that a contradiction finding raises: one of its listed sentence pairs is a flagged pair."""
+    bodies = {a.doc_id: a.body for a in corpus.articles}
+    pairs = [(corpus.claims[f["claim_id"]], corpus.claims[f["related_claim_id"]])
+             for f in corpus.flags["contradiction"]]
+    found: dict[tuple[str, ...], bool] = {}
+    for row in planted:
+        key = (row["story"], row["metric"], *sorted((row["origin_a"].lower(), row["origin_b"].lower())))
+        a = _locate(bodies, row["id_a"], row["surface_a"], int(row.get("occurrence_a", 1)))
+        b = _locate(bodies, row["id_b"], row["surface_b"], int(row.get("occurrence_b", 1)))
+        hit = a is not None and b is not None and any(
+            (_overlaps(a, x) and _overlaps(b, y)) or (_overlaps(a, y) and _overlaps(b, x)) for x, y in pairs)
+        found[key] = found.get(key, False) or hit
+    score = Score("contradiction recall")
+    for hit in found.values():
+        score.add(hit)
+    return score
 
 
 def _killed_injured_recall(corpus: Corpus, key: list[dict[str, Any]]) -> Score:
