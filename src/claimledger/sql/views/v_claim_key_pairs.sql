@@ -20,18 +20,26 @@ doc_places as (
     from claims where place is not null and not coalesce(is_site_place, false) group by doc_id
 ),
 
+live_blogs as (
+    -- articles made of time-stamped entries ("13:10 - PEMA has just published ..."): two or more
+    -- paragraphs that open with a clock time
+    select doc_id from documents
+    where len(regexp_extract_all(body, '(?i)(?:^|\n)\s*(?:update\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–—:|]')) >= 2
+),
+
 bounded as (
     select c.claim_id, c.doc_id, c.metric, c.thing, c.actor, c.place, c.period_start, c.value_low, c.value_high,
            c.is_projection, c.is_people, c.hedge, c.is_approximate, c.value_source,
-           c.qualifier, d.story, d.tags, d.published_at, coalesce(o.origins, []) as origins, dp.doc_place,
+           c.qualifier, c.sentence_idx, d.story, d.tags, d.published_at, lb.doc_id is not null as is_live_blog, coalesce(o.origins, []) as origins, dp.doc_place,
            coalesce(dp.doc_place_list, []) as doc_place_list,
            -- the sentence says a count moved ("raising the number killed to four", "rose to 23", "down
            -- from 14", "eight remained unaccounted for")
            regexp_matches(lower(c.sentence), '\b(rose|rises|risen|rising|raised|raising|climbed|climbs|climbing|brought|bringing|'
                           || 'pushed|pushing|increased|increasing|jumped|swelled|grew|reached|revised)\b[^.;]{0,80}\bto\b'
-                          || '|\b(down from|up from|fell|dropped|remained|remain|remains|still)\b'
+                          || '|\b(down from|up from)\b'
                           || '|\bupdat(e|es|ed|ing)\s+(the|its|their)\s+(\w+\s+)?(toll|count|figure|tally)\b')
-               as says_rise,
+               as says_update,
+           regexp_matches(lower(c.sentence), '\b(fell|dropped|remained|remain|remains|still)\b') as says_still,
            coalesce(c.value_low, 0) * (case when c.is_approximate and c.qualifier <> 'vague'
                                             then 1 - p.approx_tolerance else 1 end) as low_eff,
            coalesce(c.value_high, 'infinity'::double) * (case when c.is_approximate and c.qualifier <> 'vague'
@@ -40,6 +48,7 @@ bounded as (
     join documents as d using (doc_id)
     left join origins as o using (claim_id)
     left join doc_places as dp on dp.doc_id = c.doc_id
+    left join live_blogs as lb on lb.doc_id = c.doc_id
     cross join params as p
     where is_checked_claim(c.section, c.kind, c.assertion, c.event_scope, c.metric, c.thing)
       and d.published_at is not null and not coalesce(c.is_partial, false)
@@ -54,7 +63,8 @@ paired as (
            a.qualifier, b.qualifier as related_qualifier,
            a.value_low, a.value_high, b.value_low as related_value_low, b.value_high as related_value_high,
            a.low_eff, a.high_eff, b.low_eff as related_low_eff, b.high_eff as related_high_eff,
-           a.origins, b.origins as related_origins, a.says_rise, b.says_rise as related_says_rise,
+           a.origins, b.origins as related_origins, a.says_update or a.says_still as says_rise,
+           b.says_update or b.says_still as related_says_rise,
            len(list_intersect(a.origins, b.origins)) > 0 as same_origin,
            a.high_eff >= b.low_eff and b.high_eff >= a.low_eff as intervals_overlap,
            -- weak evidence: a side with no source, a hedge, a vague figure, or one derived from others
@@ -68,7 +78,12 @@ paired as (
                          greatest(array_to_string(a.origins, ','), array_to_string(b.origins, ',')))) as finding_key
     from bounded as a
     join bounded as b
-      on a.doc_id <> b.doc_id
+      -- two origins quoted in one article are compared too ("the mayor says 41 dead; the Red Cross, 20 to
+      -- 25"), but only when both are named, neither sentence tells of the count moving ("up from 14",
+      -- "has risen to 7"), and the article is not a live blog, whose entries are hours apart
+      on (a.doc_id <> b.doc_id
+          or (len(a.origins) > 0 and len(b.origins) > 0 and not (a.says_update or b.says_update)
+              and (not a.is_live_blog or a.sentence_idx = b.sentence_idx)))
      and (a.published_at, a.claim_id) < (b.published_at, b.claim_id)
      and a.metric = b.metric
      and (a.thing = b.thing or (a.thing = '*' and coalesce(b.is_people, false))

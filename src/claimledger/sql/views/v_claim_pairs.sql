@@ -3,18 +3,17 @@
 -- both cannot hold; the contradictory_claims suite asserts it is true.
 -- Tolls move: a cumulative total (killed, injured, arrested, ...) reported higher for a later day
 -- (the figure's own date; else its article's, published at least 12 hours later in a sentence that
--- says the toll rose) by no more than
--- half again plus a few (half again twice over when two days or more lie between them) reads as an
--- update of the same toll, and a missing count that falls on a later day as people found; such a
--- pair is not asked to agree (say less when the evidence is weak). A jump beyond that (1,100 one
--- day, more than 3,000 four days later) between two named origins still is. Two more readings of a
--- moving count, with no growth limit: when either side names no one, a figure published half a day
--- or more later that is higher (a lower missing count) is the count going on; and so is a higher
--- figure half a day after one whose own sentence says the toll is moving ("rises to 9").
+-- says the toll rose) reads as an update of the same toll, however far it went (first counts are
+-- small: 15 injured in the morning and 212 the next day is an ordinary disaster), and a missing count
+-- that falls on a later day as people found; such a pair is not asked to agree (say less when the
+-- evidence is weak). A toll that falls, or two figures for the same day, still are. Two more readings
+-- of a moving count: when either side names no one, a figure published half a day or more later that
+-- is higher (a lower missing count) is the count going on; and so is a higher figure half a day after
+-- one whose own sentence says the toll is moving ("rises to 9").
 -- Whose: a count that names whose people they are ("four Sulorian soldiers") may be part of a count
 -- that does not ("13 soldiers died: nine of one side, four of the other"); a smaller named count
 -- beside a larger unnamed one is not asked to agree. A named count larger than the unnamed one is.
-with params as (select 7 as window_days, 1.5 as growth_factor, 3 as growth_slack),
+with params as (select 7 as window_days),
 
 ordered as (
     select k.*,
@@ -28,9 +27,6 @@ ordered as (
            case when date_diff('hour', k.published_at, k.related_published_at) >= 12 then 1
                 when date_diff('hour', k.related_published_at, k.published_at) >= 12 then -1
                 else 0 end as published_later_side,
-           -- a toll may grow by half again (plus a few) for each day between the figures, two days at most
-           least(2, greatest(1, k.period_gap_days, abs(date_diff('day', k.published_at, k.related_published_at))))
-               as elapsed_days,
            k.metric in ('killed', 'injured', 'casualties', 'captured', 'displaced', 'arrested') as grows
     from v_claim_key_pairs as k
 ),
@@ -41,26 +37,19 @@ moves as (
            (o.grows and o.related_low_eff >= o.high_eff) or (o.metric = 'missing' and o.related_high_eff <= o.low_eff)
                as related_went_on,
            (o.grows and o.low_eff >= o.related_high_eff) or (o.metric = 'missing' and o.high_eff <= o.related_low_eff)
-               as went_on,
-           -- ... by no more than a toll grows in the days between them
-           o.related_low_eff <= o.high_eff * power(p.growth_factor, o.elapsed_days) + p.growth_slack
-               as related_within_growth,
-           o.low_eff <= o.related_high_eff * power(p.growth_factor, o.elapsed_days) + p.growth_slack
-               as within_growth
+               as went_on
     from ordered as o
-    cross join params as p
 ),
 
 final as (
-    select k.* exclude (later_side, published_later_side, elapsed_days, grows, related_went_on, went_on,
-                        related_within_growth, within_growth)
+    select k.* exclude (later_side, published_later_side, grows, related_went_on, went_on)
     from moves as k
     cross join params as p
     where k.period_gap_days <= p.window_days
       and abs(date_diff('day', k.published_at, k.related_published_at)) <= p.window_days
       and not k.same_origin
-      and not (k.later_side = 1 and k.related_went_on and (not k.grows or k.related_within_growth))
-      and not (k.later_side = -1 and k.went_on and (not k.grows or k.within_growth))
+      and not (k.later_side = 1 and k.related_went_on)
+      and not (k.later_side = -1 and k.went_on)
       -- a figure no one is named for, published later and higher, is most likely the updated toll (or
       -- arrest count) repeated by the reporter ("the fire killed at least 17" the day after the fire
       -- service's 14), and a lower missing count people found: say nothing rather than set it against
@@ -70,7 +59,7 @@ final as (
                and ((k.published_later_side = 1 and k.related_went_on)
                     or (k.published_later_side = -1 and k.went_on)))
       -- a toll said to be still moving ("the death toll rises to 9") and a higher one half a day later from
-      -- another origin: the count went on, which is no disagreement however far it went
+      -- another origin: the count went on
       and not (k.grows and ((k.published_later_side = 1 and k.says_rise and k.related_went_on)
                             or (k.published_later_side = -1 and k.related_says_rise and k.went_on)))
       -- "nobody died" is said of one place or group ("in Tenkir", "no children"): a zero is set
