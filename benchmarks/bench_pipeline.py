@@ -2,7 +2,7 @@
 
 The corpus is generated from templates with varied numbers, sources, places and dates, so the
 extractor does real work on every article. Peak memory is the process's max RSS (ru_maxrss), and
-the largest extraction worker's beside it.
+its largest child process's beside it.
 """
 
 from __future__ import annotations
@@ -115,8 +115,8 @@ def main() -> None:
     print(f"re-run on unchanged corpus: {rerun_s:.1f} s (0 articles extracted)")
     print(f"re-run after editing {edited} articles: {edit_s:.1f} s "
           f"({edited_summary['n_new_documents']} articles extracted)")
-    print(f"peak memory (max RSS): {peak_mb:,.0f} MB in the run's process, {worker_peak_mb:,.0f} MB in the "
-          f"largest worker process")
+    print(f"peak memory (max RSS): {peak_mb:,.0f} MB in the run's process, {worker_peak_mb:,.0f} MB in its largest "
+          f"child process (an extraction worker or Prefect's temporary server)")
 
 
 if __name__ == "__main__":
