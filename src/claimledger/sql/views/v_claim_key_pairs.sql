@@ -30,8 +30,8 @@ live_blogs as (
 bounded as (
     select c.claim_id, c.doc_id, c.metric, c.thing, c.actor, c.place, c.period_start, c.value_low, c.value_high,
            c.is_projection, c.is_people, c.hedge, c.is_approximate, c.value_source,
-           c.qualifier, c.sentence_idx, d.story, d.tags, d.published_at, lb.doc_id is not null as is_live_blog, coalesce(o.origins, []) as origins, dp.doc_place,
-           coalesce(dp.doc_place_list, []) as doc_place_list,
+           c.qualifier, c.sentence_idx, d.story, d.tags, d.published_at, coalesce(o.origins, []) as origins,
+           dp.doc_place, coalesce(dp.doc_place_list, []) as doc_place_list, lb.doc_id is not null as is_live_blog,
            -- the sentence says a count moved ("raising the number killed to four", "rose to 23", "down
            -- from 14", "eight remained unaccounted for")
            regexp_matches(lower(c.sentence), '\b(rose|rises|risen|rising|raised|raising|climbed|climbs|climbing|brought|bringing|'
