@@ -26,8 +26,8 @@ def claim(con, claim_id: str, doc_id: str, low: float | None, high: float | None
                    value_source, run_id, thing, actor, place, period_start)
                    values (?, ?, ?, ?, ?, 10, 20, '2 soldiers', ?, ?, ?, ?, ?, 'soldiers', ?, ?,
                    'text', 'r', ?, ?, ?, ?)""",
-                [claim_id, doc_id, section, sentence_idx, sentence, low, high, qualifier, approx, unit, metric, as_of, unit, actor, place,
-                 period])
+                [claim_id, doc_id, section, sentence_idx, sentence, low, high, qualifier, approx, unit, metric,
+                 as_of, unit, actor, place, period])
     for origin in origins:
         con.execute("insert into claim_sources values (?, ?, ?, 'said', 'sentence', ?, ?)",
                     [claim_id, origin, origin, origin, origin in {"Ukraine", "Russia"}])
