@@ -145,10 +145,11 @@ _COMMA = re.compile(r",(?!\d{3}\b)")  # not the comma inside "25,000"
 _TRAILING_PRONOUN = re.compile(r"(?<![\s,;])(?<!\band)(?<!\bor)\s+(he|she|it|they|we)"
                                r"(?:\s+(?:had|has|have|was|were|is|are|also|not|did|does|would|will))*\s*$")
 _AGE = re.compile(r"\s*\d{1,3}\s*")
-_LEAD_IN = re.compile(r"^\s*(?:On|In|At|By|Late|Early|Earlier|Later|Last|This|Within|During|After|Before|Since|"
-                      r"From|Overnight|Yesterday|Today)\b")
-_LEAD_IN_WORD = re.compile(r"(?i:on|in|at|by|late|early|earlier|later|last|this|within|during|after|before|since|"
-                           r"from|overnight|yesterday|today|morning|afternoon|evening|night|week|month|year|"
+# Words that open a time or place phrase before a subject ("On Thursday the authority said").
+_LEAD_IN_OPENERS = ("on", "in", "at", "by", "late", "early", "earlier", "later", "last", "this", "within", "during",
+                    "after", "before", "since", "from", "overnight", "yesterday", "today")
+_LEAD_IN = re.compile(r"^\s*(?:" + "|".join(w.capitalize() for w in _LEAD_IN_OPENERS) + r")\b")
+_LEAD_IN_WORD = re.compile(r"(?i:" + "|".join(_LEAD_IN_OPENERS) + r"|morning|afternoon|evening|night|week|month|year|"
                            + "|".join(CALENDAR_WORDS) + r")|\d[\w:.]*")
 # A subject, its own verb and object, then "and" before the reporting verb: "He promised aid and announced
 # that ...", "Police sealed the block and said ...".
@@ -546,6 +547,12 @@ def attribute(
         frame.sources = names
         return frame
 
+    def sources_in(idx: int, scope: str, position: int, *, only_indirect: bool = False) -> list[Source]:
+        """The sources of another sentence's whole-sentence frames (only its indirect speech, when asked),
+        for a claim at `position`."""
+        return _sources_from([(resolve(f, idx), scope) for f in frames_at(idx)
+                              if not f.narrow and (f.indirect or not only_indirect)], position)
+
     results: list[list[Source]] = []
     for sentence_idx, start, _end in claim_spans:
         candidates = [(resolve(f, sentence_idx), "quote") for f in quotes if f.start <= start < f.end]
@@ -561,22 +568,18 @@ def attribute(
             # the previous sentence's source still speaks.
             continues = bool(_CONTINUATION.match(sentences[sentence_idx].text)) or _short_follow_up(
                 sentences[sentence_idx].text)
-            previous = [resolve(f, sentence_idx - 1) for f in frames_at(sentence_idx - 1)]
-            found = _sources_from([(f, "previous_sentence") for f in previous
-                                   if (f.indirect or continues) and not f.narrow], start)
+            found = sources_in(sentence_idx - 1, "previous_sentence", start, only_indirect=not continues)
         following = sentence_idx + 1
         if not found and following < len(sentences) and not sentences[following].text.rstrip().endswith(":") \
                 and (_patterns()["refers_back"].match(sentences[following].text)
                      or (sentences[following].paragraph == sentences[sentence_idx].paragraph
                          and _RAISES_THE_TOLL.search(sentences[following].text))):
             # "... the count of the dead had reached 14. That figure, released by the fire service, ..."
-            found = _sources_from([(resolve(f, following), "next_sentence") for f in frames_at(following)
-                                   if not f.narrow], start)
+            found = sources_in(following, "next_sentence", start)
         lead_in = list_lead_in(sentences, sentence_idx)
         if not found and lead_in is not None:
             # "Among those detained, according to the collective's records:" then "- 6 journalists".
-            found = _sources_from([(resolve(f, lead_in), "list_lead_in") for f in frames_at(lead_in)
-                                   if not f.narrow], start)
+            found = sources_in(lead_in, "list_lead_in", start)
         results.append(found)
     if sentences:
         last = named_before(len(section) + 1, len(sentences) - 1)

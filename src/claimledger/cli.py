@@ -30,7 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--no-docs", action="store_true", help="skip building Great Expectations Data Docs")
     run.add_argument("--wait", type=float, default=60.0, help="seconds to wait for another run to finish")
     run.add_argument("--task-runner", choices=["threads", "dask"], default="threads",
-                     help="where extraction partitions run (default: threads in this process)")
+                     help="where extraction partitions run (default: threads, which hand articles to worker "
+                          "processes)")
     run.add_argument("--dask-address", help="scheduler of an existing Dask cluster, e.g. tcp://host:8786")
     run.add_argument("--partition-size", type=int, default=500, help="articles per extraction task")
     run.add_argument("--workers", type=int, default=None,
@@ -107,9 +108,9 @@ class Stopped(BaseException):
 
 
 def _stop_on_signals() -> None:
-    """SIGTERM (timeout, systemd, a cancel) and Ctrl-C stop the run within one article: the main
-    thread leaves the flow (its staging copy is discarded) and extraction threads end at their next
-    article."""
+    """SIGTERM (timeout, systemd, a cancel) and Ctrl-C stop the run: the main thread leaves the flow
+    (its staging copy is discarded) and extraction ends at its next article, or its next chunk in
+    worker processes. The flow clears the stop when it starts."""
     from claimledger import steps
 
     def on_term(number: int, frame: object) -> None:
@@ -120,7 +121,6 @@ def _stop_on_signals() -> None:
         steps.STOP.set()
         raise KeyboardInterrupt
 
-    steps.clear_stop()  # a stop belongs to the run it interrupted
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, on_term)
         signal.signal(signal.SIGINT, on_int)

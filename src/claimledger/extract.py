@@ -410,7 +410,7 @@ def _share_across_list(toks: list, kept: list[tuple[Quantity, Claim]]) -> None:
             # "At least 13 soldiers died in the clash: nine of one side, four of the other"
             claim.metric, claim.is_list_item, claim.is_partial = prev.metric, True, True
         elif claim.metric == "other" and prev.metric != "other" and counts_people(claim.unit) \
-                and right_after(toks, q.first_token, tuple(subset_cues())):
+                and right_after(toks, q.first_token, subset_cues()):
             claim.metric = prev.metric  # "seven civilians were killed, including three children"
         elif claim.metric == "other" and prev.metric != "other" and right_after(toks, q.first_token, _earlier_cues()):
             # "nine soldiers were killed, up from seven reported earlier": the same count, an earlier figure

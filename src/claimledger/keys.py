@@ -128,6 +128,7 @@ def origin_of(source_canonical: str) -> str:
         return str(entry.get("origin", source_canonical))
     return source_canonical[:1].upper() + source_canonical[1:]  # "the coast guard" and "Coast guard:" are one
 
+
 def is_party(source_canonical: str) -> bool:
     """Whether a source is a party to the conflict (source-stance table in source_aliases.yaml)."""
     entry = _source_entries().get(source_canonical)
