@@ -13,6 +13,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -73,7 +74,26 @@ def extraction_workers(n_workers: int, n_articles: int) -> Iterator[None]:
         yield
     finally:
         pool, _pool = _pool, None
+        processes = list((pool._processes or {}).values())  # noqa: SLF001 - no public handle on them
         pool.shutdown(wait=False, cancel_futures=True)
+        _end_workers(processes)
+
+
+# Seconds a worker has, once the pool is shut down, to finish its chunk and leave before it is ended.
+_WORKER_EXIT_SECONDS = 5.0
+
+
+def _end_workers(processes: list) -> None:
+    """Wait a little for the workers to leave, then end those still there. A worker killed while it held
+    the pool's queue lock (out of memory, SIGKILL) leaves the others blocked on that lock for ever, and
+    the interpreter, which joins the pool at exit, with them."""
+    deadline = time.monotonic() + _WORKER_EXIT_SECONDS
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+            process.join(1.0)
 
 
 def active() -> bool:
@@ -86,29 +106,43 @@ def extract_in_workers(articles: list[Article], raise_if_stopped: Callable[[], N
     and while waiting, and a stop cancels the chunks not yet started."""
     assert _pool is not None, "extract_in_workers needs an open extraction_workers() block"
     chunks = [articles[i:i + CHUNK_ARTICLES] for i in range(0, len(articles), CHUNK_ARTICLES)]
-    futures = [_pool.submit(_extract_chunk, chunk) for chunk in chunks]
+    futures = [_submit(_pool, chunk) for chunk in chunks]
     parts = []
     try:
         for chunk, future in zip(chunks, futures, strict=True):
             parts.append(_wait(future, chunk, raise_if_stopped))
     except BaseException:
         for future in futures:
-            future.cancel()
+            if future is not None:
+                future.cancel()
         raise
     return concat_frames(parts)
 
 
-def _wait(future: cf.Future, chunk: list[Article], raise_if_stopped: Callable[[], None]) -> dict[str, pl.DataFrame]:
-    while True:
+def _submit(pool: cf.ProcessPoolExecutor, chunk: list[Article]) -> cf.Future | None:
+    """The chunk handed to a worker; None when the pool cannot take it. A pool broken by a dead worker
+    raises BrokenProcessPool, or, while it tears itself down and starts a replacement, whatever the
+    half-closed pipes give (OSError, ValueError, RuntimeError): the chunk is then extracted here."""
+    try:
+        return pool.submit(_extract_chunk, chunk)
+    except Exception:  # noqa: BLE001 - any failure to hand over the chunk leaves the work to this process
+        return None
+
+
+def _wait(future: cf.Future | None, chunk: list[Article],
+          raise_if_stopped: Callable[[], None]) -> dict[str, pl.DataFrame]:
+    while future is not None:
         raise_if_stopped()
         try:
             return future.result(timeout=0.25)
         except cf.TimeoutError:
             continue
         except BrokenProcessPool:
-            # A worker died (killed for memory, or it could not start: a script that calls the pipeline
-            # without an `if __name__ == "__main__":` guard). The run goes on here, on one core.
-            if not _warned:
-                log.warning("extraction worker processes stopped; extracting in this process")
-                _warned.append(True)
-            return _extract_chunk(chunk)
+            break
+    # A worker died (killed for memory, or it could not start: a script that calls the pipeline without
+    # an `if __name__ == "__main__":` guard). The run goes on here, on one core.
+    raise_if_stopped()
+    if not _warned:
+        log.warning("extraction worker processes stopped; extracting in this process")
+        _warned.append(True)
+    return _extract_chunk(chunk)
