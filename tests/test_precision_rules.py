@@ -9,7 +9,7 @@ from claimledger import warehouse
 from claimledger.extract import extract_article
 from claimledger.frames import to_frames
 from claimledger.furniture import is_furniture_line
-from claimledger.keys import actor_of
+from claimledger.keys import actor_of, origin_body
 from claimledger.sources import canonical
 from tests.helpers import article, claims_of
 
@@ -246,6 +246,18 @@ PARTS = [
     ("Eleven miners died, including three brothers.", "three brothers", True),
     ("Four others were treated at the scene.", "Four others", True),
     ("Twelve soldiers were killed and 30 wounded.", "Twelve soldiers", False),
+    # one person named with "a" beside a count, whatever stands between "a" and the noun
+    ("An elderly retired teacher and four pupils were hurt when the wall fell.", "four pupils", True),
+    ("Police said five teenagers and a 19-year-old man were detained.", "five teenagers", True),
+    ("Five teenagers were detained and a car was seized.", "Five teenagers", False),
+    ("The flood killed six people and a dog, the mayor said.", "six people", False),
+    # what is left of a group counted elsewhere
+    ("The two remaining hostages were freed at dawn, police said.", "The two remaining hostages", True),
+    ("Rescuers said four surviving crew members were taken to hospital.", "four surviving crew members", True),
+    # "two of my neighbours": part of a group named by a possessive
+    ("She said she lost three of her cousins in the blast.", "three of her cousins", True),
+    ("A survivor said the fire killed five of my coworkers.", "five", True),
+    ("An aid post set up in the square treated 40 people overnight.", "40 people", True),
 ]
 
 
@@ -967,3 +979,15 @@ def test_a_news_article_that_mentions_a_press_secretary_is_no_release() -> None:
 def test_a_family_to_whom_the_event_happened_is_the_events_count() -> None:
     claim = _one("A mother lost her three children in the fire.", "three children")
     assert claim.event_scope == "main" and claim.metric in ("killed", "casualties")
+
+
+@pytest.mark.parametrize(("origin", "body"), [
+    ("the Coast Guard", "coast guard"),
+    ("Interior Ministry", "interior ministry"),
+    ("Harbour Residents' Association", "harbour residents' association"),
+    ("Mayor Irina Vask", None),  # a person
+    ("Rescuers", None),
+    ("Northern District", None),  # a place, not a body
+])
+def test_the_body_an_origin_names(origin: str, body: str | None) -> None:
+    assert origin_body(origin) == body

@@ -130,6 +130,19 @@ def test_location_and_as_of() -> None:
     assert (claim.as_of, claim.as_of_precision) == ("2025-01-09", "day")
 
 
+@pytest.mark.parametrize(("text", "as_of"), [
+    # a span opened by "since" runs up to the day of the count: no date of its own
+    ("The clinic has seen 85 patients since Tuesday, officials said.", None),
+    ("Officials said 85 patients have been treated since Jan. 3.", None),
+    # "since <date>, when ..." sets the "when" clause on that date
+    ("It is the worst toll since Jan. 3, when floods killed 85 people.", "2025-01-03"),
+    ("On Jan. 9, floods killed 85 people.", "2025-01-09"),
+])
+def test_a_date_that_opens_a_span_is_not_the_count_s_date(text: str, as_of: str | None) -> None:
+    (claim,) = [c for c in claims_of(text, published="2025-01-12") if c.quantity_text.startswith("85")]
+    assert claim.as_of == as_of
+
+
 def test_vague_values_are_marked() -> None:
     (claim,) = claims_of("Officials said dozens of soldiers were killed.")
     assert (claim.qualifier, claim.value_source, claim.is_approximate) == ("vague", "vague_policy", True)

@@ -170,7 +170,7 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     if before == "the" and q.qualifier == "exact":
         start = toks[q.first_token - 1].start  # "the two captured men": a definite count
     end = toks[thing.last_token].end if q.last_token < thing.last_token and q.unit_hint is None else q.end
-    date = _nearest_date(dates, start)
+    date = _nearest_date([d for d in dates if not _opens_a_span(text, d)], start)
     as_of = date.resolved if date and date.resolved else None
     clause = clause_around(sent.text, start - sent.start, end - sent.start)
     following = [t.lower for t in toks[q.last_token + 1:q.last_token + 3]]
@@ -362,7 +362,8 @@ def _clause_through(text: str, sent: Sentence, end: int) -> str:
 
 
 # "seven of the men", "two of them": a part of a group named elsewhere.
-_PARTITIVE = frozenset({"the", "them", "those", "these", "whom", "which", "its", "their", "his", "her", "our"})
+_PARTITIVE = frozenset({"the", "them", "those", "these", "whom", "which", "its", "their", "his", "her", "our",
+                        "my", "your"})
 _PUT_VERBS = frozenset({"put", "puts", "putting", "placed", "places", "placing", "estimated", "estimates",
                         "estimating", "pegged", "pegs", "set", "sets"})
 
@@ -468,6 +469,15 @@ def _owned_family(before: str, unit: str | None) -> bool:
 @lru_cache(maxsize=1)
 def _time_units() -> frozenset[str]:
     return vocab.word_set("counted_nouns", "time_units")
+
+
+def _opens_a_span(text: str, d: DateMention) -> bool:
+    """ "admitted since Saturday", "the toll since 1 May": a date that opens a span running up to now is
+    when the count began, not the day it stands for; but "since 2011, when a blaze killed six" sets the
+    "when" clause on that date."""
+    before = text[max(0, d.start - 24):d.start].lower().split()
+    return bool(before) and before[-1] in vocab.word_set("claim_scope", "span_openers") \
+        and not re.match(r"\s*,?\s*when\b", text[d.end:d.end + 12], re.I)
 
 
 def _nearest_date(dates: list[DateMention], position: int) -> DateMention | None:

@@ -8,7 +8,7 @@ import polars as pl
 
 from claimledger import vocab
 from claimledger.extract import DocumentExtraction, claim_id
-from claimledger.keys import counts_people, is_party, is_site, key_of, origin_of
+from claimledger.keys import counts_people, is_party, is_site, key_of, origin_body, origin_of
 
 CLAIM_SCHEMA = {
     "claim_id": pl.Utf8, "doc_id": pl.Utf8, "section": pl.Utf8, "sentence_idx": pl.Int32, "sentence": pl.Utf8,
@@ -23,7 +23,8 @@ CLAIM_SCHEMA = {
     "kind": pl.Utf8, "assertion": pl.Utf8, "event_scope": pl.Utf8,
 }
 SOURCE_SCHEMA = {"claim_id": pl.Utf8, "source_text": pl.Utf8, "source_canonical": pl.Utf8, "cue": pl.Utf8,
-                 "scope": pl.Utf8, "source_origin": pl.Utf8, "is_party": pl.Boolean}
+                 "scope": pl.Utf8, "source_origin": pl.Utf8, "is_party": pl.Boolean,
+                 "origin_body": pl.Utf8}
 SET_ASIDE_SCHEMA = {"doc_id": pl.Utf8, "section": pl.Utf8, "sentence_idx": pl.Int32, "char_start": pl.Int32,
                     "char_end": pl.Int32, "number_text": pl.Utf8, "kind": pl.Utf8}
 DATE_SCHEMA = {"doc_id": pl.Utf8, "section": pl.Utf8, "sentence_idx": pl.Int32, "char_start": pl.Int32,
@@ -59,9 +60,11 @@ def to_frames(extractions: list[DocumentExtraction]) -> dict[str, pl.DataFrame]:
                 "is_site_place": is_site(key.place),
                 "kind": c.kind, "assertion": c.assertion, "event_scope": c.event_scope,
             })
-            sources.extend({"claim_id": cid, "source_text": s.source_text, "source_canonical": s.source_canonical,
-                            "cue": s.cue, "scope": s.scope, "source_origin": origin_of(s.source_canonical),
-                            "is_party": is_party(s.source_canonical)} for s in c.sources)
+            for s in c.sources:
+                origin = origin_of(s.source_canonical)
+                sources.append({"claim_id": cid, "source_text": s.source_text, "source_canonical": s.source_canonical,
+                                "cue": s.cue, "scope": s.scope, "source_origin": origin,
+                                "is_party": is_party(s.source_canonical), "origin_body": origin_body(origin)})
         dates.extend({"doc_id": ex.doc_id, "section": section, "sentence_idx": idx, "char_start": d.start,
                       "char_end": d.end, "date_text": d.text, "resolved": d.resolved, "precision": d.precision}
                      for section, idx, d in ex.dates)

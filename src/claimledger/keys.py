@@ -129,6 +129,24 @@ def origin_of(source_canonical: str) -> str:
     return source_canonical[:1].upper() + source_canonical[1:]  # "the coast guard" and "Coast guard:" are one
 
 
+def origin_body(origin: str) -> str | None:
+    """The name of the body an origin is ("Coast guard", "the Interior Ministry"), lowercased, in plain
+    words and without a leading article, when its last word is a body's head word; None for a person, a
+    role or a document. A longer origin holding this name as whole words ("Taveri Coast Guard spokesman
+    Lino Barrosa") speaks for the same body (macro shares_origin)."""
+    words = re.sub(r"[^\w']+", " ", origin.lower()).split()
+    while words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    if not words or words[-1] not in _body_heads():
+        return None
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _body_heads() -> frozenset[str]:
+    return vocab.word_set("reporting_verbs", "body_heads") | vocab.word_set("reporting_verbs", "institution_heads")
+
+
 def is_party(source_canonical: str) -> bool:
     """Whether a source is a party to the conflict (source-stance table in source_aliases.yaml)."""
     entry = _source_entries().get(source_canonical)

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from claimledger import vocab
+from claimledger.counted import singular
 from claimledger.keys import counts_people
 from claimledger.model import Claim
 from claimledger.quantities import Quantity
@@ -30,7 +31,9 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
     largest: dict[str, float] = {}  # the largest figure so far in the sentence, per metric
     for q, claim in kept:
         breakdown = _breaks_down_an_earlier_count(toks, q, claim, largest)
-        if _after_subset_cue(toks, q.first_token) or (claim.subject or "").lower().split()[-1:] == ["others"] \
+        subject = (claim.subject or "").lower().split()
+        if _after_subset_cue(toks, q.first_token) or subject[-1:] == ["others"] \
+                or subject[:1] and subject[0] in vocab.word_set("claim_scope", "remainder_words") \
                 or _after_an_of_phrase(toks, q.first_token):
             claim.is_partial = True
         elif claim.metric in ("injured", "casualties", "killed") and q.first_token in facility_counts:
@@ -44,6 +47,9 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
             claim.is_partial = True
         elif claim.metric == "displaced" and not _says_displaced(sentence):
             claim.is_partial = True  # "1,150 people spent the night in its shelters": those sheltered, a part
+    for q, claim in kept:
+        if claim.kind == "count" and counts_people(claim.unit) and _beside_a_single_person(toks, q, claim):
+            claim.is_partial = True  # "a 63-year-old woman and two men were shot"
     for (prev_q, prev), (q, claim) in zip(kept, kept[1:], strict=False):
         between = [t.lower for t in toks[prev_q.last_token + 1:q.first_token] if t.start >= prev.char_end]
         if not between or not set(between) <= _ENUMERATION_JOINERS:
@@ -54,6 +60,22 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
 
 
 _REMAINS_OF = (("bodies", "of"), ("body", "of"), ("remains", "of"))
+_SINGLE = frozenset({"a", "an", "one"})
+_ITEM_WORDS = 6  # words an enumeration's single item may take: "a 63 - year - old woman"
+
+
+def _beside_a_single_person(toks: list[Token], q: Quantity, claim: Claim) -> bool:
+    """A count of people joined by "and" to one person named with "a" or "an" ("a woman and two men were
+    shot", "two girls and a teacher died"): an item of an enumeration whose sum is the group."""
+    if q.first_token >= 2 and toks[q.first_token - 1].lower == "and" \
+            and counts_people(singular(toks[q.first_token - 2].lower)) \
+            and any(t.lower in _SINGLE for t in toks[max(0, q.first_token - 2 - _ITEM_WORDS):q.first_token - 2]):
+        return True
+    end = next((i for i in range(q.last_token, len(toks)) if toks[i].end >= claim.char_end), q.last_token)
+    after = [t.lower for t in toks[end + 1:end + 3 + _ITEM_WORDS]]
+    if after[:1] != ["and"] or len(after) < 3 or after[1] not in _SINGLE:
+        return False
+    return any(counts_people(singular(w)) for w in after[2:])
 
 
 _GROUP_OPENERS = frozenset("the those these them all whom its their our".split())

@@ -113,7 +113,6 @@ def zero_phrases(sentence: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def subset_cues() -> tuple[tuple[str, ...], ...]:
     """ "including", "among them": words before a figure that make it a part of a larger group."""
     return tuple(sorted((tuple(str(c).lower().split()) for c in vocab.load("claim_scope")["subset_cues"]), key=len,

@@ -127,6 +127,8 @@ alter table claims add column if not exists is_list_item boolean;     -- an item
                                                                       -- before it ("the wounded: two girls and a man")
 alter table claims add column if not exists is_site_place boolean;    -- place is a street, building or institution,
                                                                       -- not the area of an article's event
+alter table claim_sources add column if not exists origin_body varchar; -- the origin as a body's name in plain
+                                                                      -- lower-case words ("coast guard"); null for a person
 
 -- Numbers that are not claims, and why: ages, dates and times, phone numbers, addresses, ids,
 -- ordinals, ratios, scores and page furniture ("Image 3 of 12").
@@ -171,6 +173,15 @@ create or replace macro is_sourcing_checked(section, kind, assertion, event_scop
     and not coalesce(value_high = 1 and regexp_matches(lower(quantity_text), '^an? [a-z]'), false);
 
 -- "10,000", "10,000..", "..12,000" or "10,000..12,000": how the views write a claim's bounds.
+-- Whether two claims' origins include one: the same origin, or a body's name of one side inside an origin
+-- of the other as whole words ("coast guard" in "Taveri Coast Guard spokesman Lino Barrosa", "ministry" in
+-- "Interior Ministry"): an article's short name for a body it named in full.
+create or replace macro plain_words(name) as ' ' || trim(regexp_replace(lower(name), '[^a-z0-9'']+', ' ', 'g')) || ' ';
+create or replace macro body_named_in(bodies, names) as
+    len(list_filter(bodies, lambda b: len(list_filter(names, lambda n: contains(plain_words(n), ' ' || b || ' '))) > 0)) > 0;
+create or replace macro shares_origin(origins, bodies, other_origins, other_bodies) as
+    len(list_intersect(origins, other_origins)) > 0
+    or body_named_in(bodies, other_origins) or body_named_in(other_bodies, origins);
 create or replace macro bounds_text(low, high) as
     case when low is not null and low = high then format('{:,.0f}', low)
          else coalesce(format('{:,.0f}', low), '') || '..' || coalesce(format('{:,.0f}', high), '') end;

@@ -8,36 +8,47 @@
 with params as (select 0.10 as approx_tolerance),
 
 origins as (
-    select claim_id, list(distinct source_origin order by source_origin) as origins
+    select claim_id, list(distinct source_origin order by source_origin) as origins,
+           list(distinct origin_body) filter (where origin_body is not null) as bodies
     from claim_sources
     group by claim_id
 ),
 
+place_counts as (
+    select doc_id, place, count(*) as n, min(char_start) as first_at
+    from claims where place is not null and not coalesce(is_site_place, false) group by doc_id, place
+),
+
 doc_places as (
-    -- where an article's event happens: the place its claims name most often, and every place it names
-    -- (streets, buildings and institutions are sites inside that area, not the area)
-    select doc_id, mode(place) as doc_place, list(distinct place) as doc_place_list
-    from claims where place is not null and not coalesce(is_site_place, false) group by doc_id
+    -- where an article's event happens: the place its claims name most often (on a tie, the one named
+    -- first, so that runs agree), and every place it names (streets, buildings and institutions are
+    -- sites inside that area, not the area)
+    select doc_id, arg_max(place, (n, -first_at)) as doc_place, list(distinct place) as doc_place_list
+    from place_counts group by doc_id
 ),
 
 live_blogs as (
     -- articles made of time-stamped entries ("13:10 - PEMA has just published ..."): two or more
     -- paragraphs that open with a clock time
     select doc_id from documents
-    where len(regexp_extract_all(body, '(?i)(?:^|\n)\s*(?:update\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–—:|]')) >= 2
+    -- ("Update 7:05 p.m." on a line of its own opens an entry too)
+    where len(regexp_extract_all(body, '(?i)(?:^|\n)[ \t]*(?:update[ \t]+)?\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?[ \t]*(?:[-–—:|]|\n)')) >= 2
 ),
 
 bounded as (
-    select c.claim_id, c.doc_id, c.metric, c.thing, c.actor, c.place, c.period_start, c.value_low, c.value_high,
+    select c.claim_id, c.doc_id, c.metric, c.thing, c.actor, c.place, c.period_start, c.period_precision,
+           c.value_low, c.value_high,
            c.is_projection, c.is_people, c.hedge, c.is_approximate, c.value_source,
            c.qualifier, c.sentence_idx, d.story, d.tags, d.published_at, coalesce(o.origins, []) as origins,
+           coalesce(o.bodies, []) as bodies,
            dp.doc_place, coalesce(dp.doc_place_list, []) as doc_place_list, lb.doc_id is not null as is_live_blog,
            -- the sentence says a count moved ("raising the number killed to four", "rose to 23", "down
-           -- from 14", "eight remained unaccounted for")
+           -- from 14", "gave an updated figure: 19 dead", "eight remained unaccounted for")
            regexp_matches(lower(c.sentence), '\b(rose|rises|risen|rising|raised|raising|climbed|climbs|climbing|brought|bringing|'
                           || 'pushed|pushing|increased|increasing|jumped|swelled|grew|reached|revised)\b[^.;]{0,80}\bto\b'
                           || '|\b(down from|up from)\b'
-                          || '|\bupdat(e|es|ed|ing)\s+(the|its|their)\s+(\w+\s+)?(toll|count|figure|tally)\b')
+                          || '|\bupdat(e|es|ed|ing)\s+(the|its|their)\s+(\w+\s+)?(toll|count|figure|tally)\b'
+                          || '|\bupdated\s+(\w+\s+)?(toll|count|figure|tally|total)\b')
                as says_update,
            regexp_matches(lower(c.sentence), '\b(fell|dropped|remained|remain|remains|still)\b') as says_still,
            coalesce(c.value_low, 0) * (case when c.is_approximate and c.qualifier <> 'vague'
@@ -58,6 +69,7 @@ paired as (
     select a.claim_id, b.claim_id as related_claim_id, a.doc_id, b.doc_id as related_doc_id,
            a.metric, a.thing, a.actor, b.actor as related_actor, a.place, coalesce(a.story, b.story) as story,
            a.period_start, b.period_start as related_period_start,
+           a.period_precision, b.period_precision as related_period_precision,
            abs(date_diff('day', a.period_start, b.period_start)) as period_gap_days,
            a.published_at, b.published_at as related_published_at,
            a.qualifier, b.qualifier as related_qualifier,
@@ -65,7 +77,7 @@ paired as (
            a.low_eff, a.high_eff, b.low_eff as related_low_eff, b.high_eff as related_high_eff,
            a.origins, b.origins as related_origins, a.says_update or a.says_still as says_rise,
            b.says_update or b.says_still as related_says_rise,
-           len(list_intersect(a.origins, b.origins)) > 0 as same_origin,
+           shares_origin(a.origins, a.bodies, b.origins, b.bodies) as same_origin,
            a.high_eff >= b.low_eff and b.high_eff >= a.low_eff as intervals_overlap,
            -- weak evidence: a side with no source, a hedge, a vague figure, or one derived from others
            len(a.origins) = 0 or len(b.origins) = 0 or a.hedge is not null or b.hedge is not null

@@ -13,15 +13,17 @@
 -- Whose: a count that names whose people they are ("four Sulorian soldiers") may be part of a count
 -- that does not ("13 soldiers died: nine of one side, four of the other"); a smaller named count
 -- beside a larger unnamed one is not asked to agree. A named count larger than the unnamed one is.
-with params as (select 7 as window_days),
+with params as (select 7 as window_days, 2 as rise_gap_hours),
 
 ordered as (
     select k.*,
            -- which side is about the later day
            case when k.related_period_start > k.period_start then 1
                 when k.related_period_start < k.period_start then -1
-                -- published half a day later, saying the toll rose ("raising the number killed to four")
-                when date_diff('hour', k.published_at, k.related_published_at) >= 12 and k.related_says_rise then 1
+                -- published later, saying the toll moved ("the number of injured has risen to 21", "12 were
+                -- still missing"): hours are enough, as the sentence itself tells of the change
+                when date_diff('hour', k.published_at, k.related_published_at) >= p.rise_gap_hours
+                     and k.related_says_rise then 1
                 else 0 end as later_side,
            -- which side was published half a day later or more
            case when date_diff('hour', k.published_at, k.related_published_at) >= 12 then 1
@@ -29,6 +31,7 @@ ordered as (
                 else 0 end as published_later_side,
            k.metric in ('killed', 'injured', 'casualties', 'captured', 'displaced', 'arrested') as grows
     from v_claim_key_pairs as k
+    cross join params as p
 ),
 
 moves as (
@@ -50,18 +53,24 @@ final as (
       and not k.same_origin
       and not (k.later_side = 1 and k.related_went_on)
       and not (k.later_side = -1 and k.went_on)
-      -- a figure no one is named for, published later and higher, is most likely the updated toll (or
-      -- arrest count) repeated by the reporter ("the fire killed at least 17" the day after the fire
-      -- service's 14), and a lower missing count people found: say nothing rather than set it against
-      -- the earlier sourced figure
+      -- a total published half a day or more later and higher (a missing count lower), for the same day
+      -- or a later one, is most likely the count gone on, whoever gives it: the reporter repeating the
+      -- updated toll ("the fire killed at least 17" the day after the fire service's 14), the health
+      -- department's 22 dead two days after the police's 9. A shared date is often the day of the event
+      -- ("died after drinking on Saturday night"), not the day the count was made; say nothing rather
+      -- than set the later count against the earlier. Counts of an act done on a named day ("212
+      -- detained on Friday night") stay with that day: only tolls (people die of their wounds, the
+      -- missing are found) move after the day they are dated to
       and not ((k.later_side = 0 or k.later_side = k.published_later_side)
-               and (len(k.origins) = 0 or len(k.related_origins) = 0)
-               and ((k.published_later_side = 1 and k.related_went_on)
-                    or (k.published_later_side = -1 and k.went_on)))
-      -- a toll said to be still moving ("the death toll rises to 9") and a higher one half a day later from
-      -- another origin: the count went on
-      and not (k.grows and ((k.published_later_side = 1 and k.says_rise and k.related_went_on)
-                            or (k.published_later_side = -1 and k.related_says_rise and k.went_on)))
+               and ((k.published_later_side = 1 and k.related_went_on) or (k.published_later_side = -1 and k.went_on))
+               and (k.metric in ('killed', 'injured', 'casualties', 'missing')
+                    or k.period_precision = 'published' or k.related_period_precision = 'published'
+                    or k.later_side <> 0))
+      -- counts of an act on two named days ("212 detained on Friday night", "95 detained tonight" on
+      -- Sunday) count different nights' arrests; tolls, which only grow, are compared across days above
+      and not (k.metric not in ('killed', 'injured', 'casualties', 'missing')
+               and k.period_precision = 'day' and k.related_period_precision = 'day'
+               and k.period_start <> k.related_period_start)
       -- "nobody died" is said of one place or group ("in Tenkir", "no children"): a zero is set
       -- against another figure only when both name the same place
       and not (k.place is null and (k.high_eff = 0 or k.related_high_eff = 0))
