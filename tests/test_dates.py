@@ -39,3 +39,8 @@ def test_without_publication_date_parts_stay_unknown() -> None:
 
 def test_may_the_verb_is_not_a_month() -> None:
     assert find_dates("Officials may raise the toll.", PUBLISHED) == []
+
+
+def test_a_numeric_date_that_does_not_exist_is_unresolved() -> None:
+    (found,) = find_dates("The form was stamped 2023-02-30 by mistake.", date(2023, 3, 1))
+    assert found.resolved is None

@@ -188,3 +188,22 @@ def test_dask_runner_gives_the_same_warehouse(harness, corpus: Path, tmp_path: P
     assert summary["n_new_documents"] == 3
     for sql in TABLES.values():
         assert rows(threads, sql) == rows(dask, sql)
+
+
+def test_cli_undated_articles_are_listed_and_a_default_date_dates_them(harness, tmp_path: Path, capsys) -> None:
+    corpus = tmp_path / "undated"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("---\npublished_at: 2025-03-02\nstory: pass\n---\n# A\n\n"
+                                 "The border guard said 12 hikers were missing on the pass.\n", encoding="utf-8")
+    (corpus / "b.md").write_text("---\nstory: pass\n---\n# B\n\n"
+                                 "The mountain rescue service said 30 hikers were missing on the pass.\n",
+                                 encoding="utf-8")
+    db = tmp_path / "undated.duckdb"
+    assert cli.main(["run", "--seeds", str(corpus), "--db", str(db), "--no-docs"]) == 0
+    out = capsys.readouterr().out
+    assert "undated: 1 article," in out and "b.md" in out and "contradiction" not in out
+    assert cli.main(["report", "--db", str(db)]) == 0
+    assert "Undated articles (1)" in capsys.readouterr().out
+    assert cli.main(["run", "--seeds", str(corpus), "--db", str(db), "--no-docs", "--default-date", "2025-03-02"]) == 0
+    out = capsys.readouterr().out
+    assert "undated:" not in out and "contradiction: error 1" in out

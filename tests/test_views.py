@@ -12,7 +12,7 @@ from claimledger.keys import origin_body
 
 def doc(con, doc_id: str, *, story: str | None = "nk", tags: list[str] | None = None,
         published: datetime | None = datetime(2025, 1, 12), body: str = "Body with 2 soldiers.") -> None:
-    con.execute("insert into documents values (?, ?, ?, 'T', '', ?, ?, ?, NULL, NULL, ?, now(), 'r', 'h')",
+    con.execute("insert into documents values (?, ?, ?, 'T', '', ?, ?, ?, NULL, NULL, ?, now(), 'r', 'h', NULL)",
                 [doc_id, doc_id, doc_id + ".txt", body, tags or [], story, published])
 
 

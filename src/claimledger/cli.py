@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 import threading
+from datetime import date
 from pathlib import Path
 
 from claimledger import settings
@@ -36,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--partition-size", type=int, default=500, help="articles per extraction task")
     run.add_argument("--workers", type=int, default=None,
                      help="processes that extract (default: $CLAIMLEDGER_WORKERS, else every core; 1: none)")
+    run.add_argument("--default-date", type=_iso_day, metavar="YYYY-MM-DD",
+                     help="publication date of articles that give none in their file or text")
     serve = sub.add_parser("serve", help="serve the flow as a scheduled deployment (needs PREFECT_API_URL)")
     serve.add_argument("--cron", default="0 * * * *", help="cron schedule (default: hourly)")
     serve.add_argument("--seeds", action="append", type=Path)
@@ -46,6 +49,14 @@ def _parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="print the current flags with their evidence")
     report.add_argument("--db", type=Path, default=settings.DEFAULT_DB)
     return parser
+
+
+def _iso_day(text: str) -> str:
+    """--default-date's value: a calendar day written YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -67,7 +78,8 @@ def _run(args: argparse.Namespace) -> int:
     try:
         summary = run_pipeline(task_runner=args.task_runner, dask_address=args.dask_address, seeds=seeds,
                                db=str(args.db), build_docs=not args.no_docs, lock_wait_seconds=args.wait,
-                               partition_size=args.partition_size, extraction_workers=args.workers)
+                               partition_size=args.partition_size, extraction_workers=args.workers,
+                               default_date=args.default_date)
     except WarehouseBusy as exc:
         print(f"claimledger: {exc}", file=sys.stderr)
         return BUSY
@@ -219,6 +231,12 @@ def _report(args: argparse.Namespace) -> int:
         print(f"claimledger: {args.db}: no warehouse yet; run `claimledger run` first", file=sys.stderr)
         return 2
     print(report.flags_report(steps.flag_table(args.db, limit=10_000), steps.estimates_table(args.db)))
+    undated = steps.undated_table(args.db)
+    if undated:
+        print(f"\nUndated articles ({len(undated)}), never compared with other articles "
+              "(run with --default-date to date them):")
+        print("\n".join(f"  {r['source_path']}" + (f" #{r['external_id']}" if r["external_id"] not in r["source_path"]
+                                                     else "") + f": {r['n_claims']} claims" for r in undated))
     return 0
 
 

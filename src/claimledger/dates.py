@@ -88,7 +88,10 @@ def _nearest_year(month: int, day: int, weekday: str | None, published: date | N
 def _resolve(kind: str, groups: dict[str, Any], published: date | None) -> tuple[date | None, str]:
     year = int(groups["year"]) if groups.get("year") else None
     if kind == "iso":
-        return date(int(groups["year"]), int(groups["mnum"]), int(groups["day"])), "day"
+        try:
+            return date(int(groups["year"]), int(groups["mnum"]), int(groups["day"])), "day"
+        except ValueError:  # "2023-02-30" is written like a date but is none
+            return None, "day"
     if kind in {"month_day", "day_month"}:
         month, day = _month_of(groups["month"]), int(groups["day"])
         year = year or _nearest_year(month, day, groups.get("weekday"), published)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -26,8 +26,8 @@ TASK_OPTIONS: dict[str, Any] = {"cache_policy": NO_CACHE, "persist_result": Fals
 
 
 @task(name="ingest", **TASK_OPTIONS)
-def ingest_task(paths: list[Path], staging: Path) -> tuple[list, list, list]:
-    articles, errors = steps.read_articles(paths)
+def ingest_task(paths: list[Path], staging: Path, default_date: date | None) -> tuple[list, list, list]:
+    articles, errors = steps.read_articles(paths, default_date)
     for err in errors:
         get_run_logger().warning("skipped %s%s: %s", err.source_path, f":{err.line}" if err.line else "", err.reason)
     changed = steps.changed_articles(articles, staging)
@@ -104,24 +104,26 @@ def claims_pipeline(
     lock_wait_seconds: float = 60.0,
     partition_size: int = 500,
     extraction_workers: int | None = None,
+    default_date: str | None = None,
 ) -> dict[str, Any]:
     """Read article files, extract claims into the DuckDB warehouse, validate, flag and publish.
 
     `extraction_workers`: processes that extract (default: every core this process may use; 1 extracts
-    in this process)."""
+    in this process). `default_date` (YYYY-MM-DD): the date of articles that state none."""
     steps.clear_stop()  # a stop belongs to the run it interrupted
     finished = threading.Event()
     threading.Thread(target=_watch_for_cancel, args=(flow_run.id, finished), daemon=True,
                      name="claimledger-cancel-watch").start()
     try:
         return _pipeline(seeds, db, build_docs, lock_wait_seconds, partition_size,
-                         extraction_workers or workers.default_workers())
+                         extraction_workers or workers.default_workers(),
+                         date.fromisoformat(default_date) if default_date else None)
     finally:
         finished.set()
 
 
 def _pipeline(seeds: list[str] | None, db: str, build_docs: bool, lock_wait_seconds: float,
-              partition_size: int, n_workers: int) -> dict[str, Any]:
+              partition_size: int, n_workers: int, default_date: date | None) -> dict[str, Any]:
     paths = [Path(p) for p in (seeds or [str(settings.DEFAULT_SEEDS)])]
     db_path = Path(db)
     run_id = datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
@@ -129,7 +131,7 @@ def _pipeline(seeds: list[str] | None, db: str, build_docs: bool, lock_wait_seco
     with warehouse.run_lock(db_path, wait_seconds=lock_wait_seconds):
         staging = warehouse.stage(db_path, run_id)
         try:
-            articles, changed, errors = ingest_task(paths, staging)
+            articles, changed, errors = ingest_task(paths, staging, default_date)
             steps.raise_if_stopped()
             # Extraction runs in partitions of many articles, one task each, on the flow's task runner
             # (threads by default, a Dask cluster with run_pipeline(task_runner="dask")); on threads,

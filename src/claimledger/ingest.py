@@ -9,6 +9,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 import yaml
 
 from claimledger import settings
+from claimledger.dating import date_in_text
 from claimledger.model import Article, IngestError
 
 SUFFIXES = (".txt", ".md", ".jsonl")
@@ -120,6 +122,10 @@ def _article(source_path: str, external_id: str, fields: dict[str, Any], line: i
                 raise BadArticle(f"{key} holds a character that is not valid Unicode text "
                                  f"({value[exc.start]!r} at position {exc.start})") from exc
     published = _parse_published(fields.get("published_at"))
+    date_source = "metadata" if published else None
+    if published is None:
+        published = date_in_text(body)  # "Posted March 11, 2025", "CASTOMAR, March 11, 2025 (LWS) -"
+        date_source = "text" if published else None
     tags = _tags(fields.get("tags"))
     content = json.dumps({k: fields.get(k) for k in sorted(_FRONT_KEYS | {"body"})}, default=str, sort_keys=True)
     return Article(
@@ -136,6 +142,7 @@ def _article(source_path: str, external_id: str, fields: dict[str, Any], line: i
         published_at=published,
         line=line,
         content_sha256=hashlib.sha256(content.encode()).hexdigest(),
+        date_source=date_source,
     )
 
 
@@ -246,6 +253,18 @@ def _read_jsonl(source: str, text: str) -> tuple[list[Article], list[IngestError
         except (OverflowError, ValueError, TypeError) as exc:  # e.g. a date beyond what Python can hold
             errors.append(IngestError(source, number, f"cannot be read: {type(exc).__name__}: {exc}"))
     return articles, errors
+
+
+def with_default_date(articles: list[Article], day: date | None) -> list[Article]:
+    """The articles, those without a date dated `day` (the run's --default-date), marked as such. The
+    default joins the content hash, so a run with another default stores the article again."""
+    if day is None:
+        return articles
+    stamp = datetime(day.year, day.month, day.day)
+    return [a if a.published_at is not None else replace(
+        a, published_at=stamp, date_source="default",
+        content_sha256=hashlib.sha256(f"{a.content_sha256}|default {day.isoformat()}".encode()).hexdigest())
+        for a in articles]
 
 
 def read_paths(paths: Iterable[Path]) -> tuple[list[Article], list[IngestError]]:

@@ -23,6 +23,7 @@ class Article:
     published_at: datetime | None = None
     line: int | None = None
     content_sha256: str = ""
+    date_source: str | None = None  # metadata | text (a stamp or dateline) | default (the run's --default-date)
 
 
 @dataclass(frozen=True)

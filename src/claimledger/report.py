@@ -8,6 +8,8 @@ from typing import Any
 
 from claimledger.flags import bounds_text
 
+_UNDATED_SHOWN = 10  # undated articles named in a run summary; the view lists them all
+
 
 def summary_lines(summary: Any) -> list[str]:
     """The run summary the CLI prints."""
@@ -18,6 +20,13 @@ def summary_lines(summary: Any) -> list[str]:
     for check, by_severity in sorted(s["flags_by_check"].items()):
         counts = ", ".join(f"{sev} {n}" for sev, n in sorted(by_severity.items()))
         lines.append(f"  {check}: {counts}")
+    undated = s.get("undated") or []
+    if undated:
+        shown = ", ".join(undated[:_UNDATED_SHOWN]) + (f" and {len(undated) - _UNDATED_SHOWN} more"
+                                                       if len(undated) > _UNDATED_SHOWN else "")
+        plural = "s" if len(undated) > 1 else ""
+        lines.append(f"  undated: {len(undated)} article{plural}, never compared with other articles (no date in "
+                     f"the file or its text; --default-date sets one; view v_undated_documents): {shown}")
     for err in s["errors"]:
         err = err if isinstance(err, dict) else err.__dict__
         where = f"{err['source_path']}:{err['line']}" if err.get("line") else err["source_path"]

@@ -6,6 +6,7 @@ import hashlib
 import logging
 import threading
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import polars as pl
@@ -34,11 +35,14 @@ class RunSummary:
     flags_by_check: dict[str, dict[str, int]] = field(default_factory=dict)
     errors: list[IngestError] = field(default_factory=list)
     docs_index: str | None = None
+    undated: list[str] = field(default_factory=list)  # source paths (and ids) of articles with no date
 
 
-def read_articles(paths: list[Path]) -> tuple[list[Article], list[IngestError]]:
-    """Ingest step: every article under the paths, and what could not be read."""
-    return ingest.read_paths(paths)
+def read_articles(paths: list[Path], default_date: date | None = None) -> tuple[list[Article], list[IngestError]]:
+    """Ingest step: every article under the paths (those without a date dated `default_date`, when
+    given), and what could not be read."""
+    articles, errors = ingest.read_paths(paths)
+    return ingest.with_default_date(articles, default_date), errors
 
 
 def extractor_fingerprint() -> str:
@@ -182,6 +186,9 @@ def summarize(staging: Path, summary: RunSummary) -> RunSummary:
         summary.n_claims = int(warehouse.query(con, "select count(*) as n from claims")[0]["n"])
         summary.n_flags = int(warehouse.query(con, "select count(*) as n from claim_flags")[0]["n"])
         summary.n_findings = int(warehouse.query(con, "select count(*) as n from v_findings")[0]["n"])
+        summary.undated = [r["name"] for r in warehouse.query(
+            con, "select source_path || case when external_id <> source_path and source_path not like '%' || "
+                 "external_id then '#' || external_id else '' end as name from v_undated_documents order by name")]
         for check, severity, n in con.execute(
             "select check_name, severity, count(*) from v_findings group by all order by all"
         ).fetchall():
@@ -191,22 +198,27 @@ def summarize(staging: Path, summary: RunSummary) -> RunSummary:
     return summary
 
 
-def estimates_table(db: Path) -> list[dict]:
-    """Low / best / high per claim key and month (v_claim_estimates)."""
+def _read_rows(db: Path, statement: str) -> list[dict]:
     con = warehouse.connect_read(db)
     try:
-        return warehouse.query(con, "select * from v_claim_estimates")
+        return warehouse.query(con, statement)
     finally:
         con.close()
+
+
+def estimates_table(db: Path) -> list[dict]:
+    """Low / best / high per claim key and month (v_claim_estimates)."""
+    return _read_rows(db, "select * from v_claim_estimates")
+
+
+def undated_table(db: Path) -> list[dict]:
+    """Articles with no publication date (v_undated_documents), never compared with other articles."""
+    return _read_rows(db, "select * from v_undated_documents order by source_path, external_id")
 
 
 def flag_table(db: Path, *, limit: int = 200) -> list[dict]:
     """Current flags with sentence, value, sources and document, for reports and artifacts."""
-    con = warehouse.connect_read(db)
-    try:
-        return warehouse.query(con, warehouse.sql("report_flags") + f" limit {int(limit)}")
-    finally:
-        con.close()
+    return _read_rows(db, warehouse.sql("report_flags") + f" limit {int(limit)}")
 
 
 def record_run(staging: Path, summary: RunSummary, *, flow_run_id: str, started_at) -> None:
@@ -248,6 +260,7 @@ def summary_dict(summary: RunSummary) -> dict:
         "n_findings": summary.n_findings,
         "flags_by_check": summary.flags_by_check,
         "errors": [{"source_path": e.source_path, "line": e.line, "reason": e.reason} for e in summary.errors],
+        "undated": summary.undated,
     }
 
 

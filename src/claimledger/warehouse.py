@@ -29,6 +29,7 @@ VIEWS = (
     "v_claim_sourcing", "v_unsourced_checks", "v_unsourced_claims", "v_claim_key_pairs", "v_claim_pairs",
     "v_contradictions", "v_claim_spans", "v_revisions", "v_qualifier_checks", "v_composition_checks",
     "v_source_checks", "v_headline_checks", "v_hedged_checks", "v_claim_estimates", "v_claim_timeline", "v_findings",
+    "v_undated_documents",
 )
 
 
@@ -137,11 +138,12 @@ def _documents_frame(articles: list[Article], run_id: str, now: datetime) -> pl.
         [{"doc_id": a.doc_id, "external_id": a.external_id, "source_path": a.source_path, "title": a.title,
           "subtitle": a.subtitle, "body": a.body, "tags": list(a.tags), "story": a.story, "outlet": a.outlet,
           "url": a.url, "published_at": a.published_at, "ingested_at": now, "run_id": run_id,
-          "content_sha256": a.content_sha256} for a in articles],
+          "content_sha256": a.content_sha256, "date_source": a.date_source} for a in articles],
         schema={"doc_id": pl.Utf8, "external_id": pl.Utf8, "source_path": pl.Utf8, "title": pl.Utf8,
                 "subtitle": pl.Utf8, "body": pl.Utf8, "tags": pl.List(pl.Utf8), "story": pl.Utf8,
                 "outlet": pl.Utf8, "url": pl.Utf8, "published_at": pl.Datetime("us"),
-                "ingested_at": pl.Datetime("us"), "run_id": pl.Utf8, "content_sha256": pl.Utf8},
+                "ingested_at": pl.Datetime("us"), "run_id": pl.Utf8, "content_sha256": pl.Utf8,
+                "date_source": pl.Utf8},
     )
 
 

@@ -127,6 +127,8 @@ alter table claims add column if not exists is_list_item boolean;     -- an item
                                                                       -- before it ("the wounded: two girls and a man")
 alter table claims add column if not exists is_site_place boolean;    -- place is a street, building or institution,
                                                                       -- not the area of an article's event
+alter table documents add column if not exists date_source varchar;  -- where published_at came from: metadata |
+                                                                      -- text (a stamp or dateline) | default (--default-date)
 alter table claim_sources add column if not exists origin_body varchar; -- the origin as a body's name in plain
                                                                       -- lower-case words ("coast guard"); null for a person
 
