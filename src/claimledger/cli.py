@@ -85,10 +85,10 @@ def _run(args: argparse.Namespace) -> int:
         return BUSY
     except (Stopped, KeyboardInterrupt) as exc:
         number = exc.signal if isinstance(exc, Stopped) else signal.SIGINT
-        print(f"claimledger: stopped by {signal.Signals(number).name}; the last complete warehouse is unchanged",
-              file=sys.stderr)
-        return 128 + number
+        return _stopped(number)
     except Exception as exc:  # noqa: BLE001 - a failed run is one line; -v shows the traceback
+        if _RECEIVED:
+            return _stopped(_RECEIVED[-1])
         if steps.CANCELLED.is_set():  # Prefect may abort the next task of a cancelled run before we stop it
             print("claimledger: cancelled from the Prefect UI; the last complete warehouse is unchanged",
                   file=sys.stderr)
@@ -110,6 +110,11 @@ def _run(args: argparse.Namespace) -> int:
     return OK
 
 
+# Signals this process received: a stop raised in the middle of a library's teardown (the worker pool,
+# Prefect's engine) may come out as another exception, and the run was still stopped by the signal.
+_RECEIVED: list[int] = []
+
+
 class Stopped(BaseException):
     """Raised in the main thread when SIGTERM arrives (a BaseException, so no `except Exception` keeps the
     run going)."""
@@ -117,6 +122,12 @@ class Stopped(BaseException):
     def __init__(self, number: int) -> None:
         super().__init__(f"signal {number}")
         self.signal = number
+
+
+def _stopped(number: int) -> int:
+    print(f"claimledger: stopped by {signal.Signals(number).name}; the last complete warehouse is unchanged",
+          file=sys.stderr)
+    return 128 + number
 
 
 def _stop_on_signals() -> None:
@@ -127,6 +138,7 @@ def _stop_on_signals() -> None:
 
     def on_term(number: int, frame: object) -> None:
         steps.STOP.set()
+        _RECEIVED.append(number)
         raise Stopped(number)
 
     def on_int(number: int, frame: object) -> None:
