@@ -2,14 +2,13 @@
 -- figure from the same origin is a revision, see v_revisions). `intervals_overlap` is false when
 -- both cannot hold; the contradictory_claims suite asserts it is true.
 -- Tolls move: a cumulative total (killed, injured, arrested, ...) reported higher for a later day
--- (the figure's own date; else its article's, published at least 12 hours later in a sentence that
--- says the toll rose) reads as an update of the same toll, however far it went (first counts are
+-- (the figure's own date; else its article's, published at least 2 hours later in a sentence that
+-- says the toll moved) reads as an update of the same toll, however far it went (first counts are
 -- small: 15 injured in the morning and 212 the next day is an ordinary disaster), and a missing count
 -- that falls on a later day as people found; such a pair is not asked to agree (say less when the
--- evidence is weak). A toll that falls, or two figures for the same day, still are. Two more readings
--- of a moving count: when either side names no one, a figure published half a day or more later that
--- is higher (a lower missing count) is the count going on; and so is a higher figure half a day after
--- one whose own sentence says the toll is moving ("rises to 9").
+-- evidence is weak). A toll that falls, or two figures for the same time, still are. A higher figure
+-- (a lower missing count) published half a day or more later, for the same day or a later one, is
+-- the count going on whoever gives it (see final).
 -- Whose: a count that names whose people they are ("four Sulorian soldiers") may be part of a count
 -- that does not ("13 soldiers died: nine of one side, four of the other"); a smaller named count
 -- beside a larger unnamed one is not asked to agree. A named count larger than the unnamed one is.
