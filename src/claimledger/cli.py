@@ -247,8 +247,7 @@ def _report(args: argparse.Namespace) -> int:
     if undated:
         print(f"\nUndated articles ({len(undated)}), never compared with other articles "
               "(run with --default-date to date them):")
-        print("\n".join(f"  {r['source_path']}" + (f" #{r['external_id']}" if r["external_id"] not in r["source_path"]
-                                                     else "") + f": {r['n_claims']} claims" for r in undated))
+        print("\n".join(f"  {r['document']}: {r['n_claims']} claims" for r in undated))
     return 0
 
 

@@ -27,8 +27,8 @@ def _stamp_line() -> re.Pattern[str]:
     return re.compile(r"(?im)^[ \t]*(?:" + "|".join(words) + r")\b[^\n]*")
 
 
-def _full_date(text: str) -> date | None:
-    """The first date in a text that names its day, month and year."""
+def _full_date(text: str) -> tuple[int, date] | None:
+    """The first date in a text that names its day, month and year, with where it starts."""
     iso = _ISO_DATE.search(text)
     written = next((d for d in find_dates(text, None) if d.resolved and d.precision == "day"), None)
     found: list[tuple[int, date]] = []
@@ -39,30 +39,32 @@ def _full_date(text: str) -> date | None:
             pass
     if written and written.resolved:
         found.append((written.start, written.resolved))
-    return min(found)[1] if found else None
+    return min(found) if found else None
 
 
 def _dateline_date(line: str) -> date | None:
     """A date line ("4 November 2025, 18:00") or a dateline ("CASTOMAR, March 11, 2025 (LWS) - ..."):
     a short line, or a date after nothing but capitals ("He was born on March 3, 1990" is neither)."""
-    day = _full_date(line)
-    if day is None or len(line.strip()) < _DATE_LINE_CHARS:
-        return day
-    first = min((d.start for d in find_dates(line, None) if d.resolved), default=0)
-    iso = _ISO_DATE.search(line)
-    first = min(first, iso.start()) if iso else first
-    return day if not re.search(r"[a-z]", line[:first]) else None
+    found = _full_date(line)
+    if found is None:
+        return None
+    start, day = found
+    return day if len(line.strip()) < _DATE_LINE_CHARS or not re.search(r"[a-z]", line[:start]) else None
 
 
 def date_in_text(body: str) -> datetime | None:
     """The publication date a body states: a stamp line's date first, else a date line or dateline among
     its opening lines."""
     for stamp in _stamp_line().finditer(body):
-        day = _full_date(stamp.group())
-        if day:
-            return datetime(day.year, day.month, day.day)
+        found = _full_date(stamp.group())
+        if found:
+            return _midnight(found[1])
     for line in [line for line in body.splitlines() if line.strip()][:_OPENING_LINES]:
         day = _dateline_date(line)
         if day:
-            return datetime(day.year, day.month, day.day)
+            return _midnight(day)
     return None
+
+
+def _midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day)

@@ -170,7 +170,7 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     if before == "the" and q.qualifier == "exact":
         start = toks[q.first_token - 1].start  # "the two captured men": a definite count
     end = toks[thing.last_token].end if q.last_token < thing.last_token and q.unit_hint is None else q.end
-    date = _nearest_date([d for d in dates if not _opens_a_span(text, d)], start)
+    date = _nearest_date(dates, start)
     as_of = date.resolved if date and date.resolved else None
     clause = clause_around(sent.text, start - sent.start, end - sent.start)
     following = [t.lower for t in toks[q.last_token + 1:q.last_token + 3]]
@@ -211,6 +211,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         toks = tokens(sent.text, sent.start)
         dates = [d for d in all_dates if sent.start <= d.start < sent.end]
         quantities, rejected = find_quantities(text, toks, dates)
+        as_of_dates = [d for d in dates if not _opens_a_span(text, d)]  # what a claim may be dated by
         aside = [(start, end, "furniture" if furniture and furniture.covers(start) else set_aside_kind(reason))
                  for start, end, reason in rejected]
         if furniture:
@@ -219,7 +220,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         inherited = events.before(sent) if quantities else None
         kept: list[tuple[Quantity, Claim]] = []
         for q in quantities:
-            made = _claim(section, text, *_context(text, sent, toks, q), dates, inherited, published)
+            made = _claim(section, text, *_context(text, sent, toks, q), as_of_dates, inherited, published)
             if isinstance(made, Claim) and _refers_back(made, counted):
                 aside.append((made.char_start, made.char_end, "reference"))
             elif isinstance(made, Claim):

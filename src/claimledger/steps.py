@@ -186,9 +186,8 @@ def summarize(staging: Path, summary: RunSummary) -> RunSummary:
         summary.n_claims = int(warehouse.query(con, "select count(*) as n from claims")[0]["n"])
         summary.n_flags = int(warehouse.query(con, "select count(*) as n from claim_flags")[0]["n"])
         summary.n_findings = int(warehouse.query(con, "select count(*) as n from v_findings")[0]["n"])
-        summary.undated = [r["name"] for r in warehouse.query(
-            con, "select source_path || case when external_id <> source_path and source_path not like '%' || "
-                 "external_id then '#' || external_id else '' end as name from v_undated_documents order by name")]
+        summary.undated = [r["document"] for r in warehouse.query(
+            con, "select document from v_undated_documents order by document")]
         for check, severity, n in con.execute(
             "select check_name, severity, count(*) from v_findings group by all order by all"
         ).fetchall():
@@ -213,7 +212,7 @@ def estimates_table(db: Path) -> list[dict]:
 
 def undated_table(db: Path) -> list[dict]:
     """Articles with no publication date (v_undated_documents), never compared with other articles."""
-    return _read_rows(db, "select * from v_undated_documents order by source_path, external_id")
+    return _read_rows(db, "select * from v_undated_documents order by document")
 
 
 def flag_table(db: Path, *, limit: int = 200) -> list[dict]:

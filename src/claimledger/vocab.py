@@ -57,7 +57,6 @@ def metric_cues() -> dict[str, tuple[str, str]]:
 
 
 @cache
-@cache
 def word_set(name: str, key: str) -> frozenset[str]:
     """A list in a data file as a lower-cased set."""
     return frozenset(str(word).lower() for word in load(name)[key])

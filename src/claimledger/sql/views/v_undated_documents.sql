@@ -2,7 +2,11 @@
 -- the run. Their claims are stored and checked for sources, but never compared with other articles'
 -- (a toll is only comparable with one of its own time).
 with final as (
-    select d.doc_id, d.source_path, d.external_id, d.title, d.outlet, d.url,
+    select d.doc_id, d.source_path, d.external_id,
+           -- how to point at it: the file, and a JSON Lines article's id after '#'
+           case when d.source_path like '%' || d.external_id then d.source_path
+                else d.source_path || '#' || d.external_id end as document,
+           d.title, d.outlet, d.url,
            (select count(*) from claims as c where c.doc_id = d.doc_id) as n_claims
     from documents as d
     where d.published_at is null
