@@ -102,6 +102,10 @@ SET_ASIDE = [
     ("Famed violinist passes, died at 88 in Vienna.", "88", "age"),
     ("Officers were sent to 12 West 3rd Street after the alarm.", "12", "address"),
     ("He served as the No. 3 official in the ministry.", "3", "identifier"),
+    # a zero-padded number or a number after a document's name is a label
+    ("Flood Bulletin 04 lists the closed roads.", "04", "identifier"),
+    ("The agency's Situation Report 7 was issued at noon.", "7", "identifier"),
+    ("Trucks queued at Berth 12 overnight.", "12", "identifier"),
 ]
 
 
@@ -109,6 +113,10 @@ SET_ASIDE = [
 def test_non_claims_are_set_aside_with_their_kind(sentence: str, number: str, kind: str) -> None:
     assert _set_aside(sentence).get(number) == kind
     assert all(number not in c.quantity_text for c in claims_of(sentence))
+
+
+def test_a_lower_case_verb_before_a_number_is_no_document_label() -> None:
+    assert _one("Aid groups report 60 families without shelter.", "60 families").kind == "count"
 
 
 # (sentence, quantity_text, metric): the cue of the number's own clause wins.
@@ -244,6 +252,7 @@ PARTS = [
     ("Three girls and a boy drowned in the lake.", "Three girls", True),
     ("Three girls and a boy drowned in the lake.", "a boy", True),
     ("Eleven miners died, including three brothers.", "three brothers", True),
+    ("The union's toll is higher as it also counts three contractors who died later.", "three contractors", True),
     ("Four others were treated at the scene.", "Four others", True),
     ("Twelve soldiers were killed and 30 wounded.", "Twelve soldiers", False),
     # one person named with "a" beside a count, whatever stands between "a" and the noun
@@ -289,6 +298,14 @@ ASSERTIONS = [
     ("Rumors that 50 workers were trapped spread online.", "50 workers", "rumoured"),
     ("Police said 4 people were hurt.", "4 people", "asserted"),
     ("The coroner raised the toll to 19 on Friday.", "19", "asserted"),
+    # a correction names the wrong figure and the one it stands by
+    ("Correction: this story earlier said 14 miners were trapped.", "14 miners", "corrected"),
+    ("The first figure was wrong and the correct number is 9, the coroner said.", "9", "asserted"),
+    ("Its estimate of 300 homes was in error and has been revised to 210.", "210", "asserted"),
+    ("Its estimate of 300 homes was in error and has been revised to 210.", "300 homes", "corrected"),
+    # messages and clips passed around are hearsay
+    ("Police urged parents to ignore messages claiming that 12 pupils had been taken.", "12 pupils", "rumoured"),
+    ("A video claiming 40 prisoners escaped was fake, the warden said.", "40 prisoners", "rumoured"),
 ]
 
 
@@ -589,6 +606,20 @@ def _sourcing_checked(sentence: str, quantity_text: str) -> bool:
     ("Thirty-five people were injured, the hospital said.", "Thirty-five people", False),
     ("Three workers remain hospitalized after the blast.", "Three workers", True),
     ("Three workers were hospitalized after the blast.", "Three workers", False),
+    # a state some of the injured are in
+    ("Doctors said nine of them were in critical condition.", "nine", True),
+    ("Two passengers were in a stable condition on Sunday night.", "Two passengers", True),
+    ("Eleven children are in intensive care at the regional hospital.", "Eleven children", True),
+    ("Eleven children were injured and the hospital was in a serious condition.", "Eleven children", False),
+    # a count located at one treatment place
+    ("Staff counted 18 injured miners at the trauma center, a nurse said.", "18 injured miners", True),
+    ("Reporters saw 30 wounded people in the clinic alone.", "30 wounded people", True),
+    ("There were 30 wounded people in the clinic bombing.", "30 wounded people", False),
+    ("Medics logged 44 injured people at the stadium and at the hospitals.", "44 injured people", False),
+    # one place's share: "in ... alone"
+    ("In the harbour district alone, 23 people drowned.", "23 people", True),
+    ("Some 60 homes flooded in Lintow alone, the council said.", "Some 60 homes", True),
+    ("The quake killed 23 people, the ministry said on its own.", "23 people", False),
 ])
 def test_one_facility_or_those_still_hurt_are_parts(sentence: str, quantity_text: str, partial: bool) -> None:
     assert _one(sentence, quantity_text).is_partial is partial

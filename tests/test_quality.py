@@ -39,6 +39,20 @@ def test_metric_vocabulary_matches_suite() -> None:
     assert set(in_suite["kwargs"]["value_set"]) == set(vocab.metric_names())
 
 
+def _list_items(node: object) -> list[object]:
+    if isinstance(node, dict):
+        return [item for value in node.values() for item in _list_items(value)]
+    if isinstance(node, list):
+        return [item for value in node for item in (_list_items(value) if isinstance(value, dict | list) else [value])]
+    return []
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in vocab.DATA_DIR.glob("*.yaml")))
+def test_vocabulary_lists_hold_no_yaml_booleans(name: str) -> None:
+    # YAML reads a bare no, yes, on or off as a boolean: a word list would silently lose the word
+    assert not [item for item in _list_items(vocab.load(name)) if isinstance(item, bool)]
+
+
 def test_claims_suite_passes_on_good_rows() -> None:
     assert run("claims", claims_frame()).success
 

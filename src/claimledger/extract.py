@@ -33,6 +33,7 @@ from claimledger.scope import (
     clause_around,
     event_scope_of,
     names_a_subset,
+    states_the_correction,
     subset_cues,
     zero_phrases,
 )
@@ -190,10 +191,16 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
         hedge=hedge_in(sent.text), value_source=q.value_source,
         is_projection=is_projection(_clause_through(text, sent, end)), is_partial=partial or list_item,
         is_list_item=list_item,
-        kind=kind, assertion=assertion_of(clause),
+        kind=kind, assertion=_assertion(clause, toks, q.first_token),
         event_scope="personal" if _owned_family(before, unit) and metric not in _HARMS
         else event_scope_of(clause, as_of, published),  # "lost her three children in the fire" is the event's
     )
+
+
+def _assertion(clause: str, toks: list, first: int) -> str:
+    """How the clause holds the figure at token `first`; the figure a correction stands by is asserted."""
+    found = assertion_of(clause)
+    return "asserted" if found == "corrected" and states_the_correction(toks, first) else found
 
 
 def _section_claims(section: str, text: str, published: date | None, speakers: list[str],

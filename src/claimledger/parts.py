@@ -40,6 +40,12 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
             claim.is_partial = True  # "the hospital had taken in 400 injured": one hospital's share
         elif claim.metric == "injured" and _still_in_state(toks, q.last_token):
             claim.is_partial = True  # "two remain hospitalized": those not yet discharged
+        elif claim.metric != "killed" and _in_a_condition(toks, q.last_token):
+            claim.is_partial = True  # "six were in a serious condition": some of the injured
+        elif claim.metric in ("injured", "casualties") and _counted_at_a_facility(toks, _end_token(toks, q, claim)):
+            claim.is_partial = True  # "26 injured workers in the burn unit": what one place holds
+        elif _one_place_alone(toks, q.first_token):
+            claim.is_partial = True  # "in the capital alone, 40 died": one place's share of a toll
         elif breakdown:
             claim.is_partial = True  # "eleven were hospitalized, two in critical condition"
         elif claim.unit == "body" or right_after(toks, q.first_token, _REMAINS_OF):
@@ -71,11 +77,79 @@ def _beside_a_single_person(toks: list[Token], q: Quantity, claim: Claim) -> boo
             and counts_people(singular(toks[q.first_token - 2].lower)) \
             and any(t.lower in _SINGLE for t in toks[max(0, q.first_token - 2 - _ITEM_WORDS):q.first_token - 2]):
         return True
-    end = next((i for i in range(q.last_token, len(toks)) if toks[i].end >= claim.char_end), q.last_token)
+    end = _end_token(toks, q, claim)
     after = [t.lower for t in toks[end + 1:end + 3 + _ITEM_WORDS]]
     if after[:1] != ["and"] or len(after) < 3 or after[1] not in _SINGLE:
         return False
     return any(counts_people(singular(w)) for w in after[2:])
+
+
+def _end_token(toks: list[Token], q: Quantity, claim: Claim) -> int:
+    """The last token of the claim's counted phrase ("26 injured workers" ends at "workers")."""
+    return next((i for i in range(q.last_token, len(toks)) if toks[i].end >= claim.char_end), q.last_token)
+
+
+# Tokens that end the stretch of a clause a state or a place is looked for in.
+_CLAUSE_STOPS = frozenset({".", ";", ",", "and", "but", "while"})
+_STATE_WORDS = 8  # tokens after a count that its state may take: "were in a stable but serious condition"
+
+
+def _in_a_condition(toks: list[Token], last: int) -> bool:
+    """ "four were in a critical condition", "two people in intensive care": how many are in that state,
+    a part of the injured."""
+    words: list[str] = []
+    for t in toks[last + 1:last + 1 + _STATE_WORDS]:
+        if t.lower in _CLAUSE_STOPS:
+            break
+        words.append(t.lower)
+    return bool(_condition_pattern().search(" ".join(words)))
+
+
+@lru_cache(maxsize=1)
+def _condition_pattern() -> re.Pattern[str]:
+    return phrase_pattern(vocab.load("claim_scope")["condition_states"])
+
+
+_PLACE_WORDS = 6  # tokens between "in" or "at" and the treatment place: "in the new burn unit"
+
+
+def _counted_at_a_facility(toks: list[Token], end: int) -> bool:
+    """A counted phrase followed at once by "in" or "at" a treatment place that closes the phrase ("26
+    injured workers in the burn unit of ...", "40 patients at Mercy Hospital,"): that place's share."""
+    if end + 1 >= len(toks) or toks[end + 1].lower not in {"in", "at"}:
+        return False
+    rest = " ".join(t.lower for t in toks[end + 2:end + 4 + _PLACE_WORDS])
+    return bool(_facility_place_pattern().match(rest))
+
+
+@lru_cache(maxsize=1)
+def _facility_place_pattern() -> re.Pattern[str]:
+    # one place: "at the hospitals" or "at two clinics" may hold everyone hurt
+    places = "|".join(re.escape(str(p).lower()) for p in vocab.load("metrics")["treatment_places"]
+                      if not str(p).endswith("s"))
+    closers = "|".join(re.escape(str(w)) for w in vocab.load("claim_scope")["share_closers"])
+    # "hospital fire" or "hospital staff" goes on naming something else: the place must close the phrase
+    return re.compile(rf"(?:\S+ ){{0,{_PLACE_WORDS - 1}}}?(?:{places})(?: (?:of|{closers})\b| [,.;:]|$)")
+
+
+def _one_place_alone(toks: list[Token], first: int) -> bool:
+    """A figure in the same stretch as "in ... alone" ("40 died in the capital alone", "In the capital
+    alone, 40 died"): one place's share of a larger toll."""
+    closers = vocab.word_set("claim_scope", "share_closers")
+    start = first
+    while start > 0 and toks[start - 1].lower not in {".", ";", ","}:
+        start -= 1
+    end = first
+    while end + 1 < len(toks) and toks[end + 1].lower not in {".", ";", ","}:
+        end += 1
+    opening = next((i for i, t in enumerate(toks) if t.lower in {".", ";", ","}), len(toks))
+    if start > 1 and opening == start - 1 and toks[start - 2].lower in closers \
+            and toks[0].lower in {"in", "at", "from"}:
+        return True  # "In the capital alone, 40 died": the opening phrase scopes the sentence
+    # "40 died in the capital alone": "in" after the figure, "alone" closing its phrase
+    after = [t.lower for t in toks[first + 1:end + 1]]
+    return any(w in closers and {"in", "at", "from"} & set(after[max(0, i - _PLACE_WORDS - 1):i])
+               for i, w in enumerate(after))
 
 
 _GROUP_OPENERS = frozenset("the those these them all whom its their our".split())

@@ -35,11 +35,6 @@ _CURRENCY_WORDS = {
 }
 _PERCENT_WORDS = {"%", "percent", "pct", "per cent", "percentage"}
 _RANGE_JOINERS = {"-", "–", "—", "to", "and", "or", "through", "thru"}
-_ID_PREFIXES = frozenset(
-    """flight route highway interstate room chapter article section resolution title channel apollo page
-    table figure bus gate platform lane level grade class unit no number exit pier terminal track
-    district precinct ward suite floor box code model version season episode phase stage""".split()
-)
 _STREET = re.compile(
     r"^\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|"
     r"Dr|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Highway|Hwy|Parkway)\b"
@@ -157,8 +152,13 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
             and not re.match(r"^(?:st|nd|rd|th|s)\b", after)
         ):
             return "identifier"
-        if prev in _ID_PREFIXES or (num.first > 0 and toks[num.first - 1].text == "#"):
-            return "identifier"
+        if prev in vocab.word_set("claim_scope", "identifier_prefixes") \
+                or (prev in vocab.word_set("claim_scope", "titled_identifier_prefixes")
+                    and toks[num.first - 1].text[:1].isupper()) \
+                or (num.first > 0 and toks[num.first - 1].text == "#"):
+            return "identifier"  # "Route 9", "Situation Report 4", "#3"
+        if num.first == num.last and re.fullmatch(r"0\d+", first.text):
+            return "identifier"  # "Bulletin 03", "unit 007": a zero-padded number is a label, not a count
         nxt = toks[num.last + 1].lower if num.last + 1 < len(toks) else ""
         if num.first == num.last and (prev in vocab.word_set("claim_scope", "phone_verbs")
                                       or (nxt in vocab.word_set("claim_scope", "phone_after") and num.value < 1000)):

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from claimledger import vocab
 from claimledger.dates import MONTH_NAMES
+from claimledger.text import Token, right_after
 
 ASSERTIONS = ("asserted", "denied", "corrected", "rumoured")
 EVENT_SCOPES = ("main", "other_event", "other_period")
@@ -67,6 +68,16 @@ def assertion_of(sentence: str) -> str:
         if pattern.search(sentence):
             return status
     return "asserted"
+
+
+def states_the_correction(toks: list[Token], first: int) -> bool:
+    """ "the correct number is 46", "revised to 46": the figure a correction stands by, asserted."""
+    return right_after(toks, first, _correction_results())
+
+
+@lru_cache(maxsize=1)
+def _correction_results() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(c).lower().split()) for c in vocab.load("claim_scope")["correction_result_cues"])
 
 
 def event_scope_of(clause: str, as_of: date | None, published: date | None) -> str:
