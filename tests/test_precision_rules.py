@@ -252,6 +252,8 @@ PARTS = [
     ("Three girls and a boy drowned in the lake.", "Three girls", True),
     ("Three girls and a boy drowned in the lake.", "a boy", True),
     ("Eleven miners died, including three brothers.", "three brothers", True),
+    ("The council's toll of 40 dead is higher as it includes the nine rescuers who died.", "the nine rescuers",
+     True),
     ("The union's toll is higher as it also counts three contractors who died later.", "three contractors", True),
     ("Four others were treated at the scene.", "Four others", True),
     ("Twelve soldiers were killed and 30 wounded.", "Twelve soldiers", False),
@@ -305,7 +307,18 @@ ASSERTIONS = [
     ("Its estimate of 300 homes was in error and has been revised to 210.", "300 homes", "corrected"),
     # messages and clips passed around are hearsay
     ("Police urged parents to ignore messages claiming that 12 pupils had been taken.", "12 pupils", "rumoured"),
-    ("A video claiming 40 prisoners escaped was fake, the warden said.", "40 prisoners", "rumoured"),
+    ("Clips on several channels claiming 40 prisoners escaped were fake, the warden said.", "40 prisoners",
+     "rumoured"),
+    ("Texts sent around the town overnight said that 9 guards were held.", "9 guards", "asserted"),
+    ("Texts sent around overnight suggesting 9 guards were held were false.", "9 guards", "rumoured"),
+    ("Residents read tweets from the scene alleging 30 were shot.", "30", "rumoured"),
+    ("The troops left three border posts, saying 12 soldiers had been wounded.", "12 soldiers", "asserted"),
+    ("In a video message, the governor said 14 people had died.", "14 people", "asserted"),
+    ("In a video message saying 14 people had died, the governor asked for calm.", "14 people", "asserted"),
+    ("Officers say a video saying 14 people had died is fake.", "14 people", "rumoured"),
+    ("Rescuers said 5 hikers who were missing were found alive.", "5 hikers", "asserted"),
+    # someone counted dead who was found alive
+    ("One man listed among the dead was in fact alive, the coroner said.", "One man", "corrected"),
 ]
 
 
@@ -616,6 +629,10 @@ def _sourcing_checked(sentence: str, quantity_text: str) -> bool:
     ("Reporters saw 30 wounded people in the clinic alone.", "30 wounded people", True),
     ("There were 30 wounded people in the clinic bombing.", "30 wounded people", False),
     ("Medics logged 44 injured people at the stadium and at the hospitals.", "44 injured people", False),
+    # the step a count went up by
+    ("The toll at the mine rose to 12 after two miners died overnight.", "two miners", True),
+    ("The toll at the mine rose to 12 after two miners died overnight.", "12", False),
+    ("After two miners died overnight, the union called a strike.", "two miners", False),
     # one place's share: "in ... alone"
     ("In the harbour district alone, 23 people drowned.", "23 people", True),
     ("Some 60 homes flooded in Lintow alone, the council said.", "Some 60 homes", True),

@@ -19,7 +19,7 @@ from claimledger.scope import phrase_pattern, subset_cues
 from claimledger.text import Token, right_after
 
 # Tokens allowed between a subset cue and its figure ("among the dead were three children").
-_CUE_GAP = frozenset({"were", "was", "are", "is", ",", ":", "at", "least", "about", "some"})
+_CUE_GAP = frozenset({"were", "was", "are", "is", ",", ":", "at", "least", "about", "some", "the"})
 # Tokens allowed between two items of an enumeration.
 _ENUMERATION_JOINERS = frozenset({"and", ",", "plus", "as", "well"})
 
@@ -44,6 +44,8 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
             claim.is_partial = True  # "six were in a serious condition": some of the injured
         elif claim.metric in ("injured", "casualties") and _counted_at_a_facility(toks, _end_token(toks, q, claim)):
             claim.is_partial = True  # "26 injured workers in the burn unit": what one place holds
+        elif _the_step_of_a_rise(toks, q.first_token):
+            claim.is_partial = True  # "the toll rose to 24 after two workers died": the step, not the total
         elif _one_place_alone(toks, q.first_token):
             claim.is_partial = True  # "in the capital alone, 40 died": one place's share of a toll
         elif breakdown:
@@ -130,6 +132,19 @@ def _facility_place_pattern() -> re.Pattern[str]:
     closers = "|".join(re.escape(str(w)) for w in vocab.load("claim_scope")["share_closers"])
     # "hospital fire" or "hospital staff" goes on naming something else: the place must close the phrase
     return re.compile(rf"(?:\S+ ){{0,{_PLACE_WORDS - 1}}}?(?:{places})(?: (?:of|{closers})\b| [,.;:]|$)")
+
+
+def _the_step_of_a_rise(toks: list[Token], first: int) -> bool:
+    """A figure right after "after" (or "after the") in a sentence whose earlier words say a count rose."""
+    at = first - 1 if first > 0 and toks[first - 1].lower != "the" else first - 2
+    if at < 1 or toks[at].lower != "after":
+        return False
+    return bool(_rise_pattern().search(" ".join(t.lower for t in toks[:at])))
+
+
+@lru_cache(maxsize=1)
+def _rise_pattern() -> re.Pattern[str]:
+    return phrase_pattern(vocab.load("claim_scope")["rise_verbs"])
 
 
 def _one_place_alone(toks: list[Token], first: int) -> bool:

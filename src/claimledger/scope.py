@@ -63,11 +63,26 @@ def _any_assertion_cue() -> re.Pattern[str]:
 def assertion_of(sentence: str) -> str:
     """asserted, or how the sentence withholds the figure: corrected, denied or rumoured."""
     if not _any_assertion_cue().search(sentence):  # one search for the common case: no cue at all
-        return "asserted"
+        return "rumoured" if _hearsay_pattern().search(sentence) else "asserted"
     for status, pattern in _assertion_patterns():
         if pattern.search(sentence):
             return status
     return "asserted"
+
+
+# Words a hearsay carrier and its verb may have between them: "posts on X tonight claiming".
+_HEARSAY_GAP = 4
+
+
+@lru_cache(maxsize=1)
+def _hearsay_pattern() -> re.Pattern[str]:
+    """ "posts tonight claiming", "clips on social media saying": something passed around that says the
+    figure, with no punctuation between ("three border posts, saying they were overrun" is not)."""
+    table = vocab.load("claim_scope")
+    carriers = "|".join(re.escape(str(c)) for c in sorted(table["hearsay_carriers"], key=len, reverse=True))
+    verbs = "|".join(re.escape(str(v)) for v in table["hearsay_verbs"])
+    return re.compile(rf"(?<![\w-])(?<!\bin )(?:{carriers})\s+(?:[\w'-]+\s+){{0,{_HEARSAY_GAP}}}?(?:{verbs})\b",
+                      re.IGNORECASE)
 
 
 def states_the_correction(toks: list[Token], first: int) -> bool:
