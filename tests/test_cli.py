@@ -33,3 +33,62 @@ def test_report_without_warehouse(tmp_path: Path, capsys) -> None:
 def test_run_with_missing_seeds(tmp_path: Path, capsys) -> None:
     assert cli.main(["run", "--seeds", str(tmp_path / "nowhere"), "--db", str(tmp_path / "x.duckdb")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
+
+
+def _warehouse_with_findings(path: Path) -> Path:
+    """Two dated articles that disagree on a toll, and one undated article, validated without Prefect."""
+    from datetime import datetime
+
+    from claimledger import steps
+    from claimledger.model import Article
+
+    def article(doc_id: str, body: str, published: datetime | None) -> Article:
+        return Article(doc_id=doc_id, external_id=f"{doc_id}.md", source_path=f"{doc_id}.md", title=f"Title {doc_id}",
+                       subtitle="", body=body, story="quarry", published_at=published)
+
+    articles = [article("a", "The fire service said 12 workers died in the quarry blast.", datetime(2025, 5, 2, 9)),
+                article("b", "The mine owner said 7 workers died in the quarry blast.", datetime(2025, 5, 2, 10)),
+                article("c", "Nine workers were hurt in the quarry blast.", None)]
+    steps.load(path, articles, steps.extract(articles), [], "r1")
+    steps.validate(path, "r1", docs_root=None)
+    return path
+
+
+def test_report_exports_findings_estimates_and_undated_as_json(tmp_path: Path, capsys) -> None:
+    db = _warehouse_with_findings(tmp_path / "x.duckdb")
+    assert cli.main(["report", "--db", str(db), "--format", "json"]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert set(exported) == {"findings", "estimates", "undated"}
+    contradiction = [f for f in exported["findings"] if f["check_name"] == "contradiction"]
+    assert len(contradiction) == 1 and contradiction[0]["metric"] == "killed"
+    assert {contradiction[0]["value_low"], contradiction[0]["value_high"]} <= {7.0, 12.0}
+    assert contradiction[0]["published_at"].startswith("2025-05-02T")  # dates as ISO text
+    killed = [e for e in exported["estimates"] if e["metric"] == "killed"]
+    assert [(e["low"], e["high"], e["n_origins"]) for e in killed] == [(7.0, 12.0, 2)]
+    assert [u["document"] for u in exported["undated"]] == ["c.md"]
+
+
+def test_report_exports_one_table_as_csv_to_a_file(tmp_path: Path, capsys) -> None:
+    import csv
+
+    from claimledger import export
+
+    db = _warehouse_with_findings(tmp_path / "x.duckdb")
+    assert cli.main(["report", "--db", str(db), "--format", "json"]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    out = tmp_path / "findings.csv"
+    assert cli.main(["report", "--db", str(db), "--format", "csv", "-o", str(out)]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert tuple(rows[0]) == export.FINDING_COLUMNS and len(rows) == len(findings)
+    assert {r["finding_id"] for r in rows} == {f["finding_id"] for f in findings}
+    assert not list(tmp_path.glob("*.partial"))
+    assert cli.main(["report", "--db", str(db), "--format", "csv", "--table", "estimates"]) == 0
+    estimates = list(csv.DictReader(capsys.readouterr().out.splitlines()))
+    assert tuple(estimates[0]) == export.ESTIMATE_COLUMNS and any(r["metric"] == "killed" for r in estimates)
+
+
+def test_report_export_to_an_unwritable_place_names_it(tmp_path: Path, capsys) -> None:
+    db = _warehouse_with_findings(tmp_path / "x.duckdb")
+    target = tmp_path / "no such folder" / "out.json"
+    assert cli.main(["report", "--db", str(db), "--format", "json", "-o", str(target)]) == 2
+    assert f"{target}: cannot write the export" in capsys.readouterr().err

@@ -46,8 +46,14 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--name", default="claims-pipeline-hourly")
     extract = sub.add_parser("extract", help="print one article's claims as JSON lines")
     extract.add_argument("path", type=Path)
-    report = sub.add_parser("report", help="print the current flags with their evidence")
+    report = sub.add_parser("report", help="print the current findings with their evidence, and the estimates")
     report.add_argument("--db", type=Path, default=settings.DEFAULT_DB)
+    report.add_argument("--format", choices=("text", "json", "csv"), default="text",
+                        help="text to read; json: findings, estimates and undated articles in one object; "
+                             "csv: the table --table names")
+    report.add_argument("--table", choices=("findings", "estimates", "undated"), default="findings",
+                        help="the table a csv export holds (default: findings)")
+    report.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")
     return parser
 
 
@@ -237,18 +243,38 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from claimledger import report, steps
+    from claimledger import export, report, steps
 
     if not args.db.exists():
         print(f"claimledger: {args.db}: no warehouse yet; run `claimledger run` first", file=sys.stderr)
         return 2
-    print(report.flags_report(steps.flag_table(args.db, limit=10_000), steps.estimates_table(args.db)))
-    undated = steps.undated_table(args.db)
-    if undated:
-        print(f"\nUndated articles ({len(undated)}), never compared with other articles "
-              "(run with --default-date to date them):")
-        print("\n".join(f"  {r['document']}: {r['n_claims']} claims" for r in undated))
+    tables = {"findings": steps.flag_table(args.db, limit=None), "estimates": steps.estimates_table(args.db),
+              "undated": steps.undated_table(args.db)}
+    if args.format == "json":
+        text = export.to_json(tables)
+    elif args.format == "csv":
+        text = export.to_csv(tables[args.table], args.table)
+    else:
+        text = report.flags_report(tables["findings"], tables["estimates"]) + _undated_text(tables["undated"])
+    if args.output is None:
+        print(text, end="" if text.endswith("\n") else "\n")
+        return 0
+    try:
+        partial = args.output.with_name(args.output.name + ".partial")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(args.output)  # a reader never sees half an export
+    except OSError as exc:
+        print(f"claimledger: {args.output}: cannot write the export ({exc.strerror or exc})", file=sys.stderr)
+        return 2
     return 0
+
+
+def _undated_text(undated: list[dict]) -> str:
+    if not undated:
+        return ""
+    return (f"\n\nUndated articles ({len(undated)}), never compared with other articles "
+            "(run with --default-date to date them):\n"
+            + "\n".join(f"  {r['document']}: {r['n_claims']} claims" for r in undated))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -215,9 +215,10 @@ def undated_table(db: Path) -> list[dict]:
     return _read_rows(db, "select * from v_undated_documents order by document")
 
 
-def flag_table(db: Path, *, limit: int = 200) -> list[dict]:
-    """Current flags with sentence, value, sources and document, for reports and artifacts."""
-    return _read_rows(db, warehouse.sql("report_flags") + f" limit {int(limit)}")
+def flag_table(db: Path, *, limit: int | None = 200) -> list[dict]:
+    """Current findings with sentence, value, sources and document, for reports and artifacts (all of
+    them when `limit` is None)."""
+    return _read_rows(db, warehouse.sql("report_flags") + ("" if limit is None else f" limit {int(limit)}"))
 
 
 def record_run(staging: Path, summary: RunSummary, *, flow_run_id: str, started_at) -> None:
