@@ -256,3 +256,30 @@ def test_a_single_person_in_a_headline_needs_no_body_figure() -> None:
     figure = findings(("2025-01-13", "Three men were hurt in the rockfall", "Rescuers found another hiker."),
                       ("2025-03-01", "", "Rangers said 12 hikers were rescued."))
     assert len(figure["headline_unsupported"]) == 1
+
+
+def _estimate(*articles: tuple[str, str, str]) -> dict:
+    con = _warehouse(*articles)
+    (row,) = [dict(zip([d[0] for d in con.description], r, strict=True))
+              for r in con.execute("select * from v_claim_estimates where metric = 'killed'").fetchall()]
+    con.close()
+    return row
+
+
+def test_an_estimate_says_when_its_best_is_one_side_of_an_open_bound() -> None:
+    from claimledger.report import how_chosen
+
+    row = _estimate(("2025-01-10", "", "The NIS said more than 40 soldiers were killed."),
+                    ("2025-01-12", "", "The Pentagon said 55 soldiers were killed."))
+    assert (row["best"], row["best_basis"], row["best_origins"]) == (40.0, "floor", "South Korea")
+    assert (row["high"], row["high_origins"]) == (None, "South Korea")  # "more than 40" has no upper bound
+    assert "may be higher" in how_chosen(row) and "no upper bound" in how_chosen(row)
+
+
+def test_an_estimate_names_who_holds_each_end_of_the_range() -> None:
+    row = _estimate(("2025-01-10", "", "The NIS said 40 soldiers were killed."),
+                    ("2025-01-11", "", "Kyiv said at least 40 soldiers were killed."),
+                    ("2025-01-12", "", "The Pentagon said 55 soldiers were killed."))
+    assert (row["best"], row["best_basis"]) == (40.0, "stated")  # a stated figure wins over a floor at one point
+    assert row["best_origins"] == "South Korea; Ukraine"
+    assert (row["low"], row["low_origins"]) == (40.0, "South Korea; Ukraine")

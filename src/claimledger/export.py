@@ -21,7 +21,8 @@ FINDING_COLUMNS = ("finding_id", "severity", "check_name", "n_flags", "metric", 
                    "published_at", "source_path", "sentence", "detail", "claim_id", "related_claim_id")
 # One row per claim key and month (v_claim_estimates).
 ESTIMATE_COLUMNS = ("thing", "actor", "metric", "place", "period_month", "low", "best", "high", "n_origins",
-                    "origins", "n_documents", "n_claims", "first_seen", "last_seen", "best_rule")
+                    "origins", "n_documents", "n_claims", "first_seen", "last_seen", "best_rule", "best_basis",
+                    "best_origins", "low_origins", "high_origins")
 # One row per article without a publication date (v_undated_documents).
 UNDATED_COLUMNS = ("document", "doc_id", "title", "outlet", "url", "n_claims")
 

@@ -14,6 +14,7 @@ from html import escape
 from typing import Any
 
 from claimledger.flags import bounds_text
+from claimledger.report import how_chosen
 
 _COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 _W, _H, _PAD = 640, 220, 48
@@ -127,14 +128,14 @@ def _section(key: tuple[str, ...], group: dict[str, list[dict[str, Any]]]) -> st
         f"<tr><td>{e['period_month'] or 'undated'}</td><td>{e['low']:,.0f}</td><td>{e['best']:,.0f}</td>"
         f"<td>{'open' if e['high'] is None else format(e['high'], ',.0f')}</td>"
         f"<td>{escape(e['origins'] or '')}</td>"
-        f"<td>{e['n_documents']}</td></tr>"
+        f"<td>{e['n_documents']}</td><td>{escape(how_chosen(e))}</td></tr>"
         for e in group["estimates"]
         if e["best"] is not None
     )
     findings = (f"<table><tr><th>severity</th><th>finding</th><th>claim</th><th>value</th><th>sources</th>"
                 f"<th>document</th><th>evidence</th></tr>{rows}</table>") if rows else ""
     estimates = (f"<h3>Estimates</h3><table><tr><th>month</th><th>low</th><th>best</th><th>high</th><th>origins</th>"
-                 f"<th>documents</th></tr>{est}</table>") if est else ""
+                 f"<th>documents</th><th>how chosen</th></tr>{est}</table>") if est else ""
     return (f"<section><h2>{escape(_key_label(key))}</h2>{timeline_svg(group['timeline'])}"
             f"{findings}{estimates}</section>")
 

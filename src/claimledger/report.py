@@ -76,7 +76,32 @@ def flags_report(rows: list[dict[str, Any]], estimates: list[dict[str, Any]] | N
             out.append(f"- {_key(e)}, {month}: {bounds_text(e['low'], e['low'])} / {bounds_text(e['best'], e['best'])}"
                        f" / {bounds_text(e['high'], e['high']) if e['high'] is not None else 'open'}"
                        f"  ({e['n_origins']} origin(s): {e['origins'] or 'unsourced'}; {e['n_documents']} document(s))")
+            out.append(f"    {how_chosen(e)}")
     return "\n".join(out).lstrip("\n")
+
+
+# How an estimate's best figure was given (v_claim_estimates.best_basis), in words.
+BEST_BASIS = {
+    "stated": "a stated figure",
+    "approximate": "an approximate figure",
+    "range": "the low end of a range",
+    "vague": "the conservative value of a vague word",
+    "ceiling": "the ceiling of an open figure (\"up to\", \"fewer than\"): the count may be lower",
+    "floor": "the floor of an open figure (\"more than\", \"at least\"): the count may be higher",
+}
+
+
+def how_chosen(estimate: dict[str, Any]) -> str:
+    """ "best: the floor of an open figure ... (NIS); low: ... (Kyiv); high: ... (Pentagon)": how the best
+    was chosen and who holds each end of the range."""
+    basis = BEST_BASIS.get(estimate.get("best_basis") or "", "a figure")
+    ends = [f"best from {basis} ({estimate.get('best_origins') or 'unsourced'})",
+            f"low held by {estimate.get('low_origins') or 'unsourced'}"]
+    if estimate.get("high") is not None:
+        ends.append(f"high held by {estimate.get('high_origins') or 'unsourced'}")
+    else:
+        ends.append("no upper bound: a figure is open-ended")
+    return "; ".join(ends)
 
 
 FLAG_COLUMNS = ("severity", "check_name", "n_flags", "quantity_text", "value_low", "value_high", "sources", "title",

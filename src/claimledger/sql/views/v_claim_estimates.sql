@@ -10,10 +10,30 @@ with claims_in_scope as (
 ),
 
 sourced as (
-    select c.*, coalesce(s.origins, []) as origins
+    select c.*, coalesce(s.origins, []) as origins,
+           coalesce(c.value_low, c.value_high) as point,
+           -- how a figure gives its point estimate: stated, approximate, a closed range's low end, a
+           -- vague word's conservative value, or one side of an open bound ("up to 12" its ceiling,
+           -- "more than 40" its floor: the count may be lower or higher than the point)
+           case when c.qualifier = 'vague' then 'vague'
+                when c.value_low = c.value_high and c.is_approximate then 'approximate'
+                when c.value_low = c.value_high then 'stated'
+                when c.value_high is null then 'floor'
+                when c.value_low is null then 'ceiling'
+                else 'range' end as basis
     from claims_in_scope as c
     left join (select claim_id, list(distinct source_origin) as origins from claim_sources group by claim_id) as s
       using (claim_id)
+),
+
+keyed as (
+    -- each figure beside its key's lowest point, lowest low bound and highest high bound for the month
+    select s.*,
+           min(point) over w as key_best,
+           min(coalesce(value_low, 0)) over w as key_low,
+           max(value_high) over w as key_high
+    from sourced as s
+    window w as (partition by thing, actor, metric, place, date_trunc('month', period_start))
 ),
 
 final as (
@@ -28,8 +48,21 @@ final as (
            array_to_string(list_sort(list_distinct(flatten(list(origins)))), '; ') as origins,
            min(published_at) as first_seen,
            max(published_at) as last_seen,
-           'lowest point estimate (ACLED: most conservative); low = lowest lower bound; high = highest upper bound, NULL when a figure is open-ended (UCDP)' as best_rule
-    from sourced
+           'lowest point estimate (ACLED: most conservative); low = lowest lower bound; high = highest upper bound, NULL when a figure is open-ended (UCDP)' as best_rule,
+           -- how the best was chosen: a stated figure wins over an open bound at the same point
+           arg_min(basis, case basis when 'stated' then 0 when 'approximate' then 1 when 'range' then 2
+                                     when 'vague' then 3 when 'ceiling' then 4 else 5 end)
+               filter (where point = key_best) as best_basis,
+           -- who holds each end: the origins of the figures at the best, the low and the high
+           array_to_string(list_sort(list_distinct(flatten(list(origins) filter (where point = key_best)))), '; ')
+               as best_origins,
+           array_to_string(list_sort(list_distinct(flatten(
+               list(origins) filter (where coalesce(value_low, 0) = key_low)))), '; ') as low_origins,
+           -- the high end is open when any figure is: then it is held by the open-ended figures
+           array_to_string(list_sort(list_distinct(flatten(
+               case when bool_or(value_high is null) then list(origins) filter (where value_high is null)
+                    else list(origins) filter (where value_high = key_high) end))), '; ') as high_origins
+    from keyed
     group by all
 )
 
