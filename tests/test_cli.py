@@ -35,20 +35,26 @@ def test_run_with_missing_seeds(tmp_path: Path, capsys) -> None:
     assert "no such file or folder" in capsys.readouterr().err
 
 
-def _warehouse_with_findings(path: Path) -> Path:
-    """Two dated articles that disagree on a toll, and one undated article, validated without Prefect."""
+def _quarry_articles() -> list:
+    """Two dated articles that disagree on a toll, and one undated article."""
     from datetime import datetime
 
-    from claimledger import steps
     from claimledger.model import Article
 
     def article(doc_id: str, body: str, published: datetime | None) -> Article:
         return Article(doc_id=doc_id, external_id=f"{doc_id}.md", source_path=f"{doc_id}.md", title=f"Title {doc_id}",
                        subtitle="", body=body, story="quarry", published_at=published)
 
-    articles = [article("a", "The fire service said 12 workers died in the quarry blast.", datetime(2025, 5, 2, 9)),
-                article("b", "The mine owner said 7 workers died in the quarry blast.", datetime(2025, 5, 2, 10)),
-                article("c", "Nine workers were hurt in the quarry blast.", None)]
+    return [article("a", "The fire service said 12 workers died in the quarry blast.", datetime(2025, 5, 2, 9)),
+            article("b", "The mine owner said 7 workers died in the quarry blast.", datetime(2025, 5, 2, 10)),
+            article("c", "Nine workers were hurt in the quarry blast.", None)]
+
+
+def _warehouse_with_findings(path: Path) -> Path:
+    """The quarry articles loaded and validated without Prefect."""
+    from claimledger import steps
+
+    articles = _quarry_articles()
     steps.load(path, articles, steps.extract(articles), [], "r1")
     steps.validate(path, "r1", docs_root=None)
     return path
@@ -92,3 +98,58 @@ def test_report_export_to_an_unwritable_place_names_it(tmp_path: Path, capsys) -
     target = tmp_path / "no such folder" / "out.json"
     assert cli.main(["report", "--db", str(db), "--format", "json", "-o", str(target)]) == 2
     assert f"{target}: cannot write the export" in capsys.readouterr().err
+
+
+def _findings_json(db: Path, capsys, *extra: str) -> list[dict]:
+    assert cli.main(["report", "--db", str(db), "--format", "json", *extra]) == 0
+    return json.loads(capsys.readouterr().out)["findings"]
+
+
+def test_a_dismissed_finding_is_hidden_and_the_verdict_survives_runs_and_re_extraction(tmp_path: Path,
+                                                                                      capsys) -> None:
+    from claimledger import steps
+
+    db = _warehouse_with_findings(tmp_path / "x.duckdb")
+    (contradiction,) = [f for f in _findings_json(db, capsys) if f["check_name"] == "contradiction"]
+    # a flag id stands for its finding
+    assert cli.main(["review", contradiction["flag_id"], "--dismiss", "--note", "two different blasts",
+                     "--by", "ana", "--db", str(db)]) == 0
+    assert "dismissed" in capsys.readouterr().out
+    assert all(f["check_name"] != "contradiction" for f in _findings_json(db, capsys))
+    assert cli.main(["report", "--db", str(db)]) == 0
+    assert "1 finding(s) dismissed by review are hidden" in capsys.readouterr().out
+    shown = [f for f in _findings_json(db, capsys, "--include-dismissed") if f["check_name"] == "contradiction"]
+    assert [(f["review_status"], f["review_note"], f["reviewer"]) for f in shown] == [
+        ("dismissed", "two different blasts", "ana")]
+    for run in ("r2", "r3", "r4"):  # three further runs on the same evidence
+        steps.validate(db, run, docs_root=None)
+    articles = _quarry_articles()  # the same articles extracted and stored again
+    steps.load(db, articles, steps.extract(articles), [], "r5")
+    steps.validate(db, "r5", docs_root=None)
+    summary = steps.summarize(db, steps.RunSummary(run_id="r5"))
+    assert summary.n_dismissed == 1 and "contradiction" not in summary.flags_by_check
+
+
+def test_new_evidence_joining_a_dismissed_finding_asks_for_another_look(tmp_path: Path, capsys) -> None:
+    from datetime import datetime
+
+    from claimledger import steps
+    from claimledger.model import Article
+
+    db = _warehouse_with_findings(tmp_path / "x.duckdb")
+    (contradiction,) = [f for f in _findings_json(db, capsys) if f["check_name"] == "contradiction"]
+    assert cli.main(["review", contradiction["finding_id"], "--dismiss", "--db", str(db)]) == 0
+    capsys.readouterr()
+    later = Article(doc_id="d", external_id="d.md", source_path="d.md", title="Title d", subtitle="",
+                    body="The mine owner said 6 workers died in the quarry blast.", story="quarry",
+                    published_at=datetime(2025, 5, 2, 11))
+    steps.load(db, [later], steps.extract([later]), [], "r2")
+    steps.validate(db, "r2", docs_root=None)
+    statuses = {f["review_status"] for f in _findings_json(db, capsys) if f["check_name"] == "contradiction"}
+    assert statuses == {"needs_another_look"}
+
+
+def test_a_review_of_an_unknown_id_names_it(tmp_path: Path, capsys) -> None:
+    db = _warehouse_with_findings(tmp_path / "x.duckdb")
+    assert cli.main(["review", "0123456789abcdef", "--confirm", "--db", str(db)]) == 2
+    assert "no current finding or flag with id '0123456789abcdef'" in capsys.readouterr().err

@@ -171,6 +171,23 @@ def test_cli_fail_on(harness, corpus: Path, tmp_path: Path, capsys) -> None:
     assert "North Korea soldier captured in Kursk region" in report and "Estimates" in report
 
 
+def test_fail_on_honours_dismissed_findings_across_runs(harness, corpus: Path, tmp_path: Path, capsys) -> None:
+    import duckdb
+
+    db = tmp_path / "cli.duckdb"
+    assert cli.main(["run", "--seeds", str(corpus), "--db", str(db), "--no-docs", "--fail-on", "warning"]) == 1
+    con = duckdb.connect(str(db), read_only=True)
+    warnings = [r[0] for r in con.execute("select finding_id from v_findings where severity = 'warning'").fetchall()]
+    con.close()
+    assert warnings
+    for finding in warnings:
+        assert cli.main(["review", finding, "--dismiss", "--note", "read: not a disagreement", "--db", str(db)]) == 0
+    for _ in range(3):  # the verdicts hold run after run
+        assert cli.main(["run", "--seeds", str(corpus), "--db", str(db), "--no-docs", "--fail-on", "warning"]) == 0
+    out = capsys.readouterr().out
+    assert f"dismissed by review: {len(warnings)} finding(s)" in out
+
+
 TABLES = {
     "documents": "select * exclude (ingested_at, run_id) from documents order by doc_id",
     "claims": "select * exclude (run_id) from claims order by claim_id",

@@ -54,6 +54,17 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--table", choices=("findings", "estimates", "undated"), default="findings",
                         help="the table a csv export holds (default: findings)")
     report.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")
+    report.add_argument("--include-dismissed", action="store_true",
+                        help="list the findings an analyst dismissed too (hidden by default)")
+    review = sub.add_parser("review", help="dismiss or confirm a finding; the verdict is kept across runs")
+    review.add_argument("id", help="a finding id (v_findings.finding_id) or one of its flag ids (claim_flags.flag_id)")
+    verdict = review.add_mutually_exclusive_group(required=True)
+    verdict.add_argument("--dismiss", action="store_true", help="the finding is wrong: hide it, stop failing on it")
+    verdict.add_argument("--confirm", action="store_true", help="the finding is right")
+    review.add_argument("--note", help="why, in a few words")
+    review.add_argument("--by", default=None, help="who reviews (default: the login name)")
+    review.add_argument("--db", type=Path, default=settings.DEFAULT_DB)
+    review.add_argument("--wait", type=float, default=60.0, help="seconds to wait for a run to finish")
     return parser
 
 
@@ -248,14 +259,15 @@ def _report(args: argparse.Namespace) -> int:
     if not args.db.exists():
         print(f"claimledger: {args.db}: no warehouse yet; run `claimledger run` first", file=sys.stderr)
         return 2
-    tables = {"findings": steps.flag_table(args.db, limit=None), "estimates": steps.estimates_table(args.db),
-              "undated": steps.undated_table(args.db)}
+    tables = {"findings": steps.flag_table(args.db, limit=None, include_dismissed=args.include_dismissed),
+              "estimates": steps.estimates_table(args.db), "undated": steps.undated_table(args.db)}
     if args.format == "json":
         text = export.to_json(tables)
     elif args.format == "csv":
         text = export.to_csv(tables[args.table], args.table)
     else:
-        text = report.flags_report(tables["findings"], tables["estimates"]) + _undated_text(tables["undated"])
+        text = (report.flags_report(tables["findings"], tables["estimates"]) + _undated_text(tables["undated"])
+                + _dismissed_text(args.db, args.include_dismissed))
     if args.output is None:
         print(text, end="" if text.endswith("\n") else "\n")
         return 0
@@ -267,6 +279,43 @@ def _report(args: argparse.Namespace) -> int:
         print(f"claimledger: {args.output}: cannot write the export ({exc.strerror or exc})", file=sys.stderr)
         return 2
     return 0
+
+
+def _dismissed_text(db: Path, shown: bool) -> str:
+    from claimledger import steps
+
+    n = steps.dismissed_count(db)
+    if not n or shown:
+        return ""
+    return f"\n\n{n} finding(s) dismissed by review are hidden (--include-dismissed lists them)."
+
+
+def _review(args: argparse.Namespace) -> int:
+    import getpass
+
+    from claimledger import warehouse
+
+    if not args.db.exists():
+        print(f"claimledger: {args.db}: no warehouse yet; run `claimledger run` first", file=sys.stderr)
+        return USAGE
+    verdict = "dismissed" if args.dismiss else "confirmed"
+    try:
+        with warehouse.run_lock(args.db, wait_seconds=args.wait):  # a run replaces the file when it ends
+            con = warehouse.connect(args.db)
+            try:
+                finding = warehouse.finding_of(con, args.id)
+                if finding is None:
+                    print(f"claimledger: {args.db}: no current finding or flag with id {args.id!r}", file=sys.stderr)
+                    return USAGE
+                warehouse.store_review(con, finding, verdict, args.note, args.by or getpass.getuser())
+            finally:
+                con.close()
+    except warehouse.WarehouseBusy as exc:
+        print(f"claimledger: {exc}", file=sys.stderr)
+        return BUSY
+    print(f"finding {finding['finding_id']} ({finding['check_name']}, {finding['n_flags']} claim pair(s)) {verdict}; "
+          "the verdict holds until another flag joins the finding")
+    return OK
 
 
 def _undated_text(undated: list[dict]) -> str:
@@ -287,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "CRITICAL"
         for handler in logging.getLogger().handlers:
             handler.addFilter(_own_records)
-    handlers = {"run": _run, "serve": _serve, "extract": _extract, "report": _report}
+    handlers = {"run": _run, "serve": _serve, "extract": _extract, "report": _report, "review": _review}
     return handlers[args.command](args)
 
 

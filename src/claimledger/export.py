@@ -18,7 +18,8 @@ from typing import Any
 # One row per finding (report_flags.sql): its first claim pair stands for it, `n_flags` counts the pairs.
 FINDING_COLUMNS = ("finding_id", "severity", "check_name", "n_flags", "metric", "thing", "actor", "place",
                    "quantity_text", "value_low", "value_high", "qualifier", "sources", "title", "outlet",
-                   "published_at", "source_path", "sentence", "detail", "claim_id", "related_claim_id")
+                   "published_at", "source_path", "sentence", "detail", "claim_id", "related_claim_id",
+                   "flag_id", "review_status", "review_note", "reviewer")
 # One row per claim key and month (v_claim_estimates).
 ESTIMATE_COLUMNS = ("thing", "actor", "metric", "place", "period_month", "low", "best", "high", "n_origins",
                     "origins", "n_documents", "n_claims", "first_seen", "last_seen", "best_rule", "best_basis",

@@ -20,6 +20,9 @@ def summary_lines(summary: Any) -> list[str]:
     for check, by_severity in sorted(s["flags_by_check"].items()):
         counts = ", ".join(f"{sev} {n}" for sev, n in sorted(by_severity.items()))
         lines.append(f"  {check}: {counts}")
+    if s.get("n_dismissed"):
+        lines.append(f"  dismissed by review: {s['n_dismissed']} finding(s), not counted above nor for --fail-on "
+                     "(hidden from the report; v_findings.review_status)")
     undated = s.get("undated") or []
     if undated:
         shown = ", ".join(undated[:_UNDATED_SHOWN]) + (f" and {len(undated) - _UNDATED_SHOWN} more"

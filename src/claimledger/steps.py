@@ -36,6 +36,7 @@ class RunSummary:
     errors: list[IngestError] = field(default_factory=list)
     docs_index: str | None = None
     undated: list[str] = field(default_factory=list)  # source paths (and ids) of articles with no date
+    n_dismissed: int = 0  # findings an analyst dismissed (claimledger review): not in flags_by_check
 
 
 def read_articles(paths: list[Path], default_date: date | None = None) -> tuple[list[Article], list[IngestError]]:
@@ -188,8 +189,11 @@ def summarize(staging: Path, summary: RunSummary) -> RunSummary:
         summary.n_findings = int(warehouse.query(con, "select count(*) as n from v_findings")[0]["n"])
         summary.undated = [r["document"] for r in warehouse.query(
             con, "select document from v_undated_documents order by document")]
+        summary.n_dismissed = int(warehouse.query(
+            con, "select count(*) as n from v_findings where review_status = 'dismissed'")[0]["n"])
         for check, severity, n in con.execute(
-            "select check_name, severity, count(*) from v_findings group by all order by all"
+            "select check_name, severity, count(*) from v_findings where review_status <> 'dismissed' "
+            "group by all order by all"
         ).fetchall():
             summary.flags_by_check.setdefault(check, {})[severity] = n
     finally:
@@ -210,15 +214,25 @@ def estimates_table(db: Path) -> list[dict]:
     return _read_rows(db, "select * from v_claim_estimates")
 
 
+def dismissed_count(db: Path) -> int:
+    """Findings an analyst dismissed (claimledger review) that are still raised."""
+    return int(_read_rows(db, "select count(*) as n from v_findings where review_status = 'dismissed'")[0]["n"])
+
+
 def undated_table(db: Path) -> list[dict]:
     """Articles with no publication date (v_undated_documents), never compared with other articles."""
     return _read_rows(db, "select * from v_undated_documents order by document")
 
 
-def flag_table(db: Path, *, limit: int | None = 200) -> list[dict]:
+def flag_table(db: Path, *, limit: int | None = 200, include_dismissed: bool = False) -> list[dict]:
     """Current findings with sentence, value, sources and document, for reports and artifacts (all of
-    them when `limit` is None)."""
-    return _read_rows(db, warehouse.sql("report_flags") + ("" if limit is None else f" limit {int(limit)}"))
+    them when `limit` is None); findings an analyst dismissed only with `include_dismissed`."""
+    statement = warehouse.sql("report_flags") + ("" if limit is None else f" limit {int(limit)}")
+    con = warehouse.connect_read(db)
+    try:
+        return warehouse.query(con, statement, [include_dismissed])
+    finally:
+        con.close()
 
 
 def record_run(staging: Path, summary: RunSummary, *, flow_run_id: str, started_at) -> None:
@@ -258,6 +272,7 @@ def summary_dict(summary: RunSummary) -> dict:
         "n_claims": summary.n_claims,
         "n_flags": summary.n_flags,
         "n_findings": summary.n_findings,
+        "n_dismissed": summary.n_dismissed,
         "flags_by_check": summary.flags_by_check,
         "errors": [{"source_path": e.source_path, "line": e.line, "reason": e.reason} for e in summary.errors],
         "undated": summary.undated,
@@ -270,7 +285,7 @@ def write_report(db: Path, summary: RunSummary, path: Path) -> Path:
 
     con = warehouse.connect_read(db)
     try:
-        flags = warehouse.query(con, warehouse.sql("report_flags"))
+        flags = warehouse.query(con, warehouse.sql("report_flags"), [False])
         estimates = warehouse.query(con, "select * from v_claim_estimates")
         timeline = warehouse.query(con, "select * from v_claim_timeline")
     finally:

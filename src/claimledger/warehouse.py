@@ -8,6 +8,7 @@ the live warehouse as it was, and readers of the live file are never blocked by 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import shutil
 import time
@@ -207,6 +208,22 @@ def store_flags(con: duckdb.DuckDBPyConnection, flags: pl.DataFrame, run_id: str
     con.execute("insert into claim_flags by name select * from current_flags "
                 "where flag_id not in (select flag_id from claim_flags)")
     con.unregister("current_flags")
+
+
+def finding_of(con: duckdb.DuckDBPyConnection, ident: str) -> dict[str, Any] | None:
+    """The current finding with this id, or the one this flag id belongs to (v_findings)."""
+    rows = query(con, "select * from v_findings where finding_id = ? or list_contains(flag_ids, ?)", [ident, ident])
+    return rows[0] if rows else None
+
+
+def store_review(con: duckdb.DuckDBPyConnection, finding: dict[str, Any], verdict: str, note: str | None,
+                 reviewer: str) -> str:
+    """Record an analyst's verdict on a finding, covering the flags it holds now; returns the review id."""
+    reviewed_at = datetime.now()
+    review_id = hashlib.sha256(f"{finding['finding_id']}|{verdict}|{reviewed_at.isoformat()}".encode()).hexdigest()[:16]
+    con.execute("insert into reviews values (?, ?, ?, ?, ?, ?, ?)",
+                [review_id, finding["finding_id"], verdict, note, reviewer, reviewed_at, list(finding["flag_ids"])])
+    return review_id
 
 
 def store_validation(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:

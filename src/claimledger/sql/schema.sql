@@ -70,6 +70,19 @@ create table if not exists claim_flags (
     run_id           varchar not null      -- run that first raised the flag
 );
 
+-- An analyst's verdict on a finding (claimledger review), kept across runs: append-only, the latest
+-- per finding counts. `evidence` is the finding's flag ids when it was reviewed: when another flag
+-- joins the finding, the verdict no longer covers it and the finding asks for another look.
+create table if not exists reviews (
+    review_id   varchar primary key,
+    finding_id  varchar not null,
+    verdict     varchar not null,          -- dismissed | confirmed
+    note        varchar,
+    reviewer    varchar not null,
+    reviewed_at timestamp not null,
+    evidence    varchar[] not null
+);
+
 create table if not exists runs (
     run_id          varchar primary key,
     flow_run_id     varchar,

@@ -1,6 +1,9 @@
 -- One row per finding: the flags of one check that express one disagreement (same key, story and
 -- origins) grouped, with the most severe level, every claim and document behind it, and the first
 -- flag's detail as its headline. Reports and artifacts count these, not flags.
+-- review_status: open, dismissed or confirmed (an analyst's latest verdict, `reviews`), or
+-- needs_another_look when a flag joined the finding after the verdict. Dismissed findings do not count
+-- for --fail-on and are hidden from reports by default; they stay here.
 with severities as (
     select *, case severity when 'error' then 3 when 'warning' then 2 else 1 end as severity_rank
     from claim_flags
@@ -22,7 +25,22 @@ final as (
     left join claim_docs as a on a.claim_id = f.claim_id
     left join claim_docs as b on b.claim_id = f.related_claim_id
     group by f.finding_id, f.check_name
+),
+
+latest_reviews as (
+    select * from reviews
+    qualify row_number() over (partition by finding_id order by reviewed_at desc, review_id desc) = 1
+),
+
+reviewed as (
+    select f.*,
+           case when r.verdict is null then 'open'
+                when list_has_all(r.evidence, f.flag_ids) then r.verdict
+                else 'needs_another_look' end as review_status,
+           r.verdict as review_verdict, r.note as review_note, r.reviewer, r.reviewed_at
+    from final as f
+    left join latest_reviews as r using (finding_id)
 )
 
-select * from final
+select * from reviewed
 order by case severity when 'error' then 1 when 'warning' then 2 else 3 end, check_name, finding_id
