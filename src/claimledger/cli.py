@@ -277,8 +277,8 @@ def _report(args: argparse.Namespace) -> int:
         partial.replace(args.output)  # a reader never sees half an export
     except OSError as exc:
         print(f"claimledger: {args.output}: cannot write the export ({exc.strerror or exc})", file=sys.stderr)
-        return 2
-    return 0
+        return USAGE
+    return OK
 
 
 def _dismissed_text(db: Path, shown: bool) -> str:

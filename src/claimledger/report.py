@@ -95,8 +95,8 @@ BEST_BASIS = {
 
 
 def how_chosen(estimate: dict[str, Any]) -> str:
-    """ "best: the floor of an open figure ... (NIS); low: ... (Kyiv); high: ... (Pentagon)": how the best
-    was chosen and who holds each end of the range."""
+    """ "best from the floor of an open figure ... (South Korea); low held by Ukraine; high held by United
+    States": how the best was chosen and who holds each end of the range."""
     basis = BEST_BASIS.get(estimate.get("best_basis") or "", "a figure")
     ends = [f"best from {basis} ({estimate.get('best_origins') or 'unsourced'})",
             f"low held by {estimate.get('low_origins') or 'unsourced'}"]
