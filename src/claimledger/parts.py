@@ -124,11 +124,15 @@ def _counted_at_a_facility(toks: list[Token], end: int) -> bool:
     return bool(_facility_place_pattern().match(rest))
 
 
+def _treatment_places(*, singular: bool) -> str:
+    """The treatment places (metrics.yaml) as a regex alternation; with `singular`, only those naming one."""
+    places = (str(p).lower() for p in vocab.load("metrics")["treatment_places"])
+    return "|".join(re.escape(p) for p in places if not (singular and p.endswith("s")))
+
+
 @lru_cache(maxsize=1)
 def _facility_place_pattern() -> re.Pattern[str]:
-    # one place: "at the hospitals" or "at two clinics" may hold everyone hurt
-    places = "|".join(re.escape(str(p).lower()) for p in vocab.load("metrics")["treatment_places"]
-                      if not str(p).endswith("s"))
+    places = _treatment_places(singular=True)  # "at the hospitals" or "at two clinics" may hold everyone hurt
     closers = "|".join(re.escape(str(w)) for w in vocab.load("claim_scope")["share_closers"])
     # "hospital fire" or "hospital staff" goes on naming something else: the place must close the phrase
     return re.compile(rf"(?:\S+ ){{0,{_PLACE_WORDS - 1}}}?(?:{places})(?: (?:of|{closers})\b| [,.;:]|$)")
@@ -204,7 +208,7 @@ def _facility_stops() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _facility_pattern() -> re.Pattern[str]:
-    places = "|".join(re.escape(str(p).lower()) for p in vocab.load("metrics")["treatment_places"])
+    places = _treatment_places(singular=False)
     verbs = "|".join(re.escape(str(v).lower()) for v in vocab.load("claim_scope")["facility_verbs"])
     return re.compile(rf"\b(?:{places})\b(?:\s+[^\s.;]+){{0,8}}?\s+(?:{verbs})\b")
 

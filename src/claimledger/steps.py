@@ -180,6 +180,9 @@ def _evidence(con, outcome: quality.SuiteOutcome) -> list[dict]:
     return warehouse.query(con, f"select * from {outcome.dataset} where not {verdict}")
 
 
+_DISMISSED_COUNT = "select count(*) as n from v_findings where review_status = 'dismissed'"
+
+
 def summarize(staging: Path, summary: RunSummary) -> RunSummary:
     """Fill the warehouse-wide counts of a run summary."""
     con = warehouse.connect(staging)
@@ -189,8 +192,7 @@ def summarize(staging: Path, summary: RunSummary) -> RunSummary:
         summary.n_findings = int(warehouse.query(con, "select count(*) as n from v_findings")[0]["n"])
         summary.undated = [r["document"] for r in warehouse.query(
             con, "select document from v_undated_documents order by document")]
-        summary.n_dismissed = int(warehouse.query(
-            con, "select count(*) as n from v_findings where review_status = 'dismissed'")[0]["n"])
+        summary.n_dismissed = int(warehouse.query(con, _DISMISSED_COUNT)[0]["n"])
         for check, severity, n in con.execute(
             "select check_name, severity, count(*) from v_findings where review_status <> 'dismissed' "
             "group by all order by all"
@@ -201,10 +203,10 @@ def summarize(staging: Path, summary: RunSummary) -> RunSummary:
     return summary
 
 
-def _read_rows(db: Path, statement: str) -> list[dict]:
+def _read_rows(db: Path, statement: str, params: list | None = None) -> list[dict]:
     con = warehouse.connect_read(db)
     try:
-        return warehouse.query(con, statement)
+        return warehouse.query(con, statement, params)
     finally:
         con.close()
 
@@ -216,7 +218,7 @@ def estimates_table(db: Path) -> list[dict]:
 
 def dismissed_count(db: Path) -> int:
     """Findings an analyst dismissed (claimledger review) that are still raised."""
-    return int(_read_rows(db, "select count(*) as n from v_findings where review_status = 'dismissed'")[0]["n"])
+    return int(_read_rows(db, _DISMISSED_COUNT)[0]["n"])
 
 
 def undated_table(db: Path) -> list[dict]:
@@ -228,11 +230,7 @@ def flag_table(db: Path, *, limit: int | None = 200, include_dismissed: bool = F
     """Current findings with sentence, value, sources and document, for reports and artifacts (all of
     them when `limit` is None); findings an analyst dismissed only with `include_dismissed`."""
     statement = warehouse.sql("report_flags") + ("" if limit is None else f" limit {int(limit)}")
-    con = warehouse.connect_read(db)
-    try:
-        return warehouse.query(con, statement, [include_dismissed])
-    finally:
-        con.close()
+    return _read_rows(db, statement, [include_dismissed])
 
 
 def record_run(staging: Path, summary: RunSummary, *, flow_run_id: str, started_at) -> None:
