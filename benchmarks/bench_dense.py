@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from claimledger.extract import extract_article  # noqa: E402
+from claimledger.extraction.extract import extract_article  # noqa: E402
 from claimledger.model import Article  # noqa: E402
 
 MAX_RATIO = 3.0

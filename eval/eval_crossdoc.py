@@ -78,10 +78,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from claimledger import warehouse  # noqa: E402
-from claimledger.extract import extract_article  # noqa: E402
-from claimledger.frames import to_frames  # noqa: E402
+from claimledger.extraction.extract import extract_article  # noqa: E402
+from claimledger.extraction.frames import to_frames  # noqa: E402
 from claimledger.model import Article  # noqa: E402
+from claimledger.storage import warehouse  # noqa: E402
 
 WINDOW_DAYS = 7  # v_claim_pairs: periods and publication dates within a week
 CLAIM_COLUMNS = ("claim_id", "doc_id", "section", "sentence_idx", "sentence", "char_start", "char_end",

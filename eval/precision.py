@@ -62,16 +62,16 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 try:
-    from claimledger import warehouse
-    from claimledger.extract import extract_article
-    from claimledger.frames import to_frames
+    from claimledger.extraction.extract import extract_article
+    from claimledger.extraction.frames import to_frames
     from claimledger.model import Article
+    from claimledger.storage import warehouse
 except ImportError:  # run without the package installed: use the project's src/ tree
     sys.path.insert(0, str(ROOT / "src"))
-    from claimledger import warehouse
-    from claimledger.extract import extract_article
-    from claimledger.frames import to_frames
+    from claimledger.extraction.extract import extract_article
+    from claimledger.extraction.frames import to_frames
     from claimledger.model import Article
+    from claimledger.storage import warehouse
 
 JUDGED = ROOT / "eval" / "precision"
 COMPOSED = ROOT / "eval" / "composed"

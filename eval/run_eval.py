@@ -91,14 +91,14 @@ from pathlib import Path
 from typing import Any
 
 try:
-    from claimledger.extract import extract_article, scan_quantities
+    from claimledger.extraction.extract import extract_article, scan_quantities
+    from claimledger.extraction.quantities import Quantity
     from claimledger.model import Article, Claim
-    from claimledger.quantities import Quantity
 except ImportError:  # run without the package installed: use the project's src/ tree
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from claimledger.extract import extract_article, scan_quantities
+    from claimledger.extraction.extract import extract_article, scan_quantities
+    from claimledger.extraction.quantities import Quantity
     from claimledger.model import Article, Claim
-    from claimledger.quantities import Quantity
 
 Record = dict[str, Any]
 

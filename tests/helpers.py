@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from claimledger.extract import extract_article
+from claimledger.extraction.extract import extract_article
 from claimledger.model import Article, Claim
 
 

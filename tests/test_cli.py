@@ -77,7 +77,7 @@ def test_report_exports_findings_estimates_and_undated_as_json(tmp_path: Path, c
 def test_report_exports_one_table_as_csv_to_a_file(tmp_path: Path, capsys) -> None:
     import csv
 
-    from claimledger import export
+    from claimledger.reporting import export
 
     db = _warehouse_with_findings(tmp_path / "x.duckdb")
     assert cli.main(["report", "--db", str(db), "--format", "json"]) == 0

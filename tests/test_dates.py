@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from claimledger.dates import find_dates
+from claimledger.extraction.dates import find_dates
 
 PUBLISHED = date(2025, 1, 12)  # a Sunday
 

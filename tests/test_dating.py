@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from claimledger import warehouse
-from claimledger.dating import date_in_text
-from claimledger.extract import extract_article
-from claimledger.frames import to_frames
-from claimledger.ingest import read_paths, with_default_date
-from claimledger.report import summary_lines
+from claimledger.extraction.extract import extract_article
+from claimledger.extraction.frames import to_frames
+from claimledger.reading.dating import date_in_text
+from claimledger.reading.ingest import read_paths, with_default_date
+from claimledger.reporting.report import summary_lines
+from claimledger.storage import warehouse
 
 
 @pytest.mark.parametrize(("body", "found"), [

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from claimledger import warehouse
-from claimledger.extract import extract_article
-from claimledger.frames import to_frames
-from claimledger.ingest import read_paths
+from claimledger.extraction.extract import extract_article
+from claimledger.extraction.frames import to_frames
+from claimledger.reading.ingest import read_paths
+from claimledger.storage import warehouse
 from tests.test_findings import CHECK_VIEWS
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

@@ -10,10 +10,10 @@ from datetime import datetime
 
 import pytest
 
-from claimledger import warehouse
-from claimledger.extract import extract_article
-from claimledger.frames import to_frames
+from claimledger.extraction.extract import extract_article
+from claimledger.extraction.frames import to_frames
 from claimledger.model import Article
+from claimledger.storage import warehouse
 
 CHECK_VIEWS = {
     "contradiction": "select claim_id, related_claim_id from v_claim_pairs where not intervals_overlap",
@@ -267,7 +267,7 @@ def _estimate(*articles: tuple[str, str, str]) -> dict:
 
 
 def test_an_estimate_says_when_its_best_is_one_side_of_an_open_bound() -> None:
-    from claimledger.report import how_chosen
+    from claimledger.reporting.report import how_chosen
 
     row = _estimate(("2025-01-10", "", "The NIS said more than 40 soldiers were killed."),
                     ("2025-01-12", "", "The Pentagon said 55 soldiers were killed."))

@@ -10,7 +10,8 @@ import duckdb
 import pytest
 from prefect.testing.utilities import prefect_test_harness
 
-from claimledger import cli, quality
+from claimledger import cli
+from claimledger.checks import quality
 from claimledger.flow import claims_pipeline
 
 pytestmark = pytest.mark.flow
@@ -121,7 +122,7 @@ def test_failed_run_leaves_warehouse_as_it_was(harness, corpus: Path, tmp_path: 
 
 def test_a_report_that_cannot_be_drawn_fails_the_run_before_anything_is_published(
         harness, corpus: Path, tmp_path: Path, monkeypatch) -> None:
-    from claimledger import html_report
+    from claimledger.reporting import html_report
 
     db = tmp_path / "claims.duckdb"
     (corpus / "zero.md").write_text("---\nstory: nk-kursk\npublished_at: 2025-01-15\n---\n# Ferry\n\n"

@@ -10,7 +10,8 @@ import duckdb
 import pytest
 from prefect.testing.utilities import prefect_test_harness
 
-from claimledger import cli, warehouse
+from claimledger import cli
+from claimledger.storage import warehouse
 
 pytestmark = pytest.mark.flow
 

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from claimledger import html_report
+from claimledger.reporting import html_report
 
 
 def _point(low, high, day: int = 1) -> dict:

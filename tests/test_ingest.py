@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.ingest import read_paths
+from claimledger.reading.ingest import read_paths
 
 TXT = "Headline here\n\nStandfirst here.\n\nTag one, Tag two\n\nFirst body paragraph.\n\nSecond one.\n"
 
@@ -145,7 +145,8 @@ def test_txt_body_found_by_position_when_it_repeats_the_headline(tmp_path: Path)
 
 
 def test_an_article_over_the_size_limit_is_an_ingest_error(tmp_path, monkeypatch) -> None:
-    from claimledger import ingest, settings
+    from claimledger import settings
+    from claimledger.reading import ingest
 
     monkeypatch.setenv(settings.MAX_ARTICLE_CHARS_ENV, "1000")
     path = tmp_path / "big.jsonl"
@@ -158,7 +159,7 @@ def test_an_article_over_the_size_limit_is_an_ingest_error(tmp_path, monkeypatch
 
 
 def test_a_lone_surrogate_makes_its_line_an_ingest_error(tmp_path) -> None:
-    from claimledger import ingest
+    from claimledger.reading import ingest
 
     path = tmp_path / "bad.jsonl"
     path.write_text('{"id": "a", "body": "Bad \\ud800 text."}\n{"id": "b", "body": "Good text."}\n', encoding="utf-8")
@@ -168,7 +169,7 @@ def test_a_lone_surrogate_makes_its_line_an_ingest_error(tmp_path) -> None:
 
 
 def test_a_looping_or_broken_link_is_an_ingest_error(tmp_path) -> None:
-    from claimledger import ingest
+    from claimledger.reading import ingest
 
     (tmp_path / "good.md").write_text("# A\n\nTwo people died.", encoding="utf-8")
     (tmp_path / "loop.md").symlink_to(tmp_path / "loop.md")

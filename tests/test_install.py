@@ -24,8 +24,10 @@ def test_an_installed_package_runs_from_another_folder(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr
     assert "Warning" not in built.stderr, built.stderr  # every shipped folder is declared
     installed = target / "claimledger"
-    assert (installed / "sql" / "schema.sql").is_file() and list((installed / "sql" / "views").glob("v_*.sql"))
-    assert len(list((installed / "suites").glob("*.json"))) >= 10 and list((installed / "data").glob("*.yaml"))
+    assert (installed / "storage" / "sql" / "schema.sql").is_file()
+    assert list((installed / "storage" / "sql" / "views").glob("v_*.sql"))
+    assert len(list((installed / "checks" / "suites").glob("*.json"))) >= 10
+    assert list((installed / "data").glob("*.yaml"))
     assert not (target / "flows").exists()  # the flow is claimledger.flow, not a top-level package
 
     elsewhere = tmp_path / "desk"

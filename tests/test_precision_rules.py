@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger import warehouse
-from claimledger.extract import extract_article
-from claimledger.frames import to_frames
-from claimledger.furniture import is_furniture_line
-from claimledger.keys import actor_of, origin_body
-from claimledger.sources import canonical
+from claimledger.attribution.sources import canonical
+from claimledger.extraction.extract import extract_article
+from claimledger.extraction.frames import to_frames
+from claimledger.extraction.keys import actor_of, origin_body
+from claimledger.reading.furniture import is_furniture_line
+from claimledger.storage import warehouse
 from tests.helpers import article, claims_of
 
 
@@ -743,9 +743,9 @@ def test_withdrawn_tolls_and_posts_claiming_are_not_asserted() -> None:
 
 
 def test_a_number_in_a_long_sentence_is_read_from_a_bounded_window() -> None:
-    from claimledger.extract import _CONTEXT_TOKENS, _context
-    from claimledger.quantities import find_quantities
-    from claimledger.text import sentences, tokens
+    from claimledger.extraction.extract import _CONTEXT_TOKENS, _context
+    from claimledger.extraction.quantities import find_quantities
+    from claimledger.extraction.text import sentences, tokens
 
     text = "Counts: " + ", ".join(f"{i} people" for i in range(1, 2001)) + "."
     (sent,) = sentences(text)
@@ -922,7 +922,7 @@ def test_counts_of_accounts_and_institutions_have_no_metric(sentence: str, quant
 
 
 def test_sources_differing_only_in_case_are_one_origin() -> None:
-    from claimledger.keys import origin_of
+    from claimledger.extraction.keys import origin_of
 
     assert origin_of(canonical("the coast guard")) == origin_of(canonical("Coast guard"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimledger.extract import extract_article
+from claimledger.extraction.extract import extract_article
 from tests.helpers import article
 
 NEWSY = st.lists(st.sampled_from([

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from claimledger import quality, vocab
+from claimledger import vocab
+from claimledger.checks import quality
 
 SUITES = {s["name"]: s for s in quality.load_suites()}
 
@@ -120,7 +121,7 @@ def test_finding_suites_flag_each_failing_row(suite) -> None:
 
 
 def test_cumulative_metrics_in_sql_match_the_data_file() -> None:
-    from claimledger import warehouse
+    from claimledger.storage import warehouse
 
     listed = set(vocab.load("keys")["cumulative_metrics"])
     sql = warehouse.sql("views/v_revisions")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract import scan_quantities
+from claimledger.extraction.extract import scan_quantities
 from tests.helpers import claims_of
 
 INF = None

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from claimledger import warehouse
+from claimledger.storage import warehouse
 from tests.helpers import long_corpus
 
 pytestmark = pytest.mark.flow

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.extract import extract_article
-from claimledger.ingest import read_paths
+from claimledger.extraction.extract import extract_article
+from claimledger.reading.ingest import read_paths
 
 # (section, quantity_text, low, high, qualifier, unit, metric, location, canonical sources)
 REQUIRED = [

@@ -6,8 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from claimledger import warehouse
-from claimledger.keys import origin_body
+from claimledger.extraction.keys import origin_body
+from claimledger.storage import warehouse
 
 
 def doc(con, doc_id: str, *, story: str | None = "nk", tags: list[str] | None = None,

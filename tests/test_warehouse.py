@@ -8,9 +8,10 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from claimledger import steps, warehouse
-from claimledger.flags import FLAG_SCHEMA
+from claimledger import steps
+from claimledger.checks.flags import FLAG_SCHEMA
 from claimledger.model import Article
+from claimledger.storage import warehouse
 
 
 def flag(severity: str, detail: str) -> pl.DataFrame:

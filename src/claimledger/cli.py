@@ -77,9 +77,10 @@ def _iso_day(text: str) -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from claimledger import report, steps
+    from claimledger import steps
     from claimledger.flow import run_pipeline
-    from claimledger.warehouse import WarehouseBusy
+    from claimledger.reporting import report
+    from claimledger.storage.warehouse import WarehouseBusy
 
     seeds = [str(p) for p in (args.seeds or [settings.DEFAULT_SEEDS])]
     if args.workers is not None and args.workers < 1:
@@ -218,7 +219,7 @@ def _one_line(exc: BaseException, db: Path) -> str:
     """A user's mistake said in one line with its path and the fix."""
     import errno
 
-    from claimledger.warehouse import NotAWarehouse
+    from claimledger.storage.warehouse import NotAWarehouse
 
     if isinstance(exc, NotAWarehouse):
         return str(exc)
@@ -232,9 +233,9 @@ def _one_line(exc: BaseException, db: Path) -> str:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from claimledger.extract import extract_article
-    from claimledger.frames import claims_with_sources, to_frames
-    from claimledger.ingest import read_file
+    from claimledger.extraction.extract import extract_article
+    from claimledger.extraction.frames import claims_with_sources, to_frames
+    from claimledger.reading.ingest import read_file
 
     articles, errors = read_file(args.path)
     for err in errors:
@@ -254,7 +255,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from claimledger import export, report, steps
+    from claimledger import steps
+    from claimledger.reporting import export, report
 
     if not args.db.exists():
         print(f"claimledger: {args.db}: no warehouse yet; run `claimledger run` first", file=sys.stderr)
@@ -293,7 +295,7 @@ def _dismissed_text(db: Path, shown: bool) -> str:
 def _review(args: argparse.Namespace) -> int:
     import getpass
 
-    from claimledger import warehouse
+    from claimledger.storage import warehouse
 
     if not args.db.exists():
         print(f"claimledger: {args.db}: no warehouse yet; run `claimledger run` first", file=sys.stderr)

@@ -19,8 +19,9 @@ from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import StateType
 from prefect.runtime import flow_run
 
-from claimledger import settings, steps, warehouse, workers
-from claimledger.report import ESTIMATE_COLUMNS, FLAG_COLUMNS, artifact_rows, summary_markdown
+from claimledger import settings, steps, workers
+from claimledger.reporting.report import ESTIMATE_COLUMNS, FLAG_COLUMNS, artifact_rows, summary_markdown
+from claimledger.storage import warehouse
 
 TASK_OPTIONS: dict[str, Any] = {"cache_policy": NO_CACHE, "persist_result": False}
 

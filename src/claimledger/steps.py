@@ -11,11 +11,14 @@ from pathlib import Path
 
 import polars as pl
 
-from claimledger import __version__, ingest, quality, vocab, warehouse, workers
-from claimledger import flags as flagging
-from claimledger.extract import DocumentExtraction, extract_article
-from claimledger.frames import concat_frames, to_frames
+from claimledger import __version__, vocab, workers
+from claimledger.checks import flags as flagging
+from claimledger.checks import quality
+from claimledger.extraction.extract import DocumentExtraction, extract_article
+from claimledger.extraction.frames import concat_frames, to_frames
 from claimledger.model import Article, IngestError
+from claimledger.reading import ingest
+from claimledger.storage import warehouse
 
 log = logging.getLogger(__name__)
 FLAG_EVIDENCE = {"unsourced": "v_unsourced_claims", "contradiction": "v_contradictions"}
@@ -279,7 +282,7 @@ def summary_dict(summary: RunSummary) -> dict:
 
 def write_report(db: Path, summary: RunSummary, path: Path) -> Path:
     """Write the HTML report (findings, estimates, timelines) beside the warehouse."""
-    from claimledger import html_report, report
+    from claimledger.reporting import html_report, report
 
     con = warehouse.connect_read(db)
     try:

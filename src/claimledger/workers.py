@@ -20,8 +20,8 @@ from contextlib import contextmanager
 
 import polars as pl
 
-from claimledger.extract import extract_article
-from claimledger.frames import concat_frames, to_frames
+from claimledger.extraction.extract import extract_article
+from claimledger.extraction.frames import concat_frames, to_frames
 from claimledger.model import Article
 
 WORKERS_ENV = "CLAIMLEDGER_WORKERS"

@@ -11,8 +11,8 @@ import re
 from functools import lru_cache
 
 from claimledger import vocab
-from claimledger.quantities import Quantity
-from claimledger.text import Token
+from claimledger.extraction.quantities import Quantity
+from claimledger.extraction.text import Token
 
 # Kinds a stored claim can have; `count` is the one that findings are about.
 CLAIM_KINDS = ("count", "money", "percent", "measure", "other")

@@ -7,8 +7,8 @@ from datetime import date
 import polars as pl
 
 from claimledger import vocab
-from claimledger.extract import DocumentExtraction, claim_id
-from claimledger.keys import counts_people, is_party, is_site, key_of, origin_body, origin_of
+from claimledger.extraction.extract import DocumentExtraction, claim_id
+from claimledger.extraction.keys import counts_people, is_party, is_site, key_of, origin_body, origin_of
 
 CLAIM_SCHEMA = {
     "claim_id": pl.Utf8, "doc_id": pl.Utf8, "section": pl.Utf8, "sentence_idx": pl.Int32, "sentence": pl.Utf8,

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimledger import vocab
-from claimledger.dates import CALENDAR_WORDS
-from claimledger.numbers import match_number
-from claimledger.text import Token
+from claimledger.extraction.dates import CALENDAR_WORDS
+from claimledger.extraction.numbers import match_number
+from claimledger.extraction.text import Token
 
 # Words that end a noun phrase: function words, auxiliaries and common verbs.
 _STOP = frozenset(

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimledger import vocab
-from claimledger.dates import CALENDAR_WORDS, DateMention
-from claimledger.numbers import NumberMatch, digits_value, match_number
-from claimledger.text import Token
+from claimledger.extraction.dates import CALENDAR_WORDS, DateMention
+from claimledger.extraction.numbers import NumberMatch, digits_value, match_number
+from claimledger.extraction.text import Token
 
 _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB", "₩": "KRW"}
 _CURRENCY_WORDS = {

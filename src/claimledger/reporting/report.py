@@ -6,7 +6,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from claimledger.flags import bounds_text
+from claimledger.checks.flags import bounds_text
 
 _UNDATED_SHOWN = 10  # undated articles named in a run summary; the view lists them all
 

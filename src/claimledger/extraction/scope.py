@@ -13,8 +13,8 @@ from datetime import date
 from functools import lru_cache
 
 from claimledger import vocab
-from claimledger.dates import MONTH_NAMES
-from claimledger.text import Token, right_after
+from claimledger.extraction.dates import MONTH_NAMES
+from claimledger.extraction.text import Token, right_after
 
 ASSERTIONS = ("asserted", "denied", "corrected", "rumoured")
 EVENT_SCOPES = ("main", "other_event", "other_period")

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from claimledger import vocab
-from claimledger.dates import find_dates
+from claimledger.extraction.dates import find_dates
 
 # The opening lines of a body where a dateline or a date line stands, and how short a date line is.
 _OPENING_LINES = 5

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimledger import vocab
-from claimledger.text import Token
+from claimledger.extraction.text import Token
 
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+|\d+)(?:\.\d+)?$")
 

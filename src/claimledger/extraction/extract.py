@@ -10,8 +10,9 @@ from datetime import date
 from functools import lru_cache
 
 from claimledger import vocab
-from claimledger.attribution import attribute
-from claimledger.counted import (
+from claimledger.attribution.attribute import attribute
+from claimledger.attribution.sources import canonical
+from claimledger.extraction.counted import (
     CountedThing,
     counted_thing,
     location_for,
@@ -20,15 +21,13 @@ from claimledger.counted import (
     singular,
     spells_out_a_group,
 )
-from claimledger.dates import DateMention, find_dates
-from claimledger.furniture import FurnitureMap
-from claimledger.hedges import hedge_in, is_projection
-from claimledger.keys import counts_people
-from claimledger.kinds import kind_of, set_aside_kind
-from claimledger.model import Article, Claim, SetAsideNumber, Source
-from claimledger.parts import mark_parts
-from claimledger.quantities import Quantity, find_quantities
-from claimledger.scope import (
+from claimledger.extraction.dates import DateMention, find_dates
+from claimledger.extraction.hedges import hedge_in, is_projection
+from claimledger.extraction.keys import counts_people
+from claimledger.extraction.kinds import kind_of, set_aside_kind
+from claimledger.extraction.parts import mark_parts
+from claimledger.extraction.quantities import Quantity, find_quantities
+from claimledger.extraction.scope import (
     assertion_of,
     clause_around,
     event_scope_of,
@@ -37,8 +36,9 @@ from claimledger.scope import (
     subset_cues,
     zero_phrases,
 )
-from claimledger.sources import canonical
-from claimledger.text import Sentence, list_lead_in, normalize_for_numbers, right_after, sentences, tokens
+from claimledger.extraction.text import Sentence, list_lead_in, normalize_for_numbers, right_after, sentences, tokens
+from claimledger.model import Article, Claim, SetAsideNumber, Source
+from claimledger.reading.furniture import FurnitureMap
 
 SECTIONS = ("title", "subtitle", "body")
 

@@ -11,12 +11,12 @@ import re
 from functools import lru_cache
 
 from claimledger import vocab
-from claimledger.counted import singular
-from claimledger.keys import counts_people
+from claimledger.extraction.counted import singular
+from claimledger.extraction.keys import counts_people
+from claimledger.extraction.quantities import Quantity
+from claimledger.extraction.scope import phrase_pattern, subset_cues
+from claimledger.extraction.text import Token, right_after
 from claimledger.model import Claim
-from claimledger.quantities import Quantity
-from claimledger.scope import phrase_pattern, subset_cues
-from claimledger.text import Token, right_after
 
 # Tokens allowed between a subset cue and its figure ("among the dead were three children").
 _CUE_GAP = frozenset({"were", "was", "are", "is", ",", ":", "at", "least", "about", "some", "the"})

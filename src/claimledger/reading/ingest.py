@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 
 from claimledger import settings
-from claimledger.dating import date_in_text
 from claimledger.model import Article, IngestError
+from claimledger.reading.dating import date_in_text
 
 SUFFIXES = (".txt", ".md", ".jsonl")
 _FRONT_KEYS = {"title", "subtitle", "published_at", "outlet", "url", "tags", "story", "id"}

@@ -12,11 +12,11 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
-from claimledger.dates import CALENDAR_WORDS
+from claimledger.attribution.quotes import quote_frames
+from claimledger.attribution.sources import Frame, canonical, clean, cues, looks_like_source, split_sources
+from claimledger.extraction.dates import CALENDAR_WORDS
+from claimledger.extraction.text import Sentence, list_lead_in
 from claimledger.model import Source
-from claimledger.quotes import quote_frames
-from claimledger.sources import Frame, canonical, clean, cues, looks_like_source, split_sources
-from claimledger.text import Sentence, list_lead_in
 
 _CLAUSE_BREAK = re.compile(
     r"(?:[;:—–\n]|\s-\s|\b(?:that|who|which|where|when|while|but|because|although|after|"

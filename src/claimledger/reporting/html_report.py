@@ -13,8 +13,8 @@ from datetime import datetime
 from html import escape
 from typing import Any
 
-from claimledger.flags import bounds_text
-from claimledger.report import how_chosen
+from claimledger.checks.flags import bounds_text
+from claimledger.reporting.report import how_chosen
 
 _COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 _W, _H, _PAD = 640, 220, 48

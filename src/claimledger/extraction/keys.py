@@ -155,7 +155,7 @@ def is_party(source_canonical: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _people_units() -> frozenset[str]:
-    from claimledger.counted import singular
+    from claimledger.extraction.counted import singular
 
     nouns = vocab.load("counted_nouns")["people"]
     return frozenset(singular(str(n)) for n in nouns) | {"person", "soldier", "civilian", "prisoner"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claimledger.sources import Frame, cues
-from claimledger.text import Sentence
+from claimledger.attribution.sources import Frame, cues
+from claimledger.extraction.text import Sentence
 
 # A speaker before a quotation: a name, a described person ("the chief"), or a pronoun. After a
 # quotation the name may stand behind its title in any case ("defence ministry spokesman Col. Aurel
