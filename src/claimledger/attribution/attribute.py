@@ -12,10 +12,12 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
+from claimledger import vocab
 from claimledger.attribution.quotes import quote_frames
 from claimledger.attribution.sources import Frame, canonical, clean, cues, looks_like_source, split_sources
 from claimledger.extraction.dates import CALENDAR_WORDS
-from claimledger.extraction.text import Sentence, list_lead_in
+from claimledger.extraction.numbers import match_number
+from claimledger.extraction.text import Sentence, list_lead_in, tokens
 from claimledger.model import Source
 
 _CLAUSE_BREAK = re.compile(
@@ -32,7 +34,7 @@ _NP_STOP = re.compile(
 _TRAILING_TIME = re.compile(
     r"(?:\s+(?:on|last|this|early|late|earlier|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|week|month|year|morning|night|\w+day)\b.*"
+    r"October|November|December|week|month|year|morning|night|\w+day|\d{1,2}\s+[A-Z][a-z]+)\b.*"
     r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b.*"
     r"|\s+(?:(?:shortly|just|soon|late|early)\s+)?(?:before|after|at|around|by)\s+(?:\d+|midnight|noon|dawn)\b.*)$"
 )
@@ -167,8 +169,10 @@ _RELATIVE_SUBJECT = re.compile(
     r"spokes(?:man|woman|person)))(?:\s+(?:" + _TIME_WORDS + r")){0,3}\s*$",  # bounded: no runaway backtracking
     re.IGNORECASE,
 )
-# ", who spoke to the crowd," between a subject and its reporting verb.
-_RELATIVE_ASIDE = re.compile(r",\s*(?:who|which)\s+[^,;:“”\"]{1,80},\s*$", re.IGNORECASE)
+# ", who spoke to the crowd," or ", whose teams worked through the night with cutters," between a subject
+# and its reporting verb (an aside of up to about 25 words, with no comma of its own).
+_RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose)\s+[^,;:“”\"]{1,160},\s*(?:(?:now|also|still|then|later)\s+)?$",
+                             re.IGNORECASE)
 # "The general staff stood by its figures: four soldiers killed ...": what follows the colon is the
 # subject's count.
 # "X stood by its figures: ...", "X on Tuesday raised its own military toll to eight", "X has not
@@ -223,6 +227,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:" + alternation(vocabulary["sets_toll_verbs"]) + r")\s+(?:the|its|their)\s+"
             r"(?:\w+\s+)?(" + alternation(vocabulary["count_nouns"]) + r")\b"
         ),
+        # "the figure of 84 injured issued by the health department": the owner of the figure inside it.
+        "figure_by": re.compile(
+            r"\b(?:" + alternation(vocabulary["count_nouns"]) + r")\s+of\s+(?:[\w,.-]+\s+){1,5}?(?:"
+            + alternation(vocabulary["artifact_verbs"] | vocabulary["figure_verbs"]) + r")\s+by\b",
+            re.IGNORECASE,
+        ),
         # "That figure, released by the fire service ...": a sentence that names the source of the one before.
         "refers_back": re.compile(
             r"^\W*(?:That|This|Those|These)\s+(?:[a-z]+\s+){0,2}(?:" + alternation(vocabulary["count_nouns"])
@@ -235,14 +245,23 @@ _STUDY = re.compile(
     r"\b(?:in|by|to|from)\s+((?:a|an|the)\s+(?:[\w’'/-]+\s+){0,4}?(poll|survey|study|census|tally|"
     r"count|analysis|report|estimate|assessment)s?)\b"
 )
-# "CLINTON: I feel ...", "Health ministry: 17 people ...": a speaker, a colon, the words.
+# "CLINTON: I feel ...", "Health ministry: 17 people ...": a speaker (up to five words), a colon, the words.
 _COLON_SPEAKER = re.compile(r"^\W*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*[-–—|]\s*)?"  # "3:45 PM - "
-                            r"([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}):\s")
+                            r"([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}):\s")
 _NOT_SPEAKERS = frozenset(
     "note update correction editor photo watch related read warning source sources breaking "
     "exclusive opinion analysis video live q a".split()
 )
 _WORD = re.compile(r"[a-z]+")
+_ADDING = frozenset({"added", "adds", "adding"})
+
+
+def _opens_a_count(rest: str) -> bool:
+    """The words after a verb start with a number ("two people", "another 12", "a further 30")."""
+    toks = tokens(rest[:60])
+    skip = 1 if toks and toks[0].lower in {"another", "a", "an"} else 0
+    skip += 1 if len(toks) > skip and toks[skip].lower in {"further", "more"} else 0
+    return len(toks) > skip and match_number(toks, skip) is not None
 _PASSIVE_NOT_A_REPORT = frozenset({"said", "believed", "reported", "estimated", "identified", "given", "repeated",
                                    "described", "put", "shown", "found", "charged", "alleged", "named"})
 _CONTINUATION = re.compile(r"^\W*(?:another|a further|an additional|also|(?:[\w-]+\s+)?of (?:them|those|these)|"
@@ -333,7 +352,7 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     for m in _BRACKETED_SOURCE.finditer(text):
         if looks_like_source(m.group(2), sentence_initial=False) and not _DATE_OR_UNIT.match(m.group(2)):
             frames.append(Frame([m.group(2)], "()", "sentence", base + m.start(1), base + m.end(),
-                                [(base + m.start(2), base + m.end(2))], narrow=True))
+                                [(base + m.start(2), base + m.end(2))], narrow=True, owns_figure=True))
     # "a video released by X".
     frames.extend(
         _after_cue(
@@ -343,6 +362,14 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
             indirect=False,
         )
     )
+    # "the figure of 29 deaths given by the police": only that figure is theirs, whoever the sentence's speaker.
+    for m in patterns["figure_by"].finditer(text):
+        found = _np_after(text[m.end():])
+        if found and looks_like_source(found[0], sentence_initial=False, strong=True):
+            source_start = base + m.end() + len(text[m.end():]) - len(text[m.end():].lstrip())
+            frames.append(Frame(split_sources(found[0]), "figure by", "sentence", base + m.start(),
+                                base + m.end() + found[1], [(source_start, base + m.end() + found[1])],
+                                narrow=True, owns_figure=True))
     # "X said", "said X", with the object credited for confirming verbs.
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     title_case = len(words) > 2 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
@@ -364,12 +391,16 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
         if re.search(r"\b(?:is|are|was|were|be|been)(?:\s+(?:\w+ly|also|not|never|later|then|now))?$", before) \
                 and word in _PASSIVE_NOT_A_REPORT:
             continue  # a hedge ("is said to", "were believed") or a passive ("was identified as")
-        if re.match(r"\s+(?:to|by)\b", text[m.end() :]) and (
+        if re.match(r"\s+to\b", text[m.end() :]) and (
                 word in {"said", "believed", "reported", "claimed", "estimated"}
                 or word in vocabulary["artifact_verbs"]):
-            continue  # "is said to", "figures released by X" (the artifact cue names X)
+            continue  # "is said to"
+        if re.match(r"\s+by\s+(?:(?:the|a|an)\b|[A-Z])", text[m.end():]):
+            continue  # "figures released by X", "(confirmed by the coroner)": a passive; the cue names X
         if word in vocabulary["that_verbs"] and not re.match(r"\s+that\b", text[m.end():]):
             continue  # "agreed on a plan" reports nothing
+        if word in _ADDING and _opens_a_count(text[m.end():]):
+            continue  # "added two people to its list" adds to a count; "he added that ..." reports
         subject = _subject_before(text, m.start())
         names: list[str] = []
         span = (0, 0)
@@ -439,14 +470,18 @@ def _colon_speaker(words: str) -> str | None:
     ("Note", "Photo 3 of 14", "In pictures")."""
     parts = words.split()
     lowered = [w.lower() for w in parts]
-    if lowered[0] in _NOT_SPEAKERS:
-        return None
+    if lowered[0] in _NOT_SPEAKERS or lowered[0] in cues()["possessive_adjectives"] \
+            or words.lower() in vocab.metric_cues():
+        return None  # "Note: ...", "Latest figures: ...", "Injured: 61 persons": a label, not a speaker
     name = parts[:-1]
     if len(parts) > 1 and lowered[-1] in cues()["report_labels"] and all(w[0].isupper() for w in name) \
             and (len(name) >= 2 or (name[0].isupper() and len(name[0]) >= 2 and name[0].isalpha())):
         return " ".join(name)  # "PDRRO update", "Highway Police statement"; not "Latest update", "Death toll"
     if all(w[0].isupper() for w in parts) or lowered[-1] in cues()["source_nouns"] - cues()["pronouns"]:
         return words
+    if parts[-1][0].isupper() and all(w[0].isupper() or low in cues()["speaker_roles"]
+                                      for w, low in zip(parts, lowered, strict=True)):
+        return words  # "Port Authority spokeswoman Ines Roca: ...": an organisation's role and a name
     return None
 
 
@@ -556,8 +591,9 @@ def attribute(
     results: list[list[Source]] = []
     for sentence_idx, start, _end in claim_spans:
         candidates = [(resolve(f, sentence_idx), "quote") for f in quotes if f.start <= start < f.end]
-        candidates += [(resolve(f, sentence_idx), f.scope) for f in frames_at(sentence_idx)
-                       if not f.narrow or f.start <= start < f.end]
+        covering = [f for f in frames_at(sentence_idx) if not f.narrow or f.start <= start < f.end]
+        owners = [f for f in covering if f.owns_figure]
+        candidates += [(resolve(f, sentence_idx), f.scope) for f in owners or covering]
         found = _sources_from(candidates, start)
         if (
             not found

@@ -33,6 +33,7 @@ class Frame:
     source_spans: list[tuple[int, int]] = field(default_factory=list)
     indirect: bool = False
     narrow: bool = False  # covers only [start, end), not the whole sentence: "14 (army)"
+    owns_figure: bool = False  # names the owner of the figure it covers, over the sentence's speaker
 
 
 @lru_cache(maxsize=1)

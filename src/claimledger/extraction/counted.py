@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from claimledger import vocab
 from claimledger.extraction.dates import CALENDAR_WORDS
-from claimledger.extraction.numbers import match_number
+from claimledger.extraction.numbers import is_paragraph_number, match_number
 from claimledger.extraction.text import Token
 
 # Words that end a noun phrase: function words, auxiliaries and common verbs.
@@ -243,6 +243,9 @@ def metric_for(toks: list[Token], q_first: int, q_last: int, thing: CountedThing
 
 def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: CountedThing,
                       inherited: str | None) -> str:
+    label = _field_label(toks, q_first)
+    if label:
+        return label  # "Injured: 61 persons": a record's field names what its figure counts
     phrase_end = thing.last_token if thing.last_token >= 0 else q_last
     if thing.last_token < 0 and q_first >= 2 and toks[q_first - 1].lower == "of" \
             and toks[q_first - 2].lower in _family_nouns():
@@ -254,7 +257,7 @@ def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: Count
     for k in range(q_first - 1, max(-1, q_first - 4), -1):
         if toks[k].lower in {",", ".", ";", "and", "but"} or _inside_a_name(toks, k):
             break  # "the State Highway Patrol reported three people injured": a name, not a patrol
-        if k > 0 and toks[k - 1].text[0].isdigit():
+        if k > 0 and toks[k - 1].text[0].isdigit() and not is_paragraph_number(toks, k - 1):
             break  # "159 homicides to its 318,416 residents": the cue is the other figure's noun
         cue = _cue_at(toks, k, object_follows=True)
         if cue and (cue[1] == "event" or k == q_first - 1):
@@ -474,8 +477,33 @@ _ROLE_GAP = frozenset({"and", ",", "a", "an", "the", "her", "his", "their", "inc
 
 def spells_out_a_group(toks: list[Token], q_first: int, *, right_after: bool = False) -> bool:
     """Whether the figure at q_first is an item of a list that spells out a group named just before it
-    ("the wounded — two girls and two men"): a part of that group."""
+    ("the wounded — two girls and two men"): a part of that group. A record's field with one figure
+    ("Injured: 61 persons, of whom ...") gives the group's size, not an item of it."""
+    if _field_label(toks, q_first) and not _another_item_after(toks, q_first):
+        return False
     return _apposition_role(toks, q_first, right_after=right_after) is not None
+
+
+def _field_label(toks: list[Token], q_first: int) -> str | None:
+    """The metric a record's field label names when the figure follows it: "Injured: 61 persons",
+    "2.1 Deaths: 13 persons" (a report's numbered paragraph), "Dead: 3 soldiers, 2 civilians"."""
+    start = 1 if is_paragraph_number(toks, 0) else 0
+    if q_first < start + 2 or toks[q_first - 1].text != ":":
+        return None
+    cue = _cue_at(toks, start)
+    return cue[0] if cue and start + cue[2] == q_first - 1 else None
+
+
+def _another_item_after(toks: list[Token], q_first: int) -> bool:
+    """A further list item in the figure's clause: ", 2 civilians", "and a child"."""
+    for k in range(q_first + 1, len(toks) - 1):
+        if toks[k].lower in {".", ";"}:
+            return False
+        if toks[k].lower in {",", "and"}:
+            j = k + 2 if toks[k + 1].lower == "and" else k + 1  # ", and a child"
+            if j < len(toks) and (toks[j].lower in {"a", "an"} or match_number(toks, j)):
+                return True
+    return False
 
 
 def _apposition_role(toks: list[Token], q_first: int, *, right_after: bool = False) -> str | None:

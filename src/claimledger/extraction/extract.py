@@ -25,13 +25,14 @@ from claimledger.extraction.dates import DateMention, find_dates
 from claimledger.extraction.hedges import hedge_in, is_projection
 from claimledger.extraction.keys import counts_people
 from claimledger.extraction.kinds import kind_of, set_aside_kind
-from claimledger.extraction.parts import mark_parts
+from claimledger.extraction.parts import mark_a_breakdown_of, mark_parts
 from claimledger.extraction.quantities import Quantity, find_quantities
 from claimledger.extraction.scope import (
     assertion_of,
     clause_around,
     event_scope_of,
     names_a_subset,
+    passed_around,
     states_the_correction,
     subset_cues,
     zero_phrases,
@@ -212,6 +213,8 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
     furniture = FurnitureMap(text)
     counted: set[tuple[float | None, float | None, str | None]] = set()  # figures stated so far
     pending: list[Claim] = []
+    stated_before: list[Claim] = []  # the claims of the last sentence that had any, and its index
+    stated_in = -2
     for sent in sents:
         if not _maybe_number(sent.text):
             continue
@@ -237,6 +240,8 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         counted.update((c.value_low, c.value_high, c.unit) for _, c in kept)
         _share_across_list(toks, kept)
         mark_parts(toks, kept)
+        mark_a_breakdown_of(stated_before if sent.idx == stated_in + 1 else [], [c for _, c in kept])
+        stated_before, stated_in = [c for _, c in kept], sent.idx
         lead_in = list_lead_in(sents, sent.idx)
         if lead_in is not None and names_a_subset(sents[lead_in].text):
             for _, claim in kept:
@@ -250,12 +255,36 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
     spans = [(c.sentence_idx, c.char_start, c.char_end) for c in pending]
     for claim, found in zip(pending, attribute(text, sents, spans, speakers), strict=True):
         claim.sources = found
-        out.claims.append(claim)
+        if found and claim.assertion == "asserted" and all(passed_around(s.source_canonical) for s in found):
+            claim.assertion = "rumoured"  # "a post on a Telegram channel claiming 50 died": only hearsay says it
+    _parts_take_the_wholes_source(sents, pending)
+    if section == "body" and pending:
+        # the lede sums up what the body attributes: "23 others are in hospital" then "police said 23 ..."
+        lede = sents[pending[0].sentence_idx].paragraph
+        _sources_from_body([c for c in pending if sents[c.sentence_idx].paragraph == lede],
+                           [c for c in pending if sents[c.sentence_idx].paragraph != lede], same_metric=True)
+    out.claims.extend(pending)
     headline_end = _headline_line_end(text) if section == "body" else 0
     if headline_end:
         # a crawled page's title often opens its body: it summarises what the body attributes
         _sources_from_body([c for c in pending if c.char_end <= headline_end],
                            [c for c in pending if c.char_start >= headline_end])
+
+
+def _parts_take_the_wholes_source(sents: list[Sentence], claims: list[Claim]) -> None:
+    """A part with no source of its own ("Brunnfeld Hospital is treating 14 of them") right after a
+    sentence of its paragraph that attributes its figures ("Police said 23 people were hurt") is the
+    same account going on: the breakdown of a total comes from whoever gave the total."""
+    sourced: dict[int, list[Source]] = {}
+    for claim in claims:
+        if claim.sources and claim.section == "body":
+            sourced.setdefault(claim.sentence_idx, claim.sources)
+    for claim in claims:
+        before = claim.sentence_idx - 1
+        if not claim.sources and claim.is_partial and before in sourced \
+                and sents[before].paragraph == sents[claim.sentence_idx].paragraph:
+            claim.sources = [Source(s.source_text, s.source_canonical, s.cue, "previous_sentence")
+                             for s in sourced[before]]
 
 
 # Tokens on each side of a number that its context work (metric, place, scope, hedges) reads in a
@@ -539,15 +568,16 @@ def release_issuer(article: Article) -> str | None:
     return None
 
 
-def _sources_from_body(headline: list[Claim], body: list[Claim]) -> None:
-    """A headline figure with no attribution of its own takes the sources of the body claim it summarises."""
+def _sources_from_body(headline: list[Claim], body: list[Claim], *, same_metric: bool = False) -> None:
+    """A headline (or lede) figure with no attribution of its own takes the sources of the body claim it
+    summarises: the same value, and the same metric or (a title's terse wording) the same counted noun."""
     body = [c for c in body if c.sources]
     for claim in headline:
         if claim.sources:
             continue
         for match in body:
             if (match.value_low, match.value_high) == (claim.value_low, claim.value_high) and (
-                    match.metric == claim.metric or match.unit == claim.unit):
+                    match.metric == claim.metric or (match.unit == claim.unit and not same_metric)):
                 claim.sources = [Source(s.source_text, s.source_canonical, s.cue, "body") for s in match.sources]
                 break
 

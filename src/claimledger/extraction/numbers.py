@@ -259,6 +259,17 @@ def _match_fraction(toks: list[Token], i: int) -> NumberMatch | None:
     return None
 
 
+# A numbered report paragraph: "2.1", "3.4.2". A plain decimal would have the same form, so it is one only
+# where it opens its sentence and a capitalised word follows ("2.1 Deaths: 13 persons.").
+_PARAGRAPH_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+")
+
+
+def is_paragraph_number(toks: list[Token], i: int) -> bool:
+    """Token i opens the sentence with a report's paragraph number ("2.2 Injured: 61 persons")."""
+    return i == 0 and len(toks) > 1 and bool(_PARAGRAPH_NUMBER.fullmatch(toks[0].text)) \
+        and toks[1].text[:1].isupper()
+
+
 def match_number(toks: list[Token], i: int) -> NumberMatch | None:
     """The number that starts at token i, if any."""
     tok = toks[i]

@@ -46,6 +46,8 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
             claim.is_partial = True  # "26 injured workers in the burn unit": what one place holds
         elif _the_step_of_a_rise(toks, q.first_token):
             claim.is_partial = True  # "the toll rose to 24 after two workers died": the step, not the total
+        elif _added_to_a_count(toks, q.first_token):
+            claim.is_partial = True  # "added two people who died in clinics to its list": the step
         elif _one_place_alone(toks, q.first_token):
             claim.is_partial = True  # "in the capital alone, 40 died": one place's share of a toll
         elif breakdown:
@@ -65,6 +67,22 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
         if prev.kind == claim.kind == "count" and counts_people(prev.unit) and counts_people(claim.unit) \
                 and prev.unit != claim.unit and prev.metric == claim.metric:
             prev.is_partial = claim.is_partial = True  # "two women and a man died"
+
+
+def mark_a_breakdown_of(stated: list[Claim], claims: list[Claim]) -> None:
+    """Figures of one metric in a sentence that add up exactly to a figure of that metric the sentence
+    before stated are its breakdown, and parts: "Deaths: 13. Twelve died at the scene; one died in
+    hospital overnight"."""
+    groups: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.kind == "count" and claim.metric != "other" \
+                and claim.value_low is not None and claim.value_low == claim.value_high:
+            groups.setdefault(claim.metric, []).append(claim)
+    for metric, group in groups.items():
+        total = sum(c.value_low or 0 for c in group)
+        if len(group) > 1 and any(s.metric == metric and s.value_low == s.value_high == total for s in stated):
+            for claim in group:
+                claim.is_partial = True
 
 
 _REMAINS_OF = (("bodies", "of"), ("body", "of"), ("remains", "of"))
@@ -144,6 +162,20 @@ def _the_step_of_a_rise(toks: list[Token], first: int) -> bool:
     if at < 1 or toks[at].lower != "after":
         return False
     return bool(_rise_pattern().search(" ".join(t.lower for t in toks[:at])))
+
+
+def _added_to_a_count(toks: list[Token], first: int) -> bool:
+    """A figure right after an adding verb whose clause goes on to "to its/the/their <count noun>"."""
+    if first < 1 or toks[first - 1].lower not in vocab.word_set("claim_scope", "adding_verbs"):
+        return False
+    count_nouns = vocab.word_set("reporting_verbs", "count_nouns") | {"list", "lists"}
+    for k in range(first + 1, min(len(toks) - 2, first + 15)):
+        if toks[k].lower in {".", ";"}:
+            return False
+        if toks[k].lower == "to" and toks[k + 1].lower in {"its", "the", "their", "his", "her"} \
+                and any(t.lower in count_nouns for t in toks[k + 2:k + 4]):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from claimledger import vocab
 from claimledger.extraction.dates import CALENDAR_WORDS, DateMention
-from claimledger.extraction.numbers import NumberMatch, digits_value, match_number
+from claimledger.extraction.numbers import NumberMatch, digits_value, is_paragraph_number, match_number
 from claimledger.extraction.text import Token
 
 _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB", "₩": "KRW"}
@@ -140,6 +140,8 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
         return "time"
     if re.search(r"\d:$", before):
         return "time"
+    if num.written == "digits" and num.first == num.last and is_paragraph_number(toks, num.first):
+        return "identifier"  # "2.1 Deaths: 13 persons.", "4.3 The shelter ...": a report's paragraph number
     if num.written == "digits" and _station(toks, num):
         return "identifier"  # "WBFT 7 News", "NewsChannel 8"
     if num.written == "digits":

@@ -70,6 +70,24 @@ def assertion_of(sentence: str) -> str:
     return "asserted"
 
 
+@lru_cache(maxsize=1)
+def _carrier_heads() -> frozenset[str]:
+    """The hearsay carriers without their article, singular and plural: "post", "posts", "voice note"."""
+    heads = {re.sub(r"^an?\s+", "", str(c).lower()) for c in vocab.load("claim_scope")["hearsay_carriers"]}
+    return frozenset(heads | {h[:-1] for h in heads if h.endswith("s")} | {h + "s" for h in heads})
+
+
+def passed_around(source: str) -> bool:
+    """Whether a source is itself something passed around ("Post on the Telegram channel Keldun Now",
+    "Messages circulating on WhatsApp"): what it says is hearsay, whoever wrote it."""
+    words = re.sub(r"^(?:the|a|an)\s+", "", source.lower()).split()
+    if len(words) > 1 and words[1] in vocab.word_set("claim_scope", "official_carriers"):
+        return False  # "video message", "video statement": an official speaking on camera
+    return bool(words) and (words[0] in _carrier_heads() or " ".join(words[:2]) in _carrier_heads()
+                            or " ".join(words[:2]) in vocab.word_set("claim_scope", "unverified_channels")
+                            or " ".join(words[:3]) in vocab.word_set("claim_scope", "unverified_channels"))
+
+
 # Words a hearsay carrier and its verb may have between them: "posts on X tonight claiming".
 _HEARSAY_GAP = 4
 

@@ -44,14 +44,34 @@ def _anywhere() -> tuple[int, tuple[str, ...]]:
     return int(data["short_line"]), tuple(str(w).lower() for w in data["furniture_anywhere"])
 
 
-def is_furniture_line(line: str) -> bool:
-    """Whether one line of a body is page furniture rather than prose."""
+@lru_cache(maxsize=1)
+def _bullet_rules() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    data = vocab.load("claim_scope")
+    bullet = re.compile(r"^\s*[" + re.escape(str(data["bullet_marks"])) + r"]")
+    links = re.compile(r"^\W*" + str(data["link_list_headings"]), re.IGNORECASE)
+    return bullet, links, vocab.word_set("reporting_verbs", "strong")
+
+
+def is_bullet(line: str) -> bool:
+    return _bullet_rules()[0].match(line) is not None
+
+
+def is_furniture_line(line: str, lead_in: str | None = None) -> bool:
+    """Whether one line of a body is page furniture rather than prose; `lead_in` is the line that
+    introduces a bulleted line's list, if any."""
     if not line.strip():
         return False
     short, words = _anywhere()
     if len(line) < short and any(w in line.lower() for w in words):
         return True
-    return _line_pattern().match(line) is not None or _is_code(line)
+    if _line_pattern().match(line) is not None or _is_code(line):
+        return True
+    if is_bullet(line):
+        _, links, reporting = _bullet_rules()
+        if lead_in and lead_in.strip():
+            return links.match(lead_in) is not None  # "Related coverage" then links; "Key points" then facts
+        return len(line) < short and reporting.isdisjoint(re.findall(r"[a-z]+", line.lower()))
+    return False
 
 
 class FurnitureMap:
@@ -61,12 +81,16 @@ class FurnitureMap:
         self._starts: list[int] = []
         self._ends: list[int] = []
         cursor = 0
+        lead_in: str | None = None  # the line right above the current run of bulleted lines
+        previous = ""
         for line in text.split("\n"):
             end = cursor + len(line)
-            if ("\n" in text or len(line) < 300) and is_furniture_line(line):
+            if is_bullet(line) and not is_bullet(previous):
+                lead_in = previous
+            if ("\n" in text or len(line) < 300) and is_furniture_line(line, lead_in if is_bullet(line) else None):
                 self._starts.append(cursor)
                 self._ends.append(end)
-            cursor = end + 1
+            previous, cursor = line, end + 1
 
     def __bool__(self) -> bool:
         return bool(self._starts)
