@@ -28,7 +28,9 @@ Three corpora go through the whole engine (extraction, the warehouse and the fin
   development set;
 - ``holdout8``: eval/holdout8/articles.jsonl, an eighth, judged once on 0b22c8a, then used as a
   development set;
-- ``holdout9``: eval/holdout9/articles.jsonl, a ninth, judged once on the commit named in its README
+- ``holdout9``: eval/holdout9/articles.jsonl, a ninth, judged once on 139d594, then used as a
+  development set;
+- ``holdout10``: eval/holdout10/articles.jsonl, a tenth, judged once on the commit named in its README
   and never used to write a rule: the held-out measure.
 
 Each held-out folder also lists, by reading, every killed and injured count (killed_injured.jsonl:
@@ -78,7 +80,7 @@ COMPOSED = ROOT / "eval" / "composed"
 # Composed held-out corpora: articles.jsonl and the killed and injured counts a judge listed by reading.
 HOLDOUTS = {name: ROOT / "eval" / name
             for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
-                         "holdout8", "holdout9")}
+                         "holdout8", "holdout9", "holdout10")}
 FLAG_QUERIES = {
     "unsourced": "select claim_id, null as related_claim_id, claim_id as finding_key, 'warning' as severity "
                  "from v_unsourced_checks where not passed",
