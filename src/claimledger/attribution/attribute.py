@@ -253,7 +253,6 @@ _NOT_SPEAKERS = frozenset(
     "exclusive opinion analysis video live q a".split()
 )
 _WORD = re.compile(r"[a-z]+")
-_ADDING = frozenset({"added", "adds", "adding"})
 
 
 def _opens_a_count(rest: str) -> bool:
@@ -284,9 +283,12 @@ def _cue_words() -> frozenset[str]:
 
 
 def _after_cue(
-    matches: Iterable[re.Match[str]], sentence: Sentence, cue_of: Callable[[re.Match[str]], str], *, indirect: bool
+    matches: Iterable[re.Match[str]], sentence: Sentence, cue_of: Callable[[re.Match[str]], str], *, indirect: bool,
+    owns_figure: bool = False,
 ) -> Iterator[Frame]:
-    """Frames whose source is the noun phrase right after a cue ("according to [the NIS]")."""
+    """Frames whose source is the noun phrase right after a cue ("according to [the NIS]"); with
+    `owns_figure` the frame covers only the cue's own stretch and the source owns the figure in it ("the
+    figure of 29 deaths given by [the police]"), whoever the sentence's speaker."""
     for m in matches:
         found = _np_after(sentence.text[m.end() :])
         if found and looks_like_source(found[0], sentence_initial=False, strong=True):
@@ -295,10 +297,12 @@ def _after_cue(
                 split_sources(found[0]),
                 cue_of(m),
                 "sentence",
-                sentence.start,
-                sentence.end,
+                sentence.start + m.start() if owns_figure else sentence.start,
+                start + found[1] if owns_figure else sentence.end,
                 [(start, start + found[1])],
                 indirect=indirect,
+                narrow=owns_figure,
+                owns_figure=owns_figure,
             )
 
 
@@ -363,13 +367,8 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
         )
     )
     # "the figure of 29 deaths given by the police": only that figure is theirs, whoever the sentence's speaker.
-    for m in patterns["figure_by"].finditer(text):
-        found = _np_after(text[m.end():])
-        if found and looks_like_source(found[0], sentence_initial=False, strong=True):
-            source_start = base + m.end() + len(text[m.end():]) - len(text[m.end():].lstrip())
-            frames.append(Frame(split_sources(found[0]), "figure by", "sentence", base + m.start(),
-                                base + m.end() + found[1], [(source_start, base + m.end() + found[1])],
-                                narrow=True, owns_figure=True))
+    frames.extend(_after_cue(patterns["figure_by"].finditer(text), sentence, lambda m: "figure by", indirect=False,
+                             owns_figure=True))
     # "X said", "said X", with the object credited for confirming verbs.
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     title_case = len(words) > 2 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
@@ -399,7 +398,7 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
             continue  # "figures released by X", "(confirmed by the coroner)": a passive; the cue names X
         if word in vocabulary["that_verbs"] and not re.match(r"\s+that\b", text[m.end():]):
             continue  # "agreed on a plan" reports nothing
-        if word in _ADDING and _opens_a_count(text[m.end():]):
+        if word in vocab.word_set("claim_scope", "adding_verbs") and _opens_a_count(text[m.end():]):
             continue  # "added two people to its list" adds to a count; "he added that ..." reports
         subject = _subject_before(text, m.start())
         names: list[str] = []

@@ -71,10 +71,13 @@ def assertion_of(sentence: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _carrier_heads() -> frozenset[str]:
-    """The hearsay carriers without their article, singular and plural: "post", "posts", "voice note"."""
-    heads = {re.sub(r"^an?\s+", "", str(c).lower()) for c in vocab.load("claim_scope")["hearsay_carriers"]}
-    return frozenset(heads | {h[:-1] for h in heads if h.endswith("s")} | {h + "s" for h in heads})
+def _passed_around_heads() -> frozenset[str]:
+    """What a source passed around opens with: the hearsay carriers without their article, singular and
+    plural ("post", "posts", "voice note"), and the unverified channels ("telegram channel")."""
+    table = vocab.load("claim_scope")
+    heads = {re.sub(r"^an?\s+", "", str(c).lower()) for c in table["hearsay_carriers"]}
+    channels = {str(c).lower() for c in table["unverified_channels"]}
+    return frozenset(heads | {h[:-1] for h in heads if h.endswith("s")} | {h + "s" for h in heads} | channels)
 
 
 def passed_around(source: str) -> bool:
@@ -83,9 +86,7 @@ def passed_around(source: str) -> bool:
     words = re.sub(r"^(?:the|a|an)\s+", "", source.lower()).split()
     if len(words) > 1 and words[1] in vocab.word_set("claim_scope", "official_carriers"):
         return False  # "video message", "video statement": an official speaking on camera
-    return bool(words) and (words[0] in _carrier_heads() or " ".join(words[:2]) in _carrier_heads()
-                            or " ".join(words[:2]) in vocab.word_set("claim_scope", "unverified_channels")
-                            or " ".join(words[:3]) in vocab.word_set("claim_scope", "unverified_channels"))
+    return any(" ".join(words[:n]) in _passed_around_heads() for n in (1, 2, 3) if len(words) >= n)
 
 
 # Words a hearsay carrier and its verb may have between them: "posts on X tonight claiming".

@@ -82,15 +82,16 @@ class FurnitureMap:
         self._ends: list[int] = []
         cursor = 0
         lead_in: str | None = None  # the line right above the current run of bulleted lines
-        previous = ""
+        previous, previous_bullet = "", False
         for line in text.split("\n"):
             end = cursor + len(line)
-            if is_bullet(line) and not is_bullet(previous):
+            bullet = is_bullet(line)
+            if bullet and not previous_bullet:
                 lead_in = previous
-            if ("\n" in text or len(line) < 300) and is_furniture_line(line, lead_in if is_bullet(line) else None):
+            if ("\n" in text or len(line) < 300) and is_furniture_line(line, lead_in if bullet else None):
                 self._starts.append(cursor)
                 self._ends.append(end)
-            previous, cursor = line, end + 1
+            previous, previous_bullet, cursor = line, bullet, end + 1
 
     def __bool__(self) -> bool:
         return bool(self._starts)
