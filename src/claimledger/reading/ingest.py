@@ -1,31 +1,31 @@
-"""Read article files (.txt, .md, .jsonl) into Articles; unreadable input becomes IngestErrors.
+"""Read article files (.txt, .md, .jsonl, saved pages .html/.htm, feeds .rss/.atom/.xml) into Articles;
+unreadable input becomes IngestErrors.
 
-This is the only module that reads article files.
+This is the only module that reads article files; textfile.py, webpage.py and feed.py parse what it reads.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from claimledger import settings
 from claimledger.model import Article, IngestError
 from claimledger.reading.dating import date_in_text
+from claimledger.reading.feed import BadFeed, is_feed_root, read_feed, root_name, sniff_bytes
+from claimledger.reading.textfile import FRONT_KEYS, BadArticle, parse_md, parse_txt
+from claimledger.reading.webpage import NoMainText, read_page
 
-SUFFIXES = (".txt", ".md", ".jsonl")
-_FRONT_KEYS = {"title", "subtitle", "published_at", "outlet", "url", "tags", "story", "id"}
-
-
-class BadArticle(ValueError):
-    """An article that cannot be read; the message says why."""
+PAGE_SUFFIXES = (".html", ".htm")
+# .xml holds feeds and much else (sitemaps, settings): a folder's .xml files are read only when their
+# root element is a feed's
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+SUFFIXES = (".txt", ".md", ".jsonl", *PAGE_SUFFIXES, *FEED_SUFFIXES)
 
 
 def discover(paths: Iterable[Path]) -> Iterator[Path]:
@@ -40,12 +40,23 @@ def discover(paths: Iterable[Path]) -> Iterator[Path]:
                     and found.suffix.lower() in SUFFIXES
                     and not found.stem.upper() == "README"
                     and not any(part.startswith(".") for part in rel.parts)
+                    and (found.suffix.lower() != ".xml" or _may_be_feed(found))
                 ):
                     yield found
         elif path.exists():
             yield path
         else:
             raise FileNotFoundError(f"{path}: no such file or folder")
+
+
+def _may_be_feed(path: Path) -> bool:
+    """Whether an .xml file's root element is a feed's; one that cannot be opened is kept, for read_file
+    to report."""
+    try:
+        with path.open("rb") as handle:
+            return is_feed_root(handle.read(sniff_bytes()))
+    except OSError:
+        return True
 
 
 def _parse_published(value: Any) -> datetime | None:
@@ -75,24 +86,6 @@ def _tags(value: Any) -> tuple[str, ...]:
     if isinstance(value, list) and all(isinstance(t, str) for t in value):
         return tuple(t.strip() for t in value if t.strip())
     raise BadArticle(f"tags must be a list of strings, got {value!r}")
-
-
-def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
-    if not text.startswith("---\n"):
-        return {}, text
-    end = text.find("\n---", 4)
-    if end < 0:
-        raise BadArticle("front matter opened with '---' is never closed")
-    try:
-        meta = yaml.safe_load(text[4:end]) or {}
-    except yaml.YAMLError as exc:
-        raise BadArticle(f"front matter is not valid YAML: {exc}") from exc
-    except ValueError as exc:  # PyYAML builds dates itself and raises on "2025-13-45"
-        raise BadArticle(f"front matter has an invalid date: {exc}") from exc
-    if not isinstance(meta, dict):
-        raise BadArticle("front matter is not a mapping")
-    rest = text[end + 4 :]
-    return meta, rest[1:] if rest.startswith("\n") else rest
 
 
 def doc_id_for(source_path: str, external_id: str) -> str:
@@ -127,7 +120,7 @@ def _article(source_path: str, external_id: str, fields: dict[str, Any], line: i
         published = date_in_text(body)  # "Posted March 11, 2025", "CASTOMAR, March 11, 2025 (LWS) -"
         date_source = "text" if published else None
     tags = _tags(fields.get("tags"))
-    content = json.dumps({k: fields.get(k) for k in sorted(_FRONT_KEYS | {"body"})}, default=str, sort_keys=True)
+    content = json.dumps({k: fields.get(k) for k in sorted(FRONT_KEYS | {"body"})}, default=str, sort_keys=True)
     return Article(
         doc_id=doc_id_for(source_path, external_id),
         external_id=external_id,
@@ -146,54 +139,14 @@ def _article(source_path: str, external_id: str, fields: dict[str, Any], line: i
     )
 
 
-def _block_starts(text: str) -> list[int]:
-    """Where each non-blank paragraph starts, in the same order as _blocks."""
-    starts = [0] + [m.end() for m in re.finditer(r"\n\n", text)]
-    return [
-        start + len(chunk) - len(chunk.lstrip("\n"))
-        for start, chunk in ((start, text[start:].split("\n\n", 1)[0]) for start in starts)
-        if chunk.strip()
-    ]
-
-
-def _blocks(text: str) -> list[str]:
-    return [b for b in (part.strip("\n") for part in text.split("\n\n")) if b.strip()]
-
-
-def parse_txt(text: str) -> dict[str, Any]:
-    """The seed's layout: headline, standfirst, comma-separated tags, then the body."""
-    meta, rest = _split_front_matter(text)
-    blocks = _blocks(rest)
-    positions = _block_starts(rest)
-    fields: dict[str, Any] = {k: v for k, v in meta.items() if k in _FRONT_KEYS}
-    if len(blocks) < 4:
-        raise BadArticle(
-            f"expected headline, standfirst, tag line and body paragraphs; found {len(blocks)} paragraph(s)"
-        )
-    fields.setdefault("title", blocks[0].strip())
-    fields.setdefault("subtitle", blocks[1].strip())
-    fields.setdefault("tags", blocks[2])
-    fields["body"] = rest[positions[3] :].strip("\n")  # by position: the body may repeat the headline
-    return fields
-
-
-def parse_md(text: str) -> dict[str, Any]:
-    """Markdown with optional front matter; a leading '# ' heading is the title."""
-    meta, rest = _split_front_matter(text)
-    fields: dict[str, Any] = {k: v for k, v in meta.items() if k in _FRONT_KEYS}
-    stripped = rest.lstrip("\n")
-    if stripped.startswith("# "):
-        heading, _, remainder = stripped.partition("\n")
-        fields.setdefault("title", heading[2:].strip())
-        stripped = remainder
-    fields["body"] = stripped.strip("\n")
-    return fields
-
-
-def _decode(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
     raw = path.read_bytes()
     if b"\x00" in raw:
         raise BadArticle("binary file (contains NUL bytes)")
+    return raw
+
+
+def _decode(raw: bytes) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -204,21 +157,26 @@ def _decode(path: Path) -> str:
 def read_file(path: Path) -> tuple[list[Article], list[IngestError]]:
     """Articles in one file, and an error per file or line that could not be read."""
     source = str(path)
-    try:
-        text = _decode(path)
-    except BadArticle as exc:
-        return [], [IngestError(source, None, str(exc))]
-    except OSError as exc:  # unreadable, a directory, a broken or looping link
-        return [], [IngestError(source, None, f"cannot be read: {exc.strerror or exc}")]
     suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        return _read_jsonl(source, text)
     try:
+        raw = _read_bytes(path)
+        if suffix in PAGE_SUFFIXES or suffix in FEED_SUFFIXES:
+            if not raw.strip():
+                raise BadArticle("empty file")
+            if suffix in FEED_SUFFIXES:
+                return _read_feed(source, raw, xml=suffix == ".xml")
+            # bytes, not text: the page's own charset declaration decides how it decodes
+            return [_article(source, path.name, read_page(raw), None)], []
+        text = _decode(raw)
+        if suffix == ".jsonl":
+            return _read_jsonl(source, text)
         fields = parse_md(text) if suffix == ".md" else parse_txt(text)
         external = str(fields.get("id") or path.name)
         return [_article(source, external, fields, None)], []
-    except BadArticle as exc:
+    except (BadArticle, NoMainText, BadFeed) as exc:
         return [], [IngestError(source, None, str(exc))]
+    except OSError as exc:  # unreadable, a directory, a broken or looping link
+        return [], [IngestError(source, None, f"cannot be read: {exc.strerror or exc}")]
     except (RecursionError, OverflowError, ValueError, TypeError) as exc:  # pathological input
         return [], [IngestError(source, None, f"cannot be read: {type(exc).__name__}: {exc}")]
 
@@ -252,6 +210,32 @@ def _read_jsonl(source: str, text: str) -> tuple[list[Article], list[IngestError
             errors.append(IngestError(source, number, str(exc)))
         except (OverflowError, ValueError, TypeError) as exc:  # e.g. a date beyond what Python can hold
             errors.append(IngestError(source, number, f"cannot be read: {type(exc).__name__}: {exc}"))
+    return articles, errors
+
+
+def _read_feed(source: str, raw: bytes, *, xml: bool) -> tuple[list[Article], list[IngestError]]:
+    """One article per entry; an entry that cannot be read is an error naming its place and id."""
+    if xml and not is_feed_root(raw[: sniff_bytes()]):
+        root = root_name(raw[: sniff_bytes()])
+        raise BadFeed(f"not an RSS or Atom feed (its root element is <{root}>)" if root else "not an XML file")
+    read = read_feed(raw)
+    articles: list[Article] = []
+    errors: list[IngestError] = []
+    seen: set[str] = set()
+    for entry in read.entries:
+        where = f"entry {entry.position} ({entry.external_id})"
+        if entry.external_id in seen:
+            errors.append(IngestError(source, None, f"{where}: duplicate id in this feed"))
+            continue
+        try:
+            articles.append(_article(source, entry.external_id, entry.fields, None))
+            seen.add(entry.external_id)
+        except BadArticle as exc:
+            errors.append(IngestError(source, None, f"{where}: {exc}"))
+        except (OverflowError, ValueError, TypeError) as exc:
+            errors.append(IngestError(source, None, f"{where}: cannot be read: {type(exc).__name__}: {exc}"))
+    if read.problem:
+        errors.append(IngestError(source, None, read.problem))
     return articles, errors
 
 
