@@ -28,3 +28,46 @@ def test_offsets_survive_characters_that_grow_when_lowercased() -> None:
     text = "İstanbul officials said 40 people were killed."
     (claim,) = extract_article(article(text)).claims
     assert claim.quantity_text == "40 people" and claim.value_low == 40
+
+
+# The fast searches give what the plain regexes they replace give (same spans), on text built to put
+# phrases inside longer words, after hyphens, in capitals and beside characters that grow when lower-cased.
+_PHRASES = ["no one", "nobody", "reportedly", "believed to", "no-one", "one"]
+_AROUND = st.lists(st.sampled_from([
+    "no one", "No One", "NOBODY", "nobody", "reportedly", "Reportedly", "believed to", "believed  to", "no-one",
+    "one", "someone", "noone", "-", "x", "_", " ", ", ", "\n", "İ", "ß", "2", "anyone", "one-off", "bone",
+]), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_AROUND)
+def test_phrase_search_finds_what_the_case_insensitive_regex_finds(text: str) -> None:
+    import re
+
+    from claimledger.extraction.phrases import PhraseSearch
+
+    for joins in (r"[\w-]", r"\w"):
+        ordered = sorted(_PHRASES, key=len, reverse=True)
+        plain = re.compile(rf"(?<!{joins})(?:{'|'.join(map(re.escape, ordered))})(?!{joins})", re.IGNORECASE)
+        assert list(PhraseSearch(_PHRASES, joins=joins).finditer(text)) == [m.span() for m in plain.finditer(text)]
+
+
+_DATEY = st.lists(st.sampled_from([
+    "March", "Mar", "May", "Monday", "Sunday", " ", "  ", ", ", "5", "15", "2019", "2021", "-", "03", "12", "x",
+    "Omar", "ma", ".", "1999", "of", "the", "20", "s", "Sept", "in", "last", "Dec", "\n", "_",
+]), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DATEY)
+def test_date_patterns_keep_their_word_boundaries(text: str) -> None:
+    import re
+
+    from claimledger.extraction import dates
+
+    for _kind, pattern, not_after in dates._PATTERNS:
+        if not_after is None:
+            continue
+        bounded = re.compile(rf"(?<!{not_after.pattern}){pattern.pattern}", pattern.flags)
+        fast = [m.span() for m in dates._at_word_starts(pattern, text, not_after)]
+        assert fast == [m.span() for m in bounded.finditer(text)]

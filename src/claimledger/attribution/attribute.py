@@ -313,6 +313,9 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     patterns = _patterns()
     frames: list[Frame] = []
     lowered = text.lower().replace("’", "'")
+    # the words of the sentence: a pattern whose cue words are absent is not run (most are not, in a
+    # sentence with a number)
+    present = set(_WORD.findall(lowered))
     # "according to X", "as reported by X".
     frames.extend(_after_cue(patterns["prepositional"].finditer(lowered), sentence, lambda m: m.group(), indirect=True))
     # "in a new Fox News poll", "a Reuters survey found": the study itself is the source.
@@ -340,7 +343,7 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     if own and own.group(1).strip() and looks_like_source(own.group(1).strip(), sentence_initial=True, strong=True):
         frames.append(Frame([clean(own.group(1))], own.group(2).lower(), "sentence", base, sentence.end,
                             [(base + own.start(1), base + own.end(1))]))
-    for m in patterns["sets_toll"].finditer(text):
+    for m in patterns["sets_toll"].finditer(text) if not present.isdisjoint(vocabulary["sets_toll_verbs"]) else ():
         setter, setter_start = _without_lead_in(m.group(1), m.start(1))
         if looks_like_source(setter.strip(), sentence_initial=setter_start == 0):
             frames.append(Frame([clean(setter)], m.group(2).lower(), "sentence", base, sentence.end,
@@ -360,15 +363,15 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     # "a video released by X".
     frames.extend(
         _after_cue(
-            patterns["artifact"].finditer(text),
+            patterns["artifact"].finditer(text) if "by" in present else (),
             sentence,
             lambda m: f"{m.group(1).lower()} {m.group(2).lower()} by",
             indirect=False,
         )
     )
     # "the figure of 29 deaths given by the police": only that figure is theirs, whoever the sentence's speaker.
-    frames.extend(_after_cue(patterns["figure_by"].finditer(text), sentence, lambda m: "figure by", indirect=False,
-                             owns_figure=True))
+    frames.extend(_after_cue(patterns["figure_by"].finditer(text) if "by" in present else (), sentence,
+                             lambda m: "figure by", indirect=False, owns_figure=True))
     # "X said", "said X", with the object credited for confirming verbs.
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     title_case = len(words) > 2 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
@@ -430,7 +433,7 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
             if obj:
                 frames.append(Frame([obj.group(1)], word, "sentence", base, sentence.end))
     # "Kyiv's claims", "Seoul's estimate".
-    for m in patterns["possessive"].finditer(text):
+    for m in patterns["possessive"].finditer(text) if "'s" in lowered else ():
         start = base + m.start()
         if any(s <= start < e for f in frames for s, e in f.source_spans):
             continue
@@ -528,12 +531,16 @@ def _position(frame: Frame) -> int:
 
 
 def attribute(
-    section: str, sentences: list[Sentence], claim_spans: list[tuple[int, int, int]], speakers: list[str]
+    section: str, sentences: list[Sentence], claim_spans: list[tuple[int, int, int]], speakers: list[str],
+    *, carry_speaker: bool = True,
 ) -> list[list[Source]]:
-    """Sources for each claim given as (sentence_idx, start, end); `speakers` carries names across sections.
+    """Sources for each claim given as (sentence_idx, start, end); `speakers` carries names across sections,
+    and the section's last named speaker joins it unless `carry_speaker` is off (no section follows).
 
     Frames are computed only for the sentences that need them: the claims' sentences, the sentence
     before each, and, for a pronoun ("he said"), the sentences back to the last named speaker."""
+    if not claim_spans and not carry_speaker:
+        return []
     cue_words = _cue_words()
     pronouns = cues()["pronouns"]
     cache: dict[int, list[Frame]] = {}
@@ -616,7 +623,7 @@ def attribute(
             # "Among those detained, according to the collective's records:" then "- 6 journalists".
             found = sources_in(lead_in, "list_lead_in", start)
         results.append(found)
-    if sentences:
+    if sentences and carry_speaker:  # looking back for the last speaker may read every sentence's frames
         last = named_before(len(section) + 1, len(sentences) - 1)
         if last and (not speakers or speakers[-1] != last):
             speakers.append(last)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -24,27 +24,50 @@ _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b" + _YEAR + r"-(?P<mnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b")),
+# Each pattern with the characters that may not come right before it (None: the pattern says itself). A
+# pattern that opens with a letter or digit of a known set is scanned for that set by the regex engine,
+# many times faster than one opening with a word boundary or a look-behind, which is tried at every
+# position; so the boundary is checked apart (_at_word_starts), with the same result.
+_NOT_AFTER_WORD = re.compile(r"\w")
+_PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
+    ("iso", re.compile(_YEAR + r"-(?P<mnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"), _NOT_AFTER_WORD),
     # Patterns are anchored on their month, day or weekday; an optional weekday or "last"/"on" in front
     # is looked up in find_dates, since a leading optional alternation is tried at every word.
-    ("month_day", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?:,?\s+" + _YEAR + r"\b)?")),
-    ("day_month", re.compile(r"(?<![\w.])" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b")),
-    ("month_year", re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b")),
+    ("month_day", re.compile(_MONTH + r"\s+" + _DAY + r"\b(?:,?\s+" + _YEAR + r"\b)?"), _NOT_AFTER_WORD),
+    ("day_month", re.compile(r"(?=\d)" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"),
+     re.compile(r"[\w.]")),
+    ("month_year", re.compile(_MONTH + r",?\s+" + _YEAR + r"\b"), _NOT_AFTER_WORD),
     ("month", re.compile(r"\b(?:in|since|by|until|till|from|during|through|early|late|mid|last|this|next)[\s-]+"
-                         r"(?:early\s+|late\s+|mid-?)?" + _MONTH + r"(?![\w])")),
+                         r"(?:early\s+|late\s+|mid-?)?" + _MONTH + r"(?![\w])"), None),
     # A year is anchored on its digits; the word before it is checked in find_dates (a regex that
     # starts with an alternation of words is tried at every word and costs ten times more).
-    ("year", re.compile(r"(?<![\w.,])" + _YEAR + r"\b(?!\s*(?:%|percent))")),
-    ("decade", re.compile(r"\b(?:1[89]|20)\d0s\b|\b'?\d0s\b")),
-    ("weekday", re.compile(r"\b" + _WEEKDAY + _PART + r"\b")),
+    ("year", re.compile(_YEAR + r"\b(?!\s*(?:%|percent))"), re.compile(r"[\w.,]")),
+    ("decade", re.compile(r"\b(?:1[89]|20)\d0s\b|\b'?\d0s\b"), None),
+    ("weekday", re.compile(_WEEKDAY + _PART + r"\b"), _NOT_AFTER_WORD),
     ("relative", re.compile(
         r"\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+(?:week|month|year|night)|[Tt]his\s+(?:week|month|"
-        r"year|morning)|[Ee]arlier\s+this\s+(?:week|month|year))\b")),
+        r"year|morning)|[Ee]arlier\s+this\s+(?:week|month|year))\b"), None),
     ("ago", re.compile(
         r"\b(?P<rel>(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?|months?|"
-        r"years?)\s+ago)\b", re.IGNORECASE)),
+        r"years?)\s+ago)\b", re.IGNORECASE), None),
 ]
+
+
+def _at_word_starts(pattern: re.Pattern[str], text: str, not_after: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text), less the matches right after a character `not_after` matches; a match left
+    out does not hide one that starts inside it (the search goes on from its next character)."""
+    if not_after is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if m.start() and not_after.match(text, m.start() - 1):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 _WEEKDAY_BEFORE = re.compile(_WEEKDAY + r",?\s+(?:the\s+)?$|\bthe\s+$")
 _REL_BEFORE = re.compile(r"\b(?P<rel>last|this|next|on|by|since|late|early)\s+$")
 _YEAR_CONTEXT = re.compile(r"(?:\b(?:in|since|by|until|till|from|during|through|of|before|after|year|early|late|mid|"
@@ -148,14 +171,11 @@ def _resolve(kind: str, groups: dict[str, Any], published: date | None) -> tuple
     return None, "day"
 
 
-# Cheap tests that rule a family of patterns out before the costly regexes run.
-_HAS_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+# Cheap tests that rule a family of patterns out before the costly regexes run; each runs once per text.
+_HAS_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _HAS_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 _HAS_RELATIVE = re.compile(r"(?i)yesterday|today|tonight|last|this")
 _GATES: dict[str, Callable[[str], bool]] = {
-    "month_day": lambda t: _HAS_MONTH.search(t) is not None,
-    "day_month": lambda t: _HAS_MONTH.search(t) is not None,
-    "month_year": lambda t: _HAS_MONTH.search(t) is not None,
     "month": lambda t: _HAS_MONTH.search(t) is not None,
     "weekday": lambda t: _HAS_WEEKDAY.search(t) is not None,
     "relative": lambda t: _HAS_RELATIVE.search(t) is not None,
@@ -163,17 +183,24 @@ _GATES: dict[str, Callable[[str], bool]] = {
     "decade": lambda t: "0s" in t,
     "iso": lambda t: "-" in t,
 }
+# The gate each pattern needs passed, by the pattern's kind.
+_GATE_OF = {"month_day": "month", "day_month": "month", "month_year": "month", "month": "month",
+            "weekday": "weekday", "relative": "relative", "ago": "ago", "decade": "decade", "iso": "iso"}
 
 
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     """Date expressions in `text`, longest first where they overlap, in text order."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
-        gate = _GATES.get(kind)
-        if gate is not None and not gate(text):
-            continue
-        for m in pattern.finditer(text):
+    passed: dict[str, bool] = {}
+    for kind, pattern, not_after in _PATTERNS:
+        gate = _GATE_OF.get(kind)
+        if gate is not None:
+            if gate not in passed:
+                passed[gate] = _GATES[gate](text)
+            if not passed[gate]:
+                continue
+        for m in _at_word_starts(pattern, text, not_after):
             start, end = m.span()
             groups = dict(m.groupdict())
             if kind == "year":

@@ -253,7 +253,8 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         out.set_aside.extend(SetAsideNumber(section, sent.idx, start, end, text[start:end], kind)
                              for start, end, kind in aside)
     spans = [(c.sentence_idx, c.char_start, c.char_end) for c in pending]
-    for claim, found in zip(pending, attribute(text, sents, spans, speakers), strict=True):
+    found_sources = attribute(text, sents, spans, speakers, carry_speaker=section != SECTIONS[-1])
+    for claim, found in zip(pending, found_sources, strict=True):
         claim.sources = found
         if found and claim.assertion == "asserted" and all(passed_around(s.source_canonical) for s in found):
             claim.assertion = "rumoured"  # "a post on a Telegram channel claiming 50 died": only hearsay says it

@@ -6,28 +6,30 @@ import re
 from functools import lru_cache
 
 from claimledger import vocab
+from claimledger.extraction.phrases import PhraseSearch
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    cues = sorted(vocab.load("hedges")["cues"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE)
+def _pattern() -> PhraseSearch:
+    return PhraseSearch(vocab.load("hedges")["cues"], joins=r"\w")
+
+
+# "Kyiv's claims", "the claims" are nouns, not the hedging verb "X claims".
+_OWNED = re.compile(r"(?:['’]s|\bthe|\bhis|\bher|\btheir|\bits)\s+$")
 
 
 def hedge_in(sentence: str) -> str | None:
     """The first hedge cue in a sentence, lower-cased, or None."""
-    for found in _pattern().finditer(sentence):
-        # "Kyiv's claims", "the claims" are nouns, not the hedging verb "X claims".
-        if re.search(r"(?:['’]s|\bthe|\bhis|\bher|\btheir|\bits)\s+$", sentence[:found.start()]):
+    for start, end in _pattern().finditer(sentence):
+        if _OWNED.search(sentence[:start]):
             continue
-        return found.group().lower()
+        return sentence[start:end].lower()
     return None
 
 
 @lru_cache(maxsize=1)
-def _projection_pattern() -> re.Pattern[str]:
-    cues = sorted(vocab.load("hedges")["projection"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE)
+def _projection_pattern() -> PhraseSearch:
+    return PhraseSearch(vocab.load("hedges")["projection"], joins=r"\w")
 
 
 def is_projection(clause: str) -> bool:

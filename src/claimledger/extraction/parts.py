@@ -13,8 +13,9 @@ from functools import lru_cache
 from claimledger import vocab
 from claimledger.extraction.counted import singular
 from claimledger.extraction.keys import counts_people
+from claimledger.extraction.phrases import PhraseSearch
 from claimledger.extraction.quantities import Quantity
-from claimledger.extraction.scope import phrase_pattern, subset_cues
+from claimledger.extraction.scope import subset_cues
 from claimledger.extraction.text import Token, right_after
 from claimledger.model import Claim
 
@@ -126,8 +127,8 @@ def _in_a_condition(toks: list[Token], last: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _condition_pattern() -> re.Pattern[str]:
-    return phrase_pattern(vocab.load("claim_scope")["condition_states"])
+def _condition_pattern() -> PhraseSearch:
+    return PhraseSearch(vocab.load("claim_scope")["condition_states"])
 
 
 _PLACE_WORDS = 6  # tokens between "in" or "at" and the treatment place: "in the new burn unit"
@@ -179,8 +180,8 @@ def _added_to_a_count(toks: list[Token], first: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _rise_pattern() -> re.Pattern[str]:
-    return phrase_pattern(vocab.load("claim_scope")["rise_verbs"])
+def _rise_pattern() -> PhraseSearch:
+    return PhraseSearch(vocab.load("claim_scope")["rise_verbs"])
 
 
 def _one_place_alone(toks: list[Token], first: int) -> bool:
@@ -228,8 +229,8 @@ def _shelters() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _displaced_pattern() -> re.Pattern[str]:
-    return phrase_pattern([cue for cue, (metric, _) in vocab.metric_cues().items() if metric == "displaced"])
+def _displaced_pattern() -> PhraseSearch:
+    return PhraseSearch([cue for cue, (metric, _) in vocab.metric_cues().items() if metric == "displaced"])
 
 
 @lru_cache(maxsize=1)

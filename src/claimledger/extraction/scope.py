@@ -14,27 +14,22 @@ from functools import lru_cache
 
 from claimledger import vocab
 from claimledger.extraction.dates import MONTH_NAMES
+from claimledger.extraction.phrases import PhraseSearch
 from claimledger.extraction.text import Token, right_after
 
 ASSERTIONS = ("asserted", "denied", "corrected", "rumoured")
 EVENT_SCOPES = ("main", "other_event", "other_period")
 
 
-def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
-    """Any of the phrases as whole words, in any case, longest first."""
-    ordered = sorted((str(p) for p in phrases), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])", re.IGNORECASE)
-
-
 @lru_cache(maxsize=1)
-def _assertion_patterns() -> list[tuple[str, re.Pattern[str]]]:
+def _assertion_patterns() -> list[tuple[str, PhraseSearch]]:
     table = vocab.load("claim_scope")["assertion"]
-    return [(status, phrase_pattern(table[status])) for status in ("corrected", "denied", "rumoured")]
+    return [(status, PhraseSearch(table[status])) for status in ("corrected", "denied", "rumoured")]
 
 
 @lru_cache(maxsize=1)
-def _other_event_pattern() -> re.Pattern[str]:
-    return phrase_pattern(vocab.load("claim_scope")["other_event"])
+def _other_event_pattern() -> PhraseSearch:
+    return PhraseSearch(vocab.load("claim_scope")["other_event"])
 
 
 # A clause boundary that a scope cue does not cross: "; ", " - ", " while ", " whereas ", " but ".
@@ -55,9 +50,9 @@ def clause_around(sentence: str, start: int, end: int) -> str:
 
 
 @lru_cache(maxsize=1)
-def _any_assertion_cue() -> re.Pattern[str]:
+def _any_assertion_cue() -> PhraseSearch:
     table = vocab.load("claim_scope")["assertion"]
-    return phrase_pattern([cue for status in ("corrected", "denied", "rumoured") for cue in table[status]])
+    return PhraseSearch([cue for status in ("corrected", "denied", "rumoured") for cue in table[status]])
 
 
 def assertion_of(sentence: str) -> str:
@@ -148,13 +143,13 @@ def _names_an_earlier_time(clause: str, published: date, days: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _zero_pattern() -> re.Pattern[str]:
-    return phrase_pattern(vocab.load("claim_scope")["zero_subjects"])
+def _zero_pattern() -> PhraseSearch:
+    return PhraseSearch(vocab.load("claim_scope")["zero_subjects"])
 
 
 def zero_phrases(sentence: str) -> list[tuple[int, int]]:
     """Spans (offsets into the sentence) of "no one", "nobody", "no injuries" ...: counts of zero."""
-    return [(m.start(), m.end()) for m in _zero_pattern().finditer(sentence)]
+    return list(_zero_pattern().finditer(sentence))
 
 
 @lru_cache(maxsize=1)
@@ -165,8 +160,8 @@ def subset_cues() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
-def _subset_pattern() -> re.Pattern[str]:
-    return phrase_pattern(vocab.load("claim_scope")["subset_cues"])
+def _subset_pattern() -> PhraseSearch:
+    return PhraseSearch(vocab.load("claim_scope")["subset_cues"])
 
 
 def names_a_subset(text: str) -> bool:

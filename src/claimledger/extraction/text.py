@@ -23,6 +23,7 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+|[\u202f\u00a0]\d{3}(?!\d))*|[A-Za-z]+(?:[-'â
 
 _SPACES = frozenset("\u00a0\u2007\u2009\u202f")  # no-break, figure, thin and narrow no-break spaces
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def normalize_for_numbers(text: str) -> str:
@@ -31,19 +32,23 @@ def normalize_for_numbers(text: str) -> str:
     no-break, thin or zero-width character between digit groups is a group separator ("12 000")."""
     if text.isascii():
         return text
-    chars = list(text)
-    for i, c in enumerate(chars):
-        if c.isascii():
-            continue
+    chars: list[str] | None = None
+    for found in _NON_ASCII.finditer(text):  # curly quotes and dashes are most of them: a few per paragraph
+        i, c = found.start(), found.group()
         if "\uff01" <= c <= "\uff5e":  # full-width ASCII
-            chars[i] = chr(ord(c) - 0xFEE0)
+            swap = chr(ord(c) - 0xFEE0)
         elif c.isdecimal():
-            chars[i] = str(unicodedata.decimal(c))
+            swap = str(unicodedata.decimal(c))
         elif c in _SPACES or c in _ZERO_WIDTH:
             grouping = (i > 0 and text[i - 1].isdecimal() and text[i + 1:i + 4].isdecimal()
                         and not text[i + 4:i + 5].isdecimal())
-            chars[i] = "," if grouping else " "
-    return "".join(chars)
+            swap = "," if grouping else " "
+        else:
+            continue
+        if chars is None:
+            chars = list(text)
+        chars[i] = swap
+    return text if chars is None else "".join(chars)
 
 
 @dataclass(frozen=True)

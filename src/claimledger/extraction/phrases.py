@@ -1,0 +1,46 @@
+"""Whole-word, case-insensitive search for any of a list of cue phrases (a vocabulary's hedges, denials,
+condition words), at the speed of the regex engine's literal scan.
+
+A pattern such as `(?<![\\w-])(?:reportedly|believed to|...)(?![\\w-])` compiled with IGNORECASE is tried
+at every position of the text: the look-behind, and case-insensitive letters, keep the engine from
+jumping to the places where a phrase's first letter occurs. Searching the lower-cased text with the
+lower-cased phrases, and checking the character before a match apart, finds the same matches several
+times faster.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+
+class PhraseSearch:
+    """Any of `phrases` (lower-case, starting and ending with a word character) as whole words: not
+    preceded or followed by a character of `joins` (word characters, and hyphens by default)."""
+
+    def __init__(self, phrases: Iterable[str], *, joins: str = r"[\w-]") -> None:
+        ordered = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)  # longest first
+        alternation = "|".join(re.escape(p) for p in ordered) or "(?!)"  # no phrases: matches nothing
+        self._lower = re.compile(rf"(?:{alternation})(?!{joins})")
+        self._joins = re.compile(joins)
+        # the text's own case, for the rare text whose lower-case form has another length ("İ")
+        self._any_case = re.compile(rf"(?<!{joins})(?:{alternation})(?!{joins})", re.IGNORECASE)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of each match, in text order, none overlapping."""
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            yield from (m.span() for m in self._any_case.finditer(text))
+            return
+        pos = 0
+        while (m := self._lower.search(lowered, pos)) is not None:
+            start = m.start()
+            if start and self._joins.match(lowered, start - 1):
+                pos = start + 1  # inside a longer word; a match may still start further on
+                continue
+            yield start, m.end()
+            pos = m.end()
+
+    def search(self, text: str) -> tuple[int, int] | None:
+        """(start, end) of the first match, or None."""
+        return next(self.finditer(text), None)
