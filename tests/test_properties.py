@@ -55,6 +55,7 @@ def test_phrase_search_finds_what_the_case_insensitive_regex_finds(text: str) ->
 _DATEY = st.lists(st.sampled_from([
     "March", "Mar", "May", "Monday", "Sunday", " ", "  ", ", ", "5", "15", "2019", "2021", "-", "03", "12", "x",
     "Omar", "ma", ".", "1999", "of", "the", "20", "s", "Sept", "in", "last", "Dec", "\n", "_",
+    "Earlier", "earlier", "this", "This", "THIS", "week", "Last", "Yesterday", "today", "Tonight", "morning",
 ]), max_size=30).map("".join)
 
 
@@ -65,9 +66,12 @@ def test_date_patterns_keep_their_word_boundaries(text: str) -> None:
 
     from claimledger.extraction import dates
 
-    for _kind, pattern, not_after in dates._PATTERNS:
+    for kind, pattern, not_after in dates._PATTERNS:
         if not_after is None:
             continue
         bounded = re.compile(rf"(?<!{not_after.pattern}){pattern.pattern}", pattern.flags)
         fast = [m.span() for m in dates._at_word_starts(pattern, text, not_after)]
         assert fast == [m.span() for m in bounded.finditer(text)]
+        if kind in dates._OPENING_WORDS:
+            found = dates._at_opening_words(pattern, text, not_after, dates._OPENING_WORDS[kind])
+            assert [m.span() for m in found] == fast

@@ -45,8 +45,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("decade", re.compile(r"\b(?:1[89]|20)\d0s\b|\b'?\d0s\b"), None),
     ("weekday", re.compile(_WEEKDAY + _PART + r"\b"), _NOT_AFTER_WORD),
     ("relative", re.compile(
-        r"\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+(?:week|month|year|night)|[Tt]his\s+(?:week|month|"
-        r"year|morning)|[Ee]arlier\s+this\s+(?:week|month|year))\b"), None),
+        r"(?P<rel>[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+(?:week|month|year|night)|[Tt]his\s+(?:week|month|"
+        r"year|morning)|[Ee]arlier\s+this\s+(?:week|month|year))\b"), _NOT_AFTER_WORD),
     ("ago", re.compile(
         r"\b(?P<rel>(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?|months?|"
         r"years?)\s+ago)\b", re.IGNORECASE), None),
@@ -66,6 +66,34 @@ def _at_word_starts(pattern: re.Pattern[str], text: str, not_after: re.Pattern[s
             continue
         yield m
         pos = m.end()
+
+
+# The words a pattern opens with, when they are common letters' words ("this", "last") that no regex
+# scan can skip to: str.find looks for each at memory speed and the pattern is tried only there.
+_OPENING_WORDS = {"relative": ("yesterday", "today", "tonight", "last", "this", "earlier")}
+
+
+def _at_opening_words(pattern: re.Pattern[str], text: str, not_after: re.Pattern[str],
+                      words: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """What _at_word_starts gives, for a pattern that can only start where one of `words` (lower-case)
+    starts in the lower-cased text."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character that grows when lower-cased ("İ") shifts the offsets
+        yield from _at_word_starts(pattern, text, not_after)
+        return
+    starts: set[int] = set()
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            starts.add(at)
+            at = lowered.find(word, at + 1)
+    pos = 0
+    for start in sorted(starts):
+        if start < pos or (start and not_after.match(text, start - 1)):
+            continue
+        if (m := pattern.match(text, start)) is not None:
+            yield m
+            pos = m.end()
 
 
 _WEEKDAY_BEFORE = re.compile(_WEEKDAY + r",?\s+(?:the\s+)?$|\bthe\s+$")
@@ -174,18 +202,16 @@ def _resolve(kind: str, groups: dict[str, Any], published: date | None) -> tuple
 # Cheap tests that rule a family of patterns out before the costly regexes run; each runs once per text.
 _HAS_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _HAS_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
-_HAS_RELATIVE = re.compile(r"(?i)yesterday|today|tonight|last|this")
 _GATES: dict[str, Callable[[str], bool]] = {
     "month": lambda t: _HAS_MONTH.search(t) is not None,
     "weekday": lambda t: _HAS_WEEKDAY.search(t) is not None,
-    "relative": lambda t: _HAS_RELATIVE.search(t) is not None,
     "ago": lambda t: " ago" in t or " Ago" in t or " AGO" in t,  # plain substring tests run at memory speed
     "decade": lambda t: "0s" in t,
     "iso": lambda t: "-" in t,
 }
 # The gate each pattern needs passed, by the pattern's kind.
 _GATE_OF = {"month_day": "month", "day_month": "month", "month_year": "month", "month": "month",
-            "weekday": "weekday", "relative": "relative", "ago": "ago", "decade": "decade", "iso": "iso"}
+            "weekday": "weekday", "ago": "ago", "decade": "decade", "iso": "iso"}
 
 
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
@@ -200,7 +226,10 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
                 passed[gate] = _GATES[gate](text)
             if not passed[gate]:
                 continue
-        for m in _at_word_starts(pattern, text, not_after):
+        opening = _OPENING_WORDS.get(kind)
+        found_here = (_at_opening_words(pattern, text, not_after, opening) if opening and not_after
+                      else _at_word_starts(pattern, text, not_after))
+        for m in found_here:
             start, end = m.span()
             groups = dict(m.groupdict())
             if kind == "year":

@@ -37,7 +37,15 @@ from claimledger.extraction.scope import (
     subset_cues,
     zero_phrases,
 )
-from claimledger.extraction.text import Sentence, list_lead_in, normalize_for_numbers, right_after, sentences, tokens
+from claimledger.extraction.text import (
+    Sentence,
+    Token,
+    list_lead_in,
+    normalize_for_numbers,
+    right_after,
+    sentences,
+    tokens,
+)
 from claimledger.model import Article, Claim, SetAsideNumber, Source
 from claimledger.reading.furniture import FurnitureMap
 
@@ -117,12 +125,27 @@ def _excluded_places() -> frozenset[str]:
         "washington", "america", "united states"}
 
 
+class _SentenceTokens:
+    """The tokens of a section's sentences, each sentence tokenized once however often it is read."""
+
+    def __init__(self, sents: list[Sentence]) -> None:
+        self._sents = sents
+        self._tokens: dict[int, list[Token]] = {}
+
+    def of(self, idx: int) -> list[Token]:
+        if idx not in self._tokens:
+            sent = self._sents[idx]
+            self._tokens[idx] = tokens(sent.text, sent.start)
+        return self._tokens[idx]
+
+
 class _ParagraphEvents:
     """The last event ("captured", "killed") in the two sentences before, within the paragraph, computed only
     when asked."""
 
-    def __init__(self, sents: list[Sentence]) -> None:
+    def __init__(self, sents: list[Sentence], sentence_tokens: _SentenceTokens) -> None:
         self._sents = sents
+        self._tokens = sentence_tokens
         self._events: dict[int, tuple[str, str] | None] = {}
 
     def before(self, sent: Sentence) -> tuple[str, str] | None:
@@ -131,7 +154,7 @@ class _ParagraphEvents:
             if earlier.paragraph != sent.paragraph:
                 return None
             if idx not in self._events:
-                self._events[idx] = sentence_event(tokens(earlier.text, earlier.start))
+                self._events[idx] = sentence_event(self._tokens.of(idx))
             if self._events[idx]:
                 return self._events[idx]
         return None
@@ -209,7 +232,8 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
     sents: list[Sentence] = sentences(text)
     all_dates = find_dates(text, published)
     out.dates.extend((section, _sentence_of(sents, d.start), d) for d in all_dates)
-    events = _ParagraphEvents(sents)
+    sentence_tokens = _SentenceTokens(sents)
+    events = _ParagraphEvents(sents, sentence_tokens)
     furniture = FurnitureMap(text)
     counted: set[tuple[float | None, float | None, str | None]] = set()  # figures stated so far
     pending: list[Claim] = []
@@ -218,7 +242,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
     for sent in sents:
         if not _maybe_number(sent.text):
             continue
-        toks = tokens(sent.text, sent.start)
+        toks = sentence_tokens.of(sent.idx)
         dates = [d for d in all_dates if sent.start <= d.start < sent.end]
         quantities, rejected = find_quantities(text, toks, dates)
         as_of_dates = [d for d in dates if not _opens_a_span(text, d)]  # what a claim may be dated by

@@ -58,7 +58,9 @@ def _any_assertion_cue() -> PhraseSearch:
 def assertion_of(sentence: str) -> str:
     """asserted, or how the sentence withholds the figure: corrected, denied or rumoured."""
     if not _any_assertion_cue().search(sentence):  # one search for the common case: no cue at all
-        return "rumoured" if _hearsay_pattern().search(sentence) else "asserted"
+        # a carrier is part of any hearsay match: the cheap search rules most sentences out
+        hearsay = _hearsay_carriers().search(sentence) and _hearsay_pattern().search(sentence)
+        return "rumoured" if hearsay else "asserted"
     for status, pattern in _assertion_patterns():
         if pattern.search(sentence):
             return status
@@ -86,6 +88,11 @@ def passed_around(source: str) -> bool:
 
 # Words a hearsay carrier and its verb may have between them: "posts on X tonight claiming".
 _HEARSAY_GAP = 4
+
+
+@lru_cache(maxsize=1)
+def _hearsay_carriers() -> PhraseSearch:
+    return PhraseSearch(vocab.load("claim_scope")["hearsay_carriers"])
 
 
 @lru_cache(maxsize=1)

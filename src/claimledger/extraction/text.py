@@ -15,9 +15,11 @@ _ABBREVIATIONS = frozenset(
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 # A sentence ends at . ! ? before a capital, or at a line break before a capital (a headline or
 # dateline line with no final stop, as in feeds that put one sentence per line).
-_SENTENCE_END = re.compile(
-    r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(?<=[^\s.!?,;:])[ \t]*\n(?=[ \t]*[\"'“‘(\[]?[A-Z0-9])"
-)
+_STOP_END = r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
+_SENTENCE_END = re.compile(_STOP_END + r"|(?<=[^\s.!?,;:])[ \t]*\n(?=[ \t]*[\"'“‘(\[]?[A-Z0-9])")
+# The same ends in a paragraph of one line: with no line break to try at every position, the regex
+# engine jumps from one stop to the next.
+_STOP_ONLY = re.compile(_STOP_END)
 _TOKEN = re.compile(r"\d+(?:[.,]\d+|[\u202f\u00a0]\d{3}(?!\d))*|[A-Za-z]+(?:[-'’][A-Za-z]+)*|\S")
 
 
@@ -86,8 +88,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_WORD_BEFORE_STOP = re.compile(r"([A-Za-z.]+)$")
+
+
 def _is_abbreviation(text: str, period_at: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", text[max(0, period_at - 20) : period_at])
+    word = _WORD_BEFORE_STOP.search(text[max(0, period_at - 20) : period_at])
     if not word:
         return False
     bare = word.group(1).rstrip(".").lower()
@@ -101,7 +106,7 @@ def sentences(text: str) -> list[Sentence]:
     for par_idx, (p_start, p_end) in enumerate(paragraphs(text)):
         cursor = p_start
         block = text[p_start:p_end]
-        for match in _SENTENCE_END.finditer(block):
+        for match in (_SENTENCE_END if "\n" in block else _STOP_ONLY).finditer(block):
             period_at = p_start + match.start()
             if match.group().startswith(".") and len(match.group()) == 1:
                 if _is_abbreviation(text, period_at):
@@ -116,6 +121,9 @@ def sentences(text: str) -> list[Sentence]:
     return found
 
 
+_new_tuple = tuple.__new__
+
+
 def tokens(text: str, offset: int = 0) -> list[Token]:
     """Word, number and punctuation tokens of `text`, offsets shifted by `offset`."""
     lowered = text.lower().replace("’", "'")
@@ -124,10 +132,9 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
             Token(m.group(), m.group().lower().replace("’", "'"), m.start() + offset, m.end() + offset)
             for m in _TOKEN.finditer(text)
         ]
-    return [
-        Token(m.group(), lowered[m.start() : m.end()], m.start() + offset, m.end() + offset)
-        for m in _TOKEN.finditer(text)
-    ]
+    # spans first, then tuples built directly: a third faster than Token(...) with four Match calls each
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    return [_new_tuple(Token, (text[s:e], lowered[s:e], s + offset, e + offset)) for s, e in spans]
 
 
 _BULLET = re.compile(r"^\s*[-–—•*·▪]\s")
