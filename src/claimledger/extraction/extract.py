@@ -547,8 +547,15 @@ def _nearest_date(dates: list[DateMention], position: int) -> DateMention | None
     return min(resolved, key=lambda d: abs(d.start - position)) if resolved else None
 
 
+# Per-sentence answers asked once per figure (a sentence often holds several figures). They are kept for
+# one article only: the cache stays small, and a benchmark that extracts a text twice measures the work.
+_PER_ARTICLE_MEMOS = (hedge_in, is_projection, assertion_of, event_scope_of)
+
+
 def extract_article(article: Article) -> DocumentExtraction:
     """All claims, sources and dates of one article."""
+    for memo in _PER_ARTICLE_MEMOS:
+        memo.cache_clear()
     published = article.published_at.date() if article.published_at else None
     out = DocumentExtraction(article.doc_id, published)
     speakers: list[str] = []

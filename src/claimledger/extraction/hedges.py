@@ -18,6 +18,7 @@ def _pattern() -> PhraseSearch:
 _OWNED = re.compile(r"(?:['’]s|\bthe|\bhis|\bher|\btheir|\bits)\s+$")
 
 
+@lru_cache(maxsize=1024)  # asked once per figure; cleared per article (extract.py)
 def hedge_in(sentence: str) -> str | None:
     """The first hedge cue in a sentence, lower-cased, or None."""
     for start, end in _pattern().finditer(sentence):
@@ -32,6 +33,7 @@ def _projection_pattern() -> PhraseSearch:
     return PhraseSearch(vocab.load("hedges")["projection"], joins=r"\w")
 
 
+@lru_cache(maxsize=1024)  # asked once per figure; cleared per article (extract.py)
 def is_projection(clause: str) -> bool:
     """Whether the text before a figure makes it a plan or forecast rather than a count."""
     return _projection_pattern().search(clause) is not None

@@ -240,6 +240,11 @@ def _facility_stops() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _facility_verbs() -> PhraseSearch:
+    return PhraseSearch(vocab.load("claim_scope")["facility_verbs"], joins=r"\w")
+
+
+@lru_cache(maxsize=1)
 def _facility_pattern() -> re.Pattern[str]:
     places = _treatment_places(singular=False)
     verbs = "|".join(re.escape(str(v).lower()) for v in vocab.load("claim_scope")["facility_verbs"])
@@ -252,6 +257,8 @@ def _facility_objects(sentence: str) -> set[int]:
     so a figure the place only reports ("the hospital that received the victims said 26 had died")
     stays a whole."""
     governed: set[int] = set()
+    if _facility_verbs().search(sentence) is None:  # every match ends in one of the verbs
+        return governed
     words = sentence.split(" ")
     stops = _facility_stops()
     for m in _facility_pattern().finditer(sentence):
@@ -287,11 +294,21 @@ def _still_in_state(toks: list[Token], last: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _subset_cues_by_last_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for words in subset_cues():
+        by_last.setdefault(words[-1], []).append(words)
+    return {last: tuple(cues) for last, cues in by_last.items()}
+
+
 def _after_subset_cue(toks: list[Token], first: int) -> bool:
     end = first
     while end > 0 and toks[end - 1].lower in _CUE_GAP and first - end < 3:
         end -= 1
-    for words in subset_cues():
+    if end == 0:
+        return False
+    for words in _subset_cues_by_last_word().get(toks[end - 1].lower, ()):  # only cues ending in the word before
         start = end - len(words)
         if start >= 0 and tuple(t.lower for t in toks[start:end]) == words:
             return True

@@ -133,8 +133,8 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
         and num.value < 120
     ):
         return "age"  # "Smith, 34, of Akron"; "Andrew Lopez, 20 was found guilty": "20 was" is no plural
-    if num.written == "digits" and num.value < 120 and _after_people_noun(before) \
-            and re.match(r"^\s*(?:,|;|—|–|\)|and\s+\d)", after):
+    if num.written == "digits" and num.value < 120 and re.match(r"^\s*(?:,|;|—|–|\)|and\s+\d)", after) \
+            and _after_people_noun(before):
         return "age"  # "two men, 29 and 31 —": the ages of people just counted
     if re.match(r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|EST|ET\b|local time))", after, re.I):
         return "time"

@@ -55,6 +55,7 @@ def _any_assertion_cue() -> PhraseSearch:
     return PhraseSearch([cue for status in ("corrected", "denied", "rumoured") for cue in table[status]])
 
 
+@lru_cache(maxsize=1024)  # asked once per figure; cleared per article (extract.py)
 def assertion_of(sentence: str) -> str:
     """asserted, or how the sentence withholds the figure: corrected, denied or rumoured."""
     if not _any_assertion_cue().search(sentence):  # one search for the common case: no cue at all
@@ -116,6 +117,7 @@ def _correction_results() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(str(c).lower().split()) for c in vocab.load("claim_scope")["correction_result_cues"])
 
 
+@lru_cache(maxsize=1024)  # asked once per figure; cleared per article (extract.py)
 def event_scope_of(clause: str, as_of: date | None, published: date | None) -> str:
     """main; other_event when the clause speaks of another event; other_period when the figure's own
     date lies well before the article's."""
