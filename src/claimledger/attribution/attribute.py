@@ -306,6 +306,18 @@ def _after_cue(
             )
 
 
+_NOT_A_REPORT_YET = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|these|those|to|will|would|could|should|"
+                               r"might|must|can|may|not)|n['’]t|['’]s|\bs')$")
+_NOT_A_REPORT_YET_CHARS = 8  # longer than its longest word ("should")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _title_case(text: str) -> bool:
+    """A headline's capitalisation: most words capitalised, so a capital does not make a name."""
+    words = _TITLE_WORD.findall(text)
+    return len(words) > 2 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
 def sentence_frames(sentence: Sentence) -> list[Frame]:
     """Attribution frames found inside one sentence."""
     text, base = sentence.text, sentence.start
@@ -373,22 +385,17 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     frames.extend(_after_cue(patterns["figure_by"].finditer(text) if "by" in present else (), sentence,
                              lambda m: "figure by", indirect=False, owns_figure=True))
     # "X said", "said X", with the object credited for confirming verbs.
-    words = re.findall(r"[A-Za-z][\w'’-]*", text)
-    title_case = len(words) > 2 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
     verbs = vocabulary["verbs"]
     for m in _ANY_WORD.finditer(text):
         word = m.group().lower()
         if word not in verbs:
             continue
         strong = word in vocabulary["strong"]
-        if m.group()[0].isupper() and m.start() > 0 and not title_case:
+        if m.group()[0].isupper() and m.start() > 0 and not _title_case(text):
             continue  # part of a name: "United States", "Consumer Reports"
         before = lowered[: m.start()].rstrip()
-        if re.search(
-            r"(?:\b(?:the|a|an|his|her|their|its|our|these|those|to|will|would|could|should|might|must|"
-            r"can|may|not)|n['’]t|['’]s|\bs')$",
-            before,
-        ):
+        # the words end `before`, so only its last few characters can hold a match
+        if _NOT_A_REPORT_YET.search(before, max(0, len(before) - _NOT_A_REPORT_YET_CHARS)):
             continue  # a noun ("the reports", "Kyiv's claims") or not a report yet ("to say", "would say")
         if re.search(r"\b(?:is|are|was|were|be|been)(?:\s+(?:\w+ly|also|not|never|later|then|now))?$", before) \
                 and word in _PASSIVE_NOT_A_REPORT:

@@ -42,6 +42,7 @@ def cues() -> dict[str, frozenset[str]]:
     return {key: frozenset(str(w).lower() for w in data[key]) for key in data if key != "version"}
 
 
+@lru_cache(maxsize=1024)  # asked for every frame of a sentence; cleared per article (extract.py)
 def canonical(source_text: str) -> str:
     """The canonical name of a source, from the alias table; else the cleaned text itself."""
     index = vocab.source_alias_index()

@@ -399,9 +399,10 @@ def _weak_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _destinations() -> dict[str, list[str]]:
+def _destinations() -> dict[str, tuple[str, ...]]:
+    """Destination phrases per metric, padded with a space on each side (see _destination_after)."""
     table = vocab.load("metrics")["destination_overrides"]
-    return {metric: [str(p).lower() for p in phrases] for metric, phrases in table.items()}
+    return {metric: tuple(f" {str(p).lower()} " for p in phrases) for metric, phrases in table.items()}
 
 
 @lru_cache(maxsize=1)
@@ -410,8 +411,9 @@ def _weak_modifiers() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _treatment_places() -> list[str]:
-    return [str(p).lower() for p in vocab.load("metrics")["treatment_places"]]
+def _treatment_places() -> tuple[str, ...]:
+    """Treatment places, padded with a space on each side (see _destination_after)."""
+    return tuple(f" {str(p).lower()} " for p in vocab.load("metrics")["treatment_places"])
 
 
 def _destination_after(toks: list[Token], start: int) -> str | None:
@@ -428,11 +430,11 @@ def _destination_after(toks: list[Token], start: int) -> str | None:
         words.append(t.lower)
     padded = f" {' '.join(words)} "  # phrases are found as whole words in the joined clause
     for metric, phrases in _destinations().items():
-        if any(f" {phrase} " in padded for phrase in phrases):
+        if any(phrase in padded for phrase in phrases):
             return metric
     if "to" in words:
         rest = f" {' '.join(words[words.index('to') + 1:])} "
-        if any(f" {place} " in rest for place in _treatment_places()):
+        if any(place in rest for place in _treatment_places()):
             return "injured"
     return None
 

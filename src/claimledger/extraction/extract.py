@@ -547,9 +547,10 @@ def _nearest_date(dates: list[DateMention], position: int) -> DateMention | None
     return min(resolved, key=lambda d: abs(d.start - position)) if resolved else None
 
 
-# Per-sentence answers asked once per figure (a sentence often holds several figures). They are kept for
-# one article only: the cache stays small, and a benchmark that extracts a text twice measures the work.
-_PER_ARTICLE_MEMOS = (hedge_in, is_projection, assertion_of, event_scope_of)
+# Per-sentence answers asked once per figure (a sentence often holds several figures), and source names
+# asked once per frame. They are kept for one article only: the cache stays small, and a benchmark that
+# extracts a text twice measures the work twice.
+_PER_ARTICLE_MEMOS = (hedge_in, is_projection, assertion_of, event_scope_of, canonical)
 
 
 def extract_article(article: Article) -> DocumentExtraction:
