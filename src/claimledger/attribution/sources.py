@@ -107,6 +107,7 @@ def _alias_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(a) for a in ordered) + r")\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)  # asked for every frame and source; cleared per article (extract.py)
 def clean(text: str) -> str:
     text = _LEADING.sub("", text)
     text = _TRAILING.sub("", text)

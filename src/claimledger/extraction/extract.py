@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from claimledger import vocab
 from claimledger.attribution.attribute import attribute
-from claimledger.attribution.sources import canonical
+from claimledger.attribution.sources import canonical, clean
 from claimledger.extraction.counted import (
     CountedThing,
     counted_thing,
@@ -30,6 +30,7 @@ from claimledger.extraction.quantities import Quantity, find_quantities
 from claimledger.extraction.scope import (
     assertion_of,
     clause_around,
+    clause_breaks,
     event_scope_of,
     names_a_subset,
     passed_around,
@@ -548,9 +549,9 @@ def _nearest_date(dates: list[DateMention], position: int) -> DateMention | None
 
 
 # Per-sentence answers asked once per figure (a sentence often holds several figures), and source names
-# asked once per frame. They are kept for one article only: the cache stays small, and a benchmark that
-# extracts a text twice measures the work twice.
-_PER_ARTICLE_MEMOS = (hedge_in, is_projection, assertion_of, event_scope_of, canonical)
+# cleaned and looked up once per frame. They are kept for one article only: the cache stays small, and a
+# benchmark that extracts a text twice measures the work twice.
+_PER_ARTICLE_MEMOS = (hedge_in, is_projection, assertion_of, event_scope_of, clause_breaks, canonical, clean)
 
 
 def extract_article(article: Article) -> DocumentExtraction:

@@ -36,15 +36,21 @@ def _other_event_pattern() -> PhraseSearch:
 _CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|\bwhile\b|\bwhereas\b|\bbut\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)  # asked once per figure; cleared per article (extract.py)
+def clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each clause boundary in a sentence."""
+    return tuple(brk.span() for brk in _CLAUSE_BREAK.finditer(sentence))
+
+
 def clause_around(sentence: str, start: int, end: int) -> str:
     """The clause of `sentence` holding [start, end) (offsets into the sentence)."""
     left = 0
     right = len(sentence)
-    for brk in _CLAUSE_BREAK.finditer(sentence):
-        if brk.end() <= start:
-            left = brk.end()
-        elif brk.start() >= end:
-            right = brk.start()
+    for brk_start, brk_end in clause_breaks(sentence):
+        if brk_end <= start:
+            left = brk_end
+        elif brk_start >= end:
+            right = brk_start
             break
     return sentence[left:right]
 
