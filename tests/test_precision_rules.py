@@ -1125,3 +1125,51 @@ def test_a_family_to_whom_the_event_happened_is_the_events_count() -> None:
 ])
 def test_the_body_an_origin_names(origin: str, body: str | None) -> None:
     assert origin_body(origin) == body
+
+
+# Responders counted with no cue of their own are those sent; a cue, or a list that shares its metric, wins.
+@pytest.mark.parametrize(("body", "quantity_text", "metric"), [
+    ("About 60 firefighters from four stations fought the warehouse blaze until dawn.", "About 60 firefighters",
+     "deployed"),
+    ("Satellite pictures show roughly 9,000 troops camped near the border crossing.", "roughly 9,000 troops",
+     "deployed"),
+    ("Forty volunteers from the parish handed out blankets at the gym.", "Forty volunteers", "deployed"),
+    ("Three paramedics were hurt when the ambulance overturned.", "Three paramedics", "injured"),
+    ("The clinic treated 31 people, including four rescuers cut by glass.", "four rescuers", "injured"),
+    ("Five of the 30 officers at the march were later named in the complaint.", "Five", "other"),
+])
+def test_responders_with_no_cue_are_those_sent(body: str, quantity_text: str, metric: str) -> None:
+    assert _one(body, quantity_text).metric == metric
+
+
+# A named origin between the counted noun and its verb ("six miners of Varta Coal died") leaves the verb's cue
+# to the counted people.
+@pytest.mark.parametrize(("body", "quantity_text", "metric"), [
+    ("Six miners of Varta Coal died when the shaft flooded.", "Six miners", "killed"),
+    ("Two nurses from the Ostrava Clinic were wounded by shrapnel.", "Two nurses", "injured"),
+    ("Four crew members of the 12th Airlift Squadron were missing after the crash.", "Four crew members",
+     "missing"),
+])
+def test_a_named_origin_after_the_counted_noun_keeps_the_verbs_cue(body: str, quantity_text: str,
+                                                                   metric: str) -> None:
+    assert _one(body, quantity_text).metric == metric
+
+
+# A bare number inside a name is no claim; a count after a place, a share or a score is.
+@pytest.mark.parametrize(("body", "number", "kind"), [
+    ("The regional governor told Radio Korvat 3 that nine people had died.", "3", "identifier"),
+    ("Investigators from Precinct 12 were questioning two suspects.", "12", "identifier"),
+    ("Ferries now leave from Pier 6 while repairs go on.", "6", "identifier"),
+])
+def test_a_numeral_inside_a_name_is_set_aside(body: str, number: str, kind: str) -> None:
+    assert _set_aside(body).get(number) == kind
+
+
+@pytest.mark.parametrize(("body", "quantity_text"), [
+    ("Eleven were killed in Mostar and in Zenica 4, the agency said.", "4"),
+    ("The poll has Harlow 52% to 41% among likely voters.", "52%"),
+    ("In Tarvas 14 people were rescued from rooftops.", "14 people"),
+    ("“Another 9 were wounded overnight,” the mayor said.", "9"),
+])
+def test_a_count_said_of_a_name_stays_a_number(body: str, quantity_text: str) -> None:
+    assert quantity_text in [c.quantity_text for c in claims_of(body)]

@@ -237,8 +237,22 @@ def metric_for(toks: list[Token], q_first: int, q_last: int, thing: CountedThing
     """The metric of a quantity, from the cue that governs it (see metrics.yaml for the order)."""
     metric = _governing_metric(toks, q_first, q_last, thing, inherited)
     if metric == "deployed" and thing.unit in _known_people() and thing.unit not in _deployable():
-        return "other"  # "she and her four children moved to Albany": families move, forces deploy
+        # "she and her four children moved to Albany": families move, forces deploy; but people moved to
+        # relief camps or shelters are displaced
+        moved_to = _destination_after(toks, (thing.last_token if thing.last_token >= 0 else q_last) + 1)
+        return moved_to if moved_to in ("displaced", "injured", "arrested") else "other"
     return metric
+
+
+@lru_cache(maxsize=1)
+def _responders() -> frozenset[str]:
+    return frozenset(singular(w) for w in vocab.load("counted_nouns")["responders"])
+
+
+def sent_to_respond(unit: str | None) -> bool:
+    """Whether a count of `unit` with no cue of its own counts those sent ("some 80 firefighters fought the
+    blaze"). Asked last, after a list has shared its metric ("23 hurt, including six firefighters")."""
+    return unit is not None and unit in _responders()
 
 
 def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: CountedThing,
@@ -351,7 +365,7 @@ def _cues_after(toks: list[Token], start: int) -> list[tuple[str, str, int]]:
     Tuesday has died" the people died; "stabbed" only says which people."""
     found: list[tuple[str, str, int]] = []
     predicates: list[tuple[str, str, int]] = []
-    k = _after_aside(toks, start)
+    k = _past_a_named_origin(toks, _after_aside(toks, start))
     limit = min(len(toks), k + 6)
     while k < limit:
         word = toks[k].lower
@@ -369,6 +383,27 @@ def _cues_after(toks: list[Token], start: int) -> list[tuple[str, str, int]]:
             (predicates if k > start and toks[verb].lower in _AUXILIARIES else found).append(cue)
         k += 1
     return predicates + found
+
+
+_ORIGIN_PREPOSITIONS = frozenset({"of", "from"})
+_NAME_WORDS = 6  # words a named organisation or place after "of" may take
+_NAME_PART = re.compile(r"\d+|st|nd|rd|th|-|&")
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
+
+def _past_a_named_origin(toks: list[Token], k: int) -> int:
+    """The token after a named origin that opens right after a counted phrase ("two rescuers of QERS
+    suffered injuries", "four volunteers from the Red Crescent were hurt"): the name says whose people
+    they are, and the clause goes on about them. Else `k`."""
+    if k >= len(toks) or toks[k].lower not in _ORIGIN_PREPOSITIONS:
+        return k
+    first = k + 1 + (k + 1 < len(toks) and toks[k + 1].lower == "the")
+    end = first
+    ordinal = first + 1 < len(toks) and toks[first].text.isdigit() and toks[first + 1].lower in _ORDINAL_SUFFIXES
+    while end < len(toks) and end - first < _NAME_WORDS and toks[end].text not in _CALENDAR_WORDS and (
+            toks[end].text[0].isupper() or ((end > first or ordinal) and _NAME_PART.fullmatch(toks[end].text))):
+        end += 1  # "the 3rd Logistics Regiment", "Brigade 7": numbers inside a name
+    return end if end > first else k
 
 
 _AUXILIARIES = frozenset("was were is are has have had been be being".split())

@@ -17,6 +17,7 @@ from claimledger.extraction.counted import (
     counted_thing,
     location_for,
     metric_for,
+    sent_to_respond,
     sentence_event,
     singular,
     spells_out_a_group,
@@ -271,6 +272,11 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         if lead_in is not None and names_a_subset(sents[lead_in].text):
             for _, claim in kept:
                 claim.is_partial = True  # "Among those detained:" then "- 6 journalists": parts of that group
+        for _, claim in kept:
+            # last, once lists have shared their metric: a part ("23 hurt, including six firefighters") is
+            # no deployment
+            if claim.metric == "other" and not claim.is_partial and sent_to_respond(claim.unit):
+                claim.metric = "deployed"
         for i, (_, c) in enumerate(kept):
             pending.append(c)
             pending.extend(_derived_injured(toks, c, [k for _, k in kept[i + 1:i + 3]]))

@@ -142,8 +142,8 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
         return "time"
     if num.written == "digits" and num.first == num.last and is_paragraph_number(toks, num.first):
         return "identifier"  # "2.1 Deaths: 13 persons.", "4.3 The shelter ...": a report's paragraph number
-    if num.written == "digits" and _station(toks, num):
-        return "identifier"  # "WBFT 7 News", "NewsChannel 8"
+    if num.written == "digits" and (_station(toks, num) or _numeral_of_a_name(toks, num)):
+        return "identifier"  # "WBFT 7 News", "NewsChannel 8", "told TVR Tevrin 2 that"
     if num.written == "digits":
         glued = re.search(r"(\w+)(-?)$", before)
         if glued and (not glued.group(2) or len(glued.group(1)) <= 5 or not glued.group(1).islower()):
@@ -237,6 +237,34 @@ def _station(toks: list[Token], num: NumberMatch) -> bool:
     if prev is not None and (call_sign.match(prev.text) or prev.lower in before):
         return True
     return nxt is not None and nxt.text[0].isupper() and nxt.lower in after
+
+
+_TITLE_CASE_SHARE = 0.6  # a headline in title case capitalises most of its words, figures' neighbours too
+
+
+def _numeral_of_a_name(toks: list[Token], num: NumberMatch) -> bool:
+    """A bare number right after a capitalised word inside a sentence of ordinary case, followed by no word,
+    a capitalised word or a joining word: a name's numeral ("Brigade 7", "TVR Tevrin 2", "Radio 4")."""
+    if num.first < 2 or num.first != num.last:
+        return False
+    prev = toks[num.first - 1].text
+    if not (prev[0].isupper() and prev.isalpha()) or prev.lower() in CALENDAR_WORDS:
+        return False
+    if not any(t.text[0].isalnum() for t in toks[:num.first - 1]):
+        return False  # "“Another 12 were killed.”": the capital opens the sentence
+    if toks[num.first - 2].lower in ("in", "at", ",", ";"):
+        return False  # "14 died in Kherson and in Mykolaiv 3", "24 seats, Democrats 10": what is said of a name
+    nxt = toks[num.last + 1].text if num.last + 1 < len(toks) else ""
+    if nxt == "%" or nxt == "to" and _starts_a_number(toks, num.last + 2):
+        return False  # "leads Clinton 50% to 40%", "trails Trump 458 to 359": a share or a score
+    if nxt[:1].islower() and nxt.isalpha() and nxt not in vocab.word_set("claim_scope", "name_numeral_followers"):
+        return False  # "in Kyiv 12 people died": the number counts the noun after it
+    words = [t.text for t in toks if t.text.isalpha()]
+    return sum(w[0].isupper() for w in words) <= _TITLE_CASE_SHARE * len(words)
+
+
+def _starts_a_number(toks: list[Token], i: int) -> bool:
+    return i < len(toks) and toks[i].text[0].isdigit()
 
 
 def find_quantities(
