@@ -488,10 +488,10 @@ SOURCES_IN_OTHER_SHAPES = [
      "Harbour Police"),
     # a passive reporting verb has no subject; the agent after "by" is the source
     ("Losses (verified by the Mine Safety Agency)\nDead: 14 workers.", "14 workers", "the Mine Safety Agency"),
-    # "added" with a count after it adds to a list; it reports nothing
+    # "added" with a count after it adds to a list: the figure added is whoever adds it
     ("The county, which added four hikers to its list of the missing, now says 14 workers died.", "14 workers",
      "The county"),
-    ("The sheriff added 14 workers to the list of the injured.", "14 workers", None),
+    ("The sheriff added 14 workers to the list of the injured.", "14 workers", "The sheriff"),
     # a long relative clause between the subject and its reporting verb
     ("The Mine Safety Agency, whose inspectors spent two days underground checking every gallery and shaft, "
      "said 14 workers were hurt.", "14 workers", "The Mine Safety Agency"),
@@ -1173,3 +1173,42 @@ def test_a_numeral_inside_a_name_is_set_aside(body: str, number: str, kind: str)
 ])
 def test_a_count_said_of_a_name_stays_a_number(body: str, quantity_text: str) -> None:
     assert quantity_text in [c.quantity_text for c in claims_of(body)]
+
+
+# A live blog's entry is one update: a figure later in the entry is the entry's source's.
+_LATER_IN_ENTRY = ("Four sailors from the second boat are still unaccounted for, and a patrol plane will search "
+                   "the bay at first light.")
+
+
+@pytest.mark.parametrize(("body", "source"), [
+    ("09:30\nHarbour Master Ines Roca: 17 crew were rescued from the trawler. " + _LATER_IN_ENTRY,
+     "Harbour Master Ines Roca"),
+    ("2:15 PM - Port officials say 17 crew were rescued from the trawler. " + _LATER_IN_ENTRY, "Port officials"),
+    ("Port officials say 17 crew were rescued from the trawler.\n\n" + _LATER_IN_ENTRY, None),
+])
+def test_a_live_entry_speaks_with_one_voice(body: str, source: str | None) -> None:
+    claim = _one(body, "Four sailors")
+    assert (claim.sources[0].source_text if claim.sources else None) == source
+
+
+def test_a_source_that_adds_a_figure_to_its_count_gives_it() -> None:
+    body = ("Rescuers in the valley put the toll at six on Sunday evening. The fire brigade adds two climbers who "
+            "were found dead below the north face, bringing its own count to eight.")
+    assert [s.source_canonical for s in _one(body, "two climbers").sources] == ["fire brigade"]
+
+
+@pytest.mark.parametrize(("body", "injured"), [
+    ("Police said a gunman shot four shoppers, killing one, before he fled.", 3.0),
+    ("Soldiers fired on the crowd and shot seven people, killing two of them.", 5.0),
+    ("Four people were shot, none fatally.", None),
+])
+def test_shot_then_killing_gives_the_injured(body: str, injured: float | None) -> None:
+    derived = [c for c in claims_of(body) if c.value_source == "derived"]
+    assert (derived[0].value_low if derived else None) == injured
+
+
+def test_a_summary_box_figure_takes_the_source_of_the_entry_that_states_it() -> None:
+    body = ("A flash flood swept through the valley overnight and destroyed twelve homes.\n\nKey numbers\n\n"
+            "Missing: 5\n\nRoads closed: 12\n\n8:40 a.m.\n\nRescuers found no one overnight. Five people remain "
+            "missing, Chief Warden Tomas Ek said.")
+    assert [s.source_text for s in _one(body, "5").sources] == ["Chief Warden Tomas Ek"]

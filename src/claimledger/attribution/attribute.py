@@ -16,8 +16,7 @@ from claimledger import vocab
 from claimledger.attribution.quotes import quote_frames
 from claimledger.attribution.sources import Frame, canonical, clean, cues, looks_like_source, split_sources
 from claimledger.extraction.dates import CALENDAR_WORDS
-from claimledger.extraction.numbers import match_number
-from claimledger.extraction.text import Sentence, list_lead_in, tokens
+from claimledger.extraction.text import Sentence, list_lead_in
 from claimledger.model import Source
 
 _CLAUSE_BREAK = re.compile(
@@ -255,12 +254,6 @@ _NOT_SPEAKERS = frozenset(
 _WORD = re.compile(r"[a-z]+")
 
 
-def _opens_a_count(rest: str) -> bool:
-    """The words after a verb start with a number ("two people", "another 12", "a further 30")."""
-    toks = tokens(rest[:60])
-    skip = 1 if toks and toks[0].lower in {"another", "a", "an"} else 0
-    skip += 1 if len(toks) > skip and toks[skip].lower in {"further", "more"} else 0
-    return len(toks) > skip and match_number(toks, skip) is not None
 _PASSIVE_NOT_A_REPORT = frozenset({"said", "believed", "reported", "estimated", "identified", "given", "repeated",
                                    "described", "put", "shown", "found", "charged", "alleged", "named"})
 _CONTINUATION = re.compile(r"^\W*(?:another|a further|an additional|also|(?:[\w-]+\s+)?of (?:them|those|these)|"
@@ -408,8 +401,6 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
             continue  # "figures released by X", "(confirmed by the coroner)": a passive; the cue names X
         if word in vocabulary["that_verbs"] and not re.match(r"\s+that\b", text[m.end():]):
             continue  # "agreed on a plan" reports nothing
-        if word in vocab.word_set("claim_scope", "adding_verbs") and _opens_a_count(text[m.end():]):
-            continue  # "added two people to its list" adds to a count; "he added that ..." reports
         subject = _subject_before(text, m.start())
         names: list[str] = []
         span = (0, 0)
@@ -532,6 +523,20 @@ def _sources_from(frames: list[tuple[Frame, str]], position: int) -> list[Source
     return found
 
 
+# A live blog's entry opens with its time: "14:00", "6:40 AM -", "18:30 –", "Update 7:05 p.m.".
+_ENTRY_STAMP = re.compile(r"^\W*(?:[Uu]pdated?:?\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[-–—|:]|\s*$)")
+
+
+def _live_entries(sentences: list[Sentence]) -> dict[int, int]:
+    """The paragraphs that are live-blog entries, each with the index of its first sentence."""
+    entries: dict[int, int] = {}
+    for sent in sentences:
+        if sent.idx == 0 or sentences[sent.idx - 1].paragraph != sent.paragraph:  # a paragraph's first sentence
+            if _ENTRY_STAMP.match(sent.text):
+                entries[sent.paragraph] = sent.idx
+    return entries
+
+
 def _position(frame: Frame) -> int:
     """Where a frame's source is named: its source span, else the frame's start."""
     return frame.source_spans[0][0] if frame.source_spans and frame.source_spans[0][1] else frame.start
@@ -601,6 +606,7 @@ def attribute(
         return _sources_from([(resolve(f, idx), scope) for f in frames_at(idx)
                               if not f.narrow and (f.indirect or not only_indirect)], position)
 
+    entries = _live_entries(sentences)
     results: list[list[Source]] = []
     for sentence_idx, start, _end in claim_spans:
         candidates = [(resolve(f, sentence_idx), "quote") for f in quotes if f.start <= start < f.end]
@@ -629,6 +635,13 @@ def attribute(
         if not found and lead_in is not None:
             # "Among those detained, according to the collective's records:" then "- 6 journalists".
             found = sources_in(lead_in, "list_lead_in", start)
+        if not found and sentences[sentence_idx].paragraph in entries:
+            # "14:00 Collector Shalini Arvind: 64 injured. Twelve people are still missing": a live blog's
+            # entry is one update from whoever it names first
+            for earlier in range(sentence_idx - 1, entries[sentences[sentence_idx].paragraph] - 1, -1):
+                found = sources_in(earlier, "live_entry", start)
+                if found:
+                    break
         results.append(found)
     if sentences and carry_speaker:  # looking back for the last speaker may read every sentence's frames
         last = named_before(len(section) + 1, len(sentences) - 1)

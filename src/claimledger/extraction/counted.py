@@ -257,7 +257,7 @@ def sent_to_respond(unit: str | None) -> bool:
 
 def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: CountedThing,
                       inherited: str | None) -> str:
-    label = _field_label(toks, q_first)
+    label = field_label(toks, q_first)
     if label:
         return label  # "Injured: 61 persons": a record's field names what its figure counts
     phrase_end = thing.last_token if thing.last_token >= 0 else q_last
@@ -516,12 +516,12 @@ def spells_out_a_group(toks: list[Token], q_first: int, *, right_after: bool = F
     """Whether the figure at q_first is an item of a list that spells out a group named just before it
     ("the wounded — two girls and two men"): a part of that group. A record's field with one figure
     ("Injured: 61 persons, of whom ...") gives the group's size, not an item of it."""
-    if _field_label(toks, q_first) and not _another_item_after(toks, q_first):
+    if field_label(toks, q_first) and not _another_item_after(toks, q_first):
         return False
     return _apposition_role(toks, q_first, right_after=right_after) is not None
 
 
-def _field_label(toks: list[Token], q_first: int) -> str | None:
+def field_label(toks: list[Token], q_first: int) -> str | None:
     """The metric a record's field label names when the figure follows it: "Injured: 61 persons",
     "2.1 Deaths: 13 persons" (a report's numbered paragraph), "Dead: 3 soldiers, 2 civilians"."""
     start = 1 if is_paragraph_number(toks, 0) else 0

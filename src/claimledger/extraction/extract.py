@@ -15,6 +15,7 @@ from claimledger.attribution.sources import canonical, clean
 from claimledger.extraction.counted import (
     CountedThing,
     counted_thing,
+    field_label,
     location_for,
     metric_for,
     sent_to_respond,
@@ -239,6 +240,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
     furniture = FurnitureMap(text)
     counted: set[tuple[float | None, float | None, str | None]] = set()  # figures stated so far
     pending: list[Claim] = []
+    labelled: list[Claim] = []  # figures of a record's field lines ("Deaths: 3") in a summary box
     stated_before: list[Claim] = []  # the claims of the last sentence that had any, and its index
     stated_in = -2
     for sent in sents:
@@ -277,6 +279,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
             # no deployment
             if claim.metric == "other" and not claim.is_partial and sent_to_respond(claim.unit):
                 claim.metric = "deployed"
+        labelled.extend(c for q, c in kept if field_label(toks, q.first_token))
         for i, (_, c) in enumerate(kept):
             pending.append(c)
             pending.extend(_derived_injured(toks, c, [k for _, k in kept[i + 1:i + 3]]))
@@ -295,6 +298,11 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         lede = sents[pending[0].sentence_idx].paragraph
         _sources_from_body([c for c in pending if sents[c.sentence_idx].paragraph == lede],
                            [c for c in pending if sents[c.sentence_idx].paragraph != lede], same_metric=True)
+    if labelled:
+        # "Latest numbers: ... Deaths: 3" sums up what an entry below attributes ("the toll to three, the
+        # sheriff said")
+        boxed = {id(c) for c in labelled}
+        _sources_from_body(labelled, [c for c in pending if id(c) not in boxed], same_metric=True)
     out.claims.extend(pending)
     headline_end = _headline_line_end(text) if section == "body" else 0
     if headline_end:
@@ -353,12 +361,13 @@ def _headline_line_end(text: str) -> int:
 
 
 _FATALLY = frozenset({"fatally", "died", "dead", "mortally"})
+_KILLING = frozenset({"killing", "killed"})
 
 
 def _derived_injured(toks: list, casualties: Claim, claims: list[Claim]) -> list[Claim]:
-    """ "Five people were shot, one fatally": the four others were hurt. An exact count of casualties
-    followed in its sentence by an exact count of those who died gives injured as the difference,
-    stored on the casualties' span with `value_source = 'derived'`."""
+    """ "Five people were shot, one fatally", "shot five people, killing one": the four others were hurt. An
+    exact count of casualties followed in its sentence by an exact count of those who died gives injured as
+    the difference, stored on the casualties' span with `value_source = 'derived'`."""
     if casualties.metric != "casualties" or casualties.qualifier != "exact" or casualties.value_low is None \
             or casualties.value_low != casualties.value_high or casualties.is_partial:
         return []
@@ -368,7 +377,8 @@ def _derived_injured(toks: list, casualties: Claim, claims: list[Claim]) -> list
             continue
         between = [t.lower for t in _tokens_between(toks, casualties.char_end, killed.char_start)]
         after = [t.lower for t in _tokens_between(toks, killed.char_end, killed.char_end + 60)][:4]
-        if len(between) <= 6 and "," in between and not _FATALLY.isdisjoint(after):
+        fatal = not _FATALLY.isdisjoint(after) or not _KILLING.isdisjoint(between)  # "one fatally", "killing one"
+        if len(between) <= 6 and "," in between and fatal:
             return [replace(casualties, value_low=casualties.value_low - killed.value_low,
                             value_high=casualties.value_low - killed.value_low, metric="injured",
                             value_source="derived", sources=[])]
