@@ -281,15 +281,24 @@ def summary_dict(summary: RunSummary) -> dict:
 
 
 def write_report(db: Path, summary: RunSummary, path: Path) -> Path:
-    """Write the HTML report (findings, estimates, timelines) beside the warehouse."""
+    """Write the HTML report (a summary per story, then timelines, findings and estimates) beside the
+    warehouse. It reads an index of every story and counted group, then the rows of the groups the page
+    draws only, so its cost follows the page, not the archive."""
     from claimledger.reporting import html_report, report
 
     con = warehouse.connect_read(db)
     try:
-        flags = warehouse.query(con, warehouse.sql("report_flags"), [False])
-        estimates = warehouse.query(con, "select * from v_claim_estimates")
-        timeline = warehouse.query(con, "select * from v_claim_timeline")
+        con.execute(warehouse.sql("create_report_findings"))  # a temporary table: the findings read once
+        index = warehouse.query(con, warehouse.sql("report_groups"))
+        shown = [html_report.shown_groups(index)]
+        flags = warehouse.query(con, warehouse.sql("report_group_flags"), [*shown, html_report.MAX_FLAGS])
+        estimates = warehouse.query(con, "select * from v_group_estimates where list_contains(?, group_id)", shown)
+        timeline = warehouse.query(con, warehouse.sql("report_timeline"), [*shown, html_report.MAX_POINTS])
+        groups = warehouse.query(con, "select * from v_claim_groups where list_contains(?, group_id)", shown)
+        origins = warehouse.query(con, "select * from v_group_origins where list_contains(?, group_id)", shown)
     finally:
         con.close()
-    path.write_text(html_report.render(report.summary_lines(summary), flags, estimates, timeline), encoding="utf-8")
+    page = html_report.render(report.summary_lines(summary), flags, estimates, timeline, groups=groups,
+                              origins=origins, index=index, n_dismissed=summary.n_dismissed)
+    path.write_text(page, encoding="utf-8")
     return path

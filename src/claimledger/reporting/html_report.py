@@ -1,149 +1,129 @@
-"""The HTML report: findings with evidence, estimates, and a timeline chart per claim key.
+"""The HTML report: a summary per story that answers first, then one section per story and counted group.
 
-Charts are inline SVG drawn here, so the page needs no JavaScript and no CDN: it opens offline and
-can be mailed as one file. (Altair is in the dependency tree through Great Expectations, but its
-HTML output loads Vega from a CDN unless another package inlines it.)
+The checks compare figures only within a story, so the page is read story by story: stories with
+errors first, and in each the counted groups (v_claim_groups) with the estimate, the range across
+origins and who holds each end, who says what, and the open findings, errors first (summary.py).
+Each story's sections then show a group's timeline, findings and estimates (sections.py). The page
+draws the worst stories and groups only (an archive of 100,000 articles holds thousands of both) and
+says how many more the views hold. It is plain HTML, CSS and inline SVG, with no JavaScript and no
+CDN: it opens offline and can be mailed as one file. (Altair is in the dependency tree through Great
+Expectations, but its HTML output loads Vega from a CDN unless another package inlines it.)
 """
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
-from datetime import datetime
 from html import escape
-from typing import Any
 
-from claimledger.checks.flags import bounds_text
-from claimledger.reporting.report import how_chosen
+from claimledger.reporting.groups import Group, Row, Story, gather
+from claimledger.reporting.sections import MAX_FLAGS_PER_GROUP as MAX_FLAGS
+from claimledger.reporting.sections import section
+from claimledger.reporting.summary import counts_text, failed_note, story_summary
+from claimledger.reporting.timeline_svg import MAX_POINTS, timeline_svg
 
-_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
-_W, _H, _PAD = 640, 220, 48
-_MAX_FLAGS_PER_KEY = 25  # keeps the page readable (and small) on archives with thousands of findings
-_MAX_POINTS = 400
+__all__ = ["MAX_FLAGS", "MAX_POINTS", "render", "shown_groups", "timeline_svg"]
 
-
-def _key(row: dict[str, Any]) -> tuple[str, ...]:
-    return tuple(str(row.get(k) or "") for k in ("actor", "thing", "metric", "place"))
-
-
-def _key_label(key: tuple[str, ...]) -> str:
-    actor, thing, metric, place = key
-    return " ".join(p for p in (actor, thing if thing != "*" else "", metric) if p) + (f" in {place}" if place else "")
+# What one page draws: at most 200 sections of at most MAX_POINTS figures (and 20 findings) each, so
+# that a page stays a few megabytes however large the archive (3.5 MB on the 5,000-article benchmark,
+# where the report before the summary drew 4.6 MB); the rest is in the views, and the page says so.
+MAX_STORIES = 25
+MAX_GROUPS_PER_STORY = 8
 
 
-def timeline_svg(points: list[dict[str, Any]]) -> str:
-    """Each origin's figures over time: a dot at the stated value, a bar for its bounds, an arrow when open."""
-    dated = [p for p in points if p.get("published_at")][:_MAX_POINTS]
-    if not dated:
-        return "<p><em>No dated figures.</em></p>"
-    times = [p["published_at"].timestamp() for p in dated]
-    values = [v for p in dated for v in (p["value_low"], p["value_high"]) if v is not None and math.isfinite(v)]
-    t0, t1 = min(times), max(times)
-    # the axis runs from 0 (or the lowest negative value) to above the highest value; all zeros still
-    # give the axis a height
-    vmin = min([0.0, *values])
-    vmax = (max([0.0, *values]) - vmin) * 1.15 or 1.0
+def _shown(stories: list[Story]) -> list[tuple[Story, list[Group]]]:
+    return [(s, s.groups[:MAX_GROUPS_PER_STORY]) for s in stories[:MAX_STORIES]]
 
-    def x(t: float) -> float:
-        return _PAD + (t - t0) / ((t1 - t0) or 1) * (_W - 2 * _PAD)
 
-    def y(v: float) -> float:
-        return _H - _PAD + 10 - (v - vmin) / vmax * (_H - _PAD - 10)
-
-    origins = sorted({p["origin"] for p in dated})
-    color = {o: _COLORS[i % len(_COLORS)] for i, o in enumerate(origins)}
-    parts = [
-        f'<svg width="{_W}" height="{_H}" role="img" xmlns="http://www.w3.org/2000/svg">',
-        f'<line x1="{_PAD}" y1="{y(0)}" x2="{_W - _PAD}" y2="{y(0)}" stroke="#999"/>',
-        f'<text x="4" y="{y(vmin + vmax / 1.15) + 4:.0f}" font-size="10">{vmin + vmax / 1.15:,.0f}</text>',
-        f'<text x="4" y="{y(0):.0f}" font-size="10">0</text>',
-    ]
-    for p in dated:
-        cx = x(p["published_at"].timestamp())
-        low, high = (v if v is not None and math.isfinite(v) else None for v in (p["value_low"], p["value_high"]))
-        c = color[p["origin"]]
-        top = y(high) if high is not None else 10
-        bottom = y(low) if low is not None else y(0)
-        parts.append(
-            f'<line x1="{cx:.1f}" y1="{top:.1f}" x2="{cx:.1f}" y2="{bottom:.1f}" stroke="{c}" stroke-width="3"'
-            f' opacity="0.5"/>'
-        )
-        if high is None:
-            parts.append(f'<polygon points="{cx - 5:.1f},16 {cx + 5:.1f},16 {cx:.1f},6" fill="{c}"/>')
-        point = low if low is not None else high
-        title = escape(f"{p['origin']}: {p['quantity_text']} ({p['qualifier']}), {p['published_at']:%Y-%m-%d}")
-        parts.append(f'<circle cx="{cx:.1f}" cy="{y(point or 0):.1f}" r="5" fill="{c}"><title>{title}</title></circle>')
-    for i, origin in enumerate(origins):
-        parts.append(
-            f'<rect x="{_PAD + i * 150}" y="{_H - 16}" width="10" height="10" fill="{color[origin]}"/>'
-            f'<text x="{_PAD + 14 + i * 150}" y="{_H - 7}" font-size="11">{escape(origin)}</text>'
-        )
-    parts.append(
-        f'<text x="{_PAD}" y="{_H - 24}" font-size="10">{datetime.fromtimestamp(t0):%Y-%m-%d}</text>'
-        f'<text x="{_W - _PAD - 60}" y="{_H - 24}" font-size="10">{datetime.fromtimestamp(t1):%Y-%m-%d}</text>'
-    )
-    parts.append("</svg>")
-    return "".join(parts)
+def shown_groups(index: list[Row]) -> list[str]:
+    """The ids of the groups the page draws, from report_groups.sql's index: the report then reads
+    the rows of these groups only."""
+    stories = gather([], [], [], groups=[], origins=[], index=index)
+    return [g.group_id for _, groups in _shown(stories) for g in groups]
 
 
 def render(
     summary_lines: list[str],
-    flags: list[dict[str, Any]],
-    estimates: list[dict[str, Any]],
-    timeline: list[dict[str, Any]],
+    flags: list[Row],
+    estimates: list[Row],
+    timeline: list[Row],
+    *,
+    groups: list[Row] | None = None,
+    origins: list[Row] | None = None,
+    index: list[Row] | None = None,
+    n_dismissed: int = 0,
 ) -> str:
-    """The whole report page."""
-    by_key: dict[tuple[str, ...], dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-    for row in flags:
-        by_key[_key(row)]["flags"].append(row)
-    for row in estimates:
-        by_key[_key(row)]["estimates"].append(row)
-    for row in timeline:
-        by_key[_key(row)]["timeline"].append(row)
-    sections = []
-    for key in sorted(by_key, key=lambda k: (-len(by_key[k]["flags"]), k))[:100]:
-        try:
-            sections.append(_section(key, by_key[key]))
-        except (ArithmeticError, KeyError, TypeError, ValueError) as exc:  # one bad key must not cost the page
-            sections.append(f"<section><h2>{escape(_key_label(key))}</h2><p><em>This key could not be drawn "
-                            f"({escape(type(exc).__name__)}: {escape(str(exc))}); query its rows in SQL.</em></p>"
-                            "</section>")
-    summary = "".join(f"<li>{escape(line.strip())}</li>" for line in summary_lines)
-    return _PAGE.format(summary=summary, sections="".join(sections))
+    """The whole report page.
+
+    `flags`: open findings (create_report_findings.sql, or report_flags rows); `estimates`:
+    v_group_estimates; `timeline`: report_timeline.sql (or v_claim_timeline rows, placed by their key);
+    `groups`: v_claim_groups; `origins`: v_group_origins; `index`: report_groups.sql, every group with
+    its counts, when the other rows are those of the groups shown only; `n_dismissed`: findings hidden
+    by review."""
+    stories = gather(flags, estimates, timeline, groups=groups or [], origins=origins or [], index=index)
+    shown = _shown(stories)
+    summaries, sections = [], []
+    for story, drawn in shown:
+        headings = story.headings()
+        parts = []
+        for g in drawn:
+            try:
+                parts.append(section(g, headings[g.group_id]))
+            except (ArithmeticError, KeyError, TypeError, ValueError) as exc:  # one bad group must not cost the page
+                parts.append(_failed(g, headings[g.group_id], exc))
+        more = len(story.groups) - len(drawn)
+        more_line = (f'<p class="more">… and {more} more counted groups in this story: query '
+                     f"<code>v_group_estimates</code> and <code>v_group_origins</code> where story "
+                     f"{_story_filter(story)}.</p>") if more > 0 else ""
+        summaries.append(story_summary(story, drawn, headings, more=more_line))
+        sections.append(f'<section class="story" id="{story.anchor}" data-story="{escape(story.story or "")}">'
+                        f"<h2>{escape(story.label)}</h2>{''.join(parts)}</section>")
+    more = len(stories) - len(shown)
+    plural = "s" if n_dismissed != 1 else ""
+    hidden = (f' <strong class="dismissed">{n_dismissed} dismissed finding{plural} hidden</strong> '
+              "(<code>claimledger report --include-dismissed</code> lists them).") if n_dismissed else ""
+    return _PAGE.format(
+        run=escape(summary_lines[0].strip()) if summary_lines else "",
+        dismissed=hidden,
+        stories="".join(summaries) or "<p>No counted figures.</p>",
+        more=(f'<p class="more">… and {more} more stories, the next one with '
+              f"{counts_text(stories[len(shown)].severity_counts())}: query <code>v_group_estimates</code> "
+              "by story.</p>") if more > 0 else "",
+        sections="".join(sections),
+        details="".join(f"<li>{escape(line.strip())}</li>" for line in summary_lines[1:]),
+    )
 
 
-def _section(key: tuple[str, ...], group: dict[str, list[dict[str, Any]]]) -> str:
-    """One claim key: its timeline, findings and estimates."""
-    rows = "".join(
-        f"<tr class='{escape(f['severity'])}'><td>{escape(f['severity'])}</td><td>{escape(f['check_name'])}</td>"
-        f"<td>{escape(f['quantity_text'])}</td><td>{escape(bounds_text(f['value_low'], f['value_high']))}</td>"
-        f"<td>{escape(f['sources'] or '(none)')}</td><td>{escape(f['title'] or '')}<br><small>"
-        f"{escape(f['outlet'] or '')} {f['published_at'] or ''}</small></td><td>{escape(f['detail'])}</td></tr>"
-        for f in group["flags"][:_MAX_FLAGS_PER_KEY]
-    )
-    more = len(group["flags"]) - _MAX_FLAGS_PER_KEY
-    if more > 0:
-        rows += f"<tr><td colspan='7'>… and {more} more: query claim_flags for them all</td></tr>"
-    est = "".join(
-        f"<tr><td>{e['period_month'] or 'undated'}</td><td>{e['low']:,.0f}</td><td>{e['best']:,.0f}</td>"
-        f"<td>{'open' if e['high'] is None else format(e['high'], ',.0f')}</td>"
-        f"<td>{escape(e['origins'] or '')}</td>"
-        f"<td>{e['n_documents']}</td><td>{escape(how_chosen(e))}</td></tr>"
-        for e in group["estimates"]
-        if e["best"] is not None
-    )
-    findings = (f"<table><tr><th>severity</th><th>finding</th><th>claim</th><th>value</th><th>sources</th>"
-                f"<th>document</th><th>evidence</th></tr>{rows}</table>") if rows else ""
-    estimates = (f"<h3>Estimates</h3><table><tr><th>month</th><th>low</th><th>best</th><th>high</th><th>origins</th>"
-                 f"<th>documents</th><th>how chosen</th></tr>{est}</table>") if est else ""
-    return (f"<section><h2>{escape(_key_label(key))}</h2>{timeline_svg(group['timeline'])}"
-            f"{findings}{estimates}</section>")
+def _story_filter(story: Story) -> str:
+    return "is null" if story.story is None else f"= '{escape(story.story)}'"
+
+
+def _failed(g: Group, heading: str, exc: Exception) -> str:
+    return (f'<section class="group" id="g-{escape(g.group_id)}" data-group="{escape(g.group_id)}">'
+            f"<h3>{escape(heading)}</h3><p>{failed_note(g, exc)}</p></section>")
 
 
 _PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>claimledger report</title>
-<style>body{{font-family:sans-serif;max-width:1100px;margin:auto}}table{{border-collapse:collapse;font-size:13px}}
-td,th{{border:1px solid #ddd;padding:4px;vertical-align:top}}tr.error td:first-child{{color:#b00}}
-tr.warning td:first-child{{color:#a60}}section{{margin-bottom:32px}}</style></head><body>
-<h1>claimledger report</h1><ul>{summary}</ul>{sections}
+<style>body{{font-family:sans-serif;max-width:1200px;margin:auto;padding:0 12px}}
+table{{border-collapse:collapse;font-size:13px}}
+td,th{{border:1px solid #ddd;padding:4px;vertical-align:top;text-align:left}}
+table.summary{{width:100%}}table.summary ul,table.summary ol{{margin:2px 0;padding-left:18px}}
+tr.error td:first-child,li.error .sev{{color:#b00;font-weight:bold}}
+tr.warning td:first-child,li.warning .sev{{color:#a60}}
+li.info .sev{{color:#357}}.none{{color:#888}}.dismissed{{color:#555}}section.story{{margin-bottom:32px}}
+section.story-summary{{margin-bottom:18px}}.counts,.scope{{font-weight:normal;color:#555}}
+.merged,.more-points{{font-size:13px;color:#444}}
+.swatch{{display:inline-block;width:10px;height:10px;margin:0 4px 0 10px}}
+figure.chart{{margin:8px 0}}.legend{{font-size:12px}}details.points{{margin-bottom:8px;font-size:13px}}</style>
+</head><body>
+<h1>claimledger report</h1>
+<p class="run">{run}.{dismissed}</p>
+<section id="summary"><h2>Summary by story</h2>
+<p><small>The checks compare figures within a story, so the page is read story by story: stories with errors
+first. In each, one row per counted group: a claim key (what is counted, whose, what happened to it, where)
+with the keys the checks compare it with. <b>Estimate</b>: the latest month's most conservative figure
+(ACLED), with the lowest and highest bounds (UCDP). <b>Range across origins</b>: from the lowest to the highest
+of each origin's latest figure, with who gives each end. Findings are listed errors first.</small></p>
+{stories}{more}</section>
+{sections}
+<section id="run"><h2>This run</h2><ul>{details}</ul></section>
 <p><small>Best estimate: the most conservative (lowest) figure (ACLED); low and high after UCDP.</small></p>
 </body></html>"""
