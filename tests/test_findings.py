@@ -283,3 +283,18 @@ def test_an_estimate_names_who_holds_each_end_of_the_range() -> None:
     assert (row["best"], row["best_basis"]) == (40.0, "stated")  # a stated figure wins over a floor at one point
     assert row["best_origins"] == "South Korea; Ukraine"
     assert (row["low"], row["low_origins"]) == (40.0, "South Korea; Ukraine")
+
+
+def test_parts_and_a_whole_from_different_origins_are_no_composition() -> None:
+    # one account's parts against another's whole is a disagreement between origins, not a sum that fails
+    result = findings(("2025-01-13", "", "The NIS said about 300 soldiers were killed and about 2,700 wounded. "
+                                         "Pentagon officials said some 1,000 soldiers were killed or wounded."),
+                      ("2025-03-01", "", "Officials in Seoul said 12 tanks were captured."))
+    assert "composition" not in result
+
+
+def test_an_articles_own_parts_and_whole_are_composed() -> None:
+    result = findings(("2025-01-13", "", "About 300 soldiers were killed and about 2,700 wounded in the battle. "
+                                         "Some 1,000 soldiers were killed or wounded there."),
+                      ("2025-03-01", "", "Officials in Seoul said 12 tanks were captured."))
+    assert len(result.get("composition", [])) == 1

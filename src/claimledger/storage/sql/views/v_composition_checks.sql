@@ -1,6 +1,8 @@
 -- Parts that must add up to a stated whole: killed + injured against casualties for the same key,
--- from the same article or the same origin within 7 days. `passed` is false when the sum of the
--- parts' intervals and the whole's interval cannot both hold.
+-- when one account gives all three: the same origin (within 7 days, or in one article), or one article
+-- that credits none of them to anyone. Figures of different origins that disagree are contradictions,
+-- not sums that fail. `passed` is false when the sum of the parts' intervals and the whole's interval
+-- cannot both hold.
 with params as (select 0.10 as approx_tolerance, 7 as window_days),
 
 origins as (
@@ -35,9 +37,10 @@ combined as (
       and (k.actor is null or w.actor is null or k.actor = w.actor)
       and (i.actor is null or w.actor is null or i.actor = w.actor)
       and k.place is not distinct from w.place and i.place is not distinct from w.place
-      and (k.doc_id = w.doc_id
-           or (len(list_intersect(k.origins, w.origins)) > 0 and k.place is not null
-               and abs(date_diff('day', k.period_start, w.period_start)) <= p.window_days))
+      and ((k.doc_id = w.doc_id and len(k.origins) + len(i.origins) + len(w.origins) = 0)
+           or (len(list_intersect(k.origins, w.origins)) > 0 and len(list_intersect(i.origins, w.origins)) > 0
+               and (k.doc_id = w.doc_id
+                    or (k.place is not null and abs(date_diff('day', k.period_start, w.period_start)) <= p.window_days))))
 ),
 
 checked as (
