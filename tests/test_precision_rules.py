@@ -1212,3 +1212,45 @@ def test_a_summary_box_figure_takes_the_source_of_the_entry_that_states_it() -> 
             "Missing: 5\n\nRoads closed: 12\n\n8:40 a.m.\n\nRescuers found no one overnight. Five people remain "
             "missing, Chief Warden Tomas Ek said.")
     assert [s.source_text for s in _one(body, "5").sources] == ["Chief Warden Tomas Ek"]
+
+
+# A bare figure an origin gives for the count under discussion counts what was just counted.
+@pytest.mark.parametrize(("body", "quantity_text", "metric"), [
+    ("The interior ministry reports 40 people dead and 95 hurt. The provincial governor says 52 and 130.", "52",
+     "killed"),
+    ("The interior ministry reports 40 people dead and 95 hurt. The provincial governor says 52 and 130.", "130",
+     "injured"),
+    ("Red Crescent medics said 210 people were hurt in the quake. The district office says 150.", "150", "injured"),
+    ("How many died is still disputed. The mountain rescue service puts it at 14.", "14", "killed"),
+    ("The mining union said 31 miners died, while the operator gave a figure of 27.", "27", "killed"),
+    ("The hospital said 64 people were treated for burns. \"We stand by 64,\" its director said.", "64", "injured"),
+])
+def test_a_bare_figure_counts_what_was_just_counted(body: str, quantity_text: str, metric: str) -> None:
+    claim = _one(body, quantity_text)
+    assert (claim.metric, claim.kind) == (metric, "count")
+
+
+@pytest.mark.parametrize(("body", "quantity_text"), [
+    ("The blast killed 12 people. The agency said 2,000 homes lost power.", "2,000 homes"),
+    ("The blast killed 12 people. Police gave a figure of 5 percent for the rise in calls.", "5 percent"),
+])
+def test_a_figure_with_its_own_noun_keeps_it(body: str, quantity_text: str) -> None:
+    assert _one(body, quantity_text).metric not in ("killed", "injured")
+
+
+@pytest.mark.parametrize(("body", "zero"), [
+    ("A week on, the mayor published a death toll nobody accepts.", False),
+    ("No one knows how many workers were inside.", False),
+    ("Nobody was hurt when the crane toppled.", True),
+    ("No one died in the second blast.", True),
+])
+def test_a_zero_phrase_counts_only_when_the_harm_is_its_own(body: str, zero: bool) -> None:
+    assert any(c.value_low == 0 for c in claims_of(body)) is zero
+
+
+@pytest.mark.parametrize(("body", "number"), [
+    ("Ridgeway 50: second runner dies after the race", "50"),
+    ("Phase 2: what the inquiry will look at", "2"),
+])
+def test_a_name_or_label_before_a_colon_is_no_count(body: str, number: str) -> None:
+    assert _set_aside(body).get(number) == "identifier"

@@ -613,6 +613,15 @@ def _deployment_context(toks: list[Token]) -> bool:
     return any(_cue_at(toks, k) == ("deployed", "event", 1) for k in range(len(toks)))
 
 
+def first_metric_cue(toks: list[Token]) -> str | None:
+    """The metric of the first cue in a sentence, with or without a counted noun ("how many died")."""
+    for k in range(len(toks)):
+        cue = _cue_at(toks, k)
+        if cue:
+            return cue[0]
+    return None
+
+
 def sentence_event(toks: list[Token]) -> tuple[str, str] | None:
     """The first event cue in a sentence and the counted noun it governs, for the next sentence."""
     for k in range(len(toks)):

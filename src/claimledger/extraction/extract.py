@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from claimledger import vocab
 from claimledger.attribution.attribute import attribute
@@ -16,6 +16,7 @@ from claimledger.extraction.counted import (
     CountedThing,
     counted_thing,
     field_label,
+    first_metric_cue,
     location_for,
     metric_for,
     sent_to_respond,
@@ -24,6 +25,7 @@ from claimledger.extraction.counted import (
     spells_out_a_group,
 )
 from claimledger.extraction.dates import DateMention, find_dates
+from claimledger.extraction.figures import give_figures_their_count
 from claimledger.extraction.hedges import hedge_in, is_projection
 from claimledger.extraction.keys import counts_people
 from claimledger.extraction.kinds import kind_of, set_aside_kind
@@ -126,6 +128,18 @@ def _excluded_places() -> frozenset[str]:
     return frozenset(vocab.source_alias_index()) - {
         "ukraine", "russia", "kyiv", "moscow", "seoul", "south korea", "north korea", "pyongyang", "kiev",
         "washington", "america", "united states"}
+
+
+def _spoken_of(sents: list[Sentence], sentence_tokens: _SentenceTokens, sent: Sentence) -> str | None:
+    """The metric the sentence before speaks of, in the same paragraph: "How many died is disputed"."""
+    if sent.idx == 0 or sents[sent.idx - 1].paragraph != sent.paragraph:
+        return None
+    return first_metric_cue(sentence_tokens.of(sent.idx - 1))
+
+
+@lru_cache(maxsize=1)
+def _default_units() -> dict[str, str]:
+    return {str(k): str(v) for k, v in vocab.load("counted_nouns")["metric_default_unit"].items()}
 
 
 class _SentenceTokens:
@@ -267,6 +281,8 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
                 aside.append((q.start, q.end, made))
         counted.update((c.value_low, c.value_high, c.unit) for _, c in kept)
         _share_across_list(toks, kept)
+        give_figures_their_count(toks, kept, stated_before if sent.idx == stated_in + 1 else [],
+                                 partial(_spoken_of, sents, sentence_tokens, sent), _default_units())
         mark_parts(toks, kept)
         mark_a_breakdown_of(stated_before if sent.idx == stated_in + 1 else [], [c for _, c in kept])
         stated_before, stated_in = [c for _, c in kept], sent.idx
@@ -404,7 +420,7 @@ def _zero_claims(section: str, text: str, sent: Sentence, toks: list, taken: set
         start, end = sent.start + rel_start, sent.start + rel_end
         first = next((i for i, t in enumerate(toks) if t.start >= start), None)
         last = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].end <= end), None)
-        if first is None or last is None or start in taken:
+        if first is None or last is None or start in taken or _subject_of_another_verb(toks, last):
             continue
         metric = metric_for(toks, first, last, CountedThing(None, None, -1, -1, ()), None)
         if metric == "other":
@@ -426,6 +442,13 @@ def _zero_claims(section: str, text: str, sent: Sentence, toks: list, taken: set
             assertion=assertion_of(clause), event_scope=event_scope_of(clause, None, published),
         ))
     return found
+
+
+def _subject_of_another_verb(toks: list, last: int) -> bool:
+    """ "a toll nobody agrees on", "no one knows how many died": the zero phrase is the subject of a verb
+    in the present that is no cue, so it counts nothing."""
+    nxt = toks[last + 1].lower if last + 1 < len(toks) else ""
+    return nxt.isalpha() and len(nxt) > 3 and nxt.endswith("s") and nxt not in vocab.metric_cues()
 
 
 def _cue_at_end(toks: list, last: int) -> str | None:

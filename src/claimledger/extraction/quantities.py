@@ -245,16 +245,18 @@ _TITLE_CASE_SHARE = 0.6  # a headline in title case capitalises most of its word
 def _numeral_of_a_name(toks: list[Token], num: NumberMatch) -> bool:
     """A bare number right after a capitalised word inside a sentence of ordinary case, followed by no word,
     a capitalised word or a joining word: a name's numeral ("Brigade 7", "TVR Tevrin 2", "Radio 4")."""
-    if num.first < 2 or num.first != num.last:
+    if num.first < 1 or num.first != num.last:
         return False
     prev = toks[num.first - 1].text
     if not (prev[0].isupper() and prev.isalpha()) or prev.lower() in CALENDAR_WORDS:
         return False
-    if not any(t.text[0].isalnum() for t in toks[:num.first - 1]):
+    nxt = toks[num.last + 1].text if num.last + 1 < len(toks) else ""
+    if nxt == ":":
+        return True  # "Skyline 100: toll rises to 12", "Update 3:": a name or label that opens a line
+    if num.first < 2 or not any(t.text[0].isalnum() for t in toks[:num.first - 1]):
         return False  # "“Another 12 were killed.”": the capital opens the sentence
     if toks[num.first - 2].lower in ("in", "at", ",", ";"):
         return False  # "14 died in Kherson and in Mykolaiv 3", "24 seats, Democrats 10": what is said of a name
-    nxt = toks[num.last + 1].text if num.last + 1 < len(toks) else ""
     if nxt == "%" or nxt == "to" and _starts_a_number(toks, num.last + 2):
         return False  # "leads Clinton 50% to 40%", "trails Trump 458 to 359": a share or a score
     if nxt[:1].islower() and nxt.isalpha() and nxt not in vocab.word_set("claim_scope", "name_numeral_followers"):

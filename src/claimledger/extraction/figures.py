@@ -1,0 +1,89 @@
+"""Bare figures that an origin gives for a count already under discussion: "Police say 19 and 60" after
+"the ministry says 22 people were killed and 74 wounded", "The coast guard still puts it at 11", "Our
+figure is 22", "a tally of 21", "We stand by 66".
+
+Such a number names no noun of its own, so no cue governs it; what it counts is the count just stated:
+the metric of the figures before it in its sentence, else of the sentence before (in order, when that
+sentence states several metrics and this one answers with as many figures), else the event the sentences
+before speak of. The slot words are data (`data/claim_scope.yaml`: figure_nouns, figure_at_verbs,
+figure_stand_verbs); the reporting verbs are the attribution vocabulary's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from claimledger import vocab
+from claimledger.extraction.quantities import Quantity
+from claimledger.extraction.text import Token
+from claimledger.model import Claim
+
+# What a figure slot's number counts must be one of these: a figure "of" or "at" something else (money,
+# a share) has a noun or a unit and never reaches this module.
+_COUNTED_HARMS = ("killed", "injured", "casualties", "missing")
+_LINKS = frozenset({"is", "was", "remains", "remained", "stands", "stood"})
+_JOINERS = frozenset({"and", ","})
+
+
+@lru_cache(maxsize=1)
+def _slot_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    data = vocab.load("claim_scope")
+    return (frozenset(str(w) for w in data["figure_nouns"]), frozenset(str(w) for w in data["figure_at_verbs"]),
+            frozenset(str(w) for w in data["figure_stand_verbs"]), vocab.word_set("reporting_verbs", "verbs"))
+
+
+def in_a_figure_slot(toks: list[Token], first: int) -> bool:
+    """Whether the number at token `first` is the figure a phrase gives: "a figure of 21", "our number is
+    23", "puts it at 11", "says 87", "stands by 66"."""
+    nouns, at_verbs, stand_verbs, reporting = _slot_words()
+    before = [t.lower for t in toks[max(0, first - 4):first]]
+    if not before:
+        return False
+    last = before[-1]
+    if last == "of":
+        return len(before) >= 2 and before[-2] in nouns  # "a figure of 21", "the count of 47"
+    if last in _LINKS:
+        return any(w in nouns for w in before[:-1])  # "Our number is 23", "its figure was 66"
+    if last == "at":
+        return any(w in at_verbs for w in before[:-1])  # "puts it at 11", "put the number at 112"
+    if last == "by":
+        return len(before) >= 2 and before[-2] in stand_verbs  # "We stand by 66"
+    return last in reporting  # "The health authority says 87."
+
+
+def _harm_metrics(claims: list[Claim]) -> list[str]:
+    return [c.metric for c in claims if c.metric in _COUNTED_HARMS and not c.is_partial]
+
+
+def give_figures_their_count(toks: list[Token], kept: list[tuple[Quantity, Claim]], before: list[Claim],
+                             event: Callable[[], str | None], default_units: dict[str, str]) -> None:
+    """Set the metric of the bare figures in figure slots of one sentence (`kept`, in order) from the
+    figures before them in the sentence, the previous sentence's figures `before`, or the metric the
+    sentence before speaks of (`event`, asked only when needed)."""
+    slots: list[Claim] = []
+    for i, (q, claim) in enumerate(kept):
+        if claim.metric != "other" or claim.unit is not None or q.unit_hint is not None:
+            continue
+        previous = kept[i - 1] if i else None
+        listed = previous is not None and any(previous[1] is c for c in slots) \
+            and {t.lower for t in toks[previous[0].last_token + 1:q.first_token]} <= _JOINERS
+        if listed or in_a_figure_slot(toks, q.first_token):
+            slots.append(claim)  # "Police say 19 and 60": the second answers in the same breath
+    if not slots:
+        return
+    slot_ids = {id(c) for c in slots}
+    earlier = _harm_metrics([c for _, c in kept if id(c) not in slot_ids and c.char_start < slots[0].char_start])
+    stated = _harm_metrics(before)
+    for n, claim in enumerate(slots):
+        if earlier:
+            metric = earlier[-1]
+        elif len(stated) == len(slots):
+            metric = stated[n]  # "22 killed and 74 wounded. Police say 19 and 60."
+        elif stated and len(set(stated)) == 1:
+            metric = stated[0]
+        elif not stated and (spoken_of := event()) in _COUNTED_HARMS:
+            metric = spoken_of  # "How many died is disputed. The coast guard puts it at 11."
+        else:
+            continue
+        claim.metric, claim.kind, claim.unit = metric, "count", default_units.get(metric)
