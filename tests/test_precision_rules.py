@@ -1254,3 +1254,21 @@ def test_a_zero_phrase_counts_only_when_the_harm_is_its_own(body: str, zero: boo
 ])
 def test_a_name_or_label_before_a_colon_is_no_count(body: str, number: str) -> None:
     assert _set_aside(body).get(number) == "identifier"
+
+
+# A name an article defines with its acronym is one origin under both ("... Authority (NWRA)" then "NWRA").
+@pytest.mark.parametrize(("body", "quantity_text"), [
+    ("The National Water Rescue Authority (NWRA) said 14 people drowned.\n\nNWRA deputy director Ola Berg said "
+     "later that 16 had died.", "16"),
+    ("The Kessin Fire and Rescue Brigade (KFRB) said 14 people drowned.\n\nA KFRB spokesman put the toll at 16.",
+     "16"),
+])
+def test_an_acronym_the_article_defines_is_the_same_origin(body: str, quantity_text: str) -> None:
+    first = {s.source_canonical for s in _one(body, "14 people").sources}
+    assert {s.source_canonical for s in _one(body, quantity_text).sources} == first and len(first) == 1
+
+
+def test_an_acronym_defined_for_another_name_is_left_alone() -> None:
+    body = "The Harbour Board (HB) said 14 people drowned.\n\nThe NWRA said 16 had died."
+    assert {s.source_canonical for s in _one(body, "16").sources} != {s.source_canonical
+                                                                      for s in _one(body, "14 people").sources}

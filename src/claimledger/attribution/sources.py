@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from claimledger import vocab
+from claimledger.model import Source
 
 _LEADING = re.compile(r"^(?:\s|[“”\"'‘’,]|\b(?:and|or|with|but|so|then|also|while|both)\b)+", re.IGNORECASE)
 _TRAILING = re.compile(
@@ -87,6 +88,8 @@ def _organisation_spoken_for(name: str) -> str | None:
     for i, word in enumerate(words[1:], start=1):
         if word.lower() in roles and words[i - 1].lower() not in roles:
             before = re.sub(r"^(?:the|a|an)\s+", "", " ".join(words[:i]), flags=re.IGNORECASE)
+            # "CSAS duty manager", "ministry deputy spokesman": lower-case words qualify the role
+            before = re.sub(r"(?:\s+[a-z][a-z-]*)+$", "", before) or before
             last = before.split()[-1]
             # an institution ("Interior Ministry spokesman") or an acronym ("ELDC coordinator"), not "Two
             # officials" or "Senior officials"
@@ -94,6 +97,26 @@ def _organisation_spoken_for(name: str) -> str | None:
                 return before
             return None
     return None
+
+
+# "Calden State Ambulance Service (CSAS)": a name and the acronym an article then uses for it.
+_ACRONYM_DEFINED = re.compile(
+    r"\b((?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,7}[A-Z][\w'’-]*)\s+\(([A-Z]{2,8})\)")
+
+
+def acronyms_defined(text: str) -> dict[str, str]:
+    """The acronyms a text defines, each with the name it stands for, when the name's capitalised words
+    start with the acronym's letters in order ("Calden State Ambulance Service (CSAS)")."""
+    found: dict[str, str] = {}
+    for m in _ACRONYM_DEFINED.finditer(text):
+        name, acronym = m.group(1).strip(), m.group(2)
+        initials = "".join(w[0] for w in name.split() if w[0].isupper())
+        if initials.endswith(acronym) and acronym not in found:
+            # the name may run back past where it starts ("On Monday the Calden State ..."): keep its last words
+            words = name.split()
+            capitals = [i for i, w in enumerate(words) if w[0].isupper()]
+            found[acronym] = " ".join(words[capitals[len(capitals) - len(acronym)]:])
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -184,3 +207,21 @@ def _rejoin_names(region: str, parts: list[str]) -> list[str]:
                 continue
         joined.append(part)
     return joined
+
+
+def under_defined_names(sources: list[Source], acronyms: dict[str, str]) -> list[Source]:
+    """The sources with an acronym the article defines, or a name given with its acronym, under the one
+    full name ("CSAS" and "Calden State Ambulance Service (CSAS)" are one origin); duplicates dropped."""
+    named: list[Source] = []
+    for source in sources:
+        key = source.source_canonical
+        given = re.search(r"\(([A-Z]{2,8})\)$", key)  # "Rescue Service (VFRS)", a name cut at its "and"
+        acronym = key if key in acronyms else given.group(1) if given else None
+        if acronym in acronyms:
+            key = canonical(acronyms[acronym])
+        if all(key != s.source_canonical for s in named):
+            named.append(replace(source, source_canonical=key))
+    # "Velmar Fire" beside "Velmar Fire and Rescue Service": a defined name split at its "and"
+    defined = {canonical(name) for name in acronyms.values()}
+    return [s for s in named if not any(full != s.source_canonical and full.startswith(s.source_canonical + " ")
+                                        for full in defined if any(o.source_canonical == full for o in named))]

@@ -11,7 +11,7 @@ from functools import lru_cache, partial
 
 from claimledger import vocab
 from claimledger.attribution.attribute import attribute
-from claimledger.attribution.sources import canonical, clean
+from claimledger.attribution.sources import acronyms_defined, canonical, clean, under_defined_names
 from claimledger.extraction.counted import (
     CountedThing,
     counted_thing,
@@ -610,6 +610,10 @@ def extract_article(article: Article) -> DocumentExtraction:
             out.set_aside[first_aside:] = [replace(n, number_text=text[n.char_start:n.char_end])
                                            for n in out.set_aside[first_aside:]]
     _sources_from_body([c for c in out.claims if c.section != "body"], [c for c in out.claims if c.section == "body"])
+    acronyms = acronyms_defined(f"{article.title}\n{article.subtitle}\n{article.body}")
+    if acronyms:  # "Calden State Ambulance Service (CSAS)" then "CSAS duty manager ...": one origin
+        for claim in out.claims:
+            claim.sources = under_defined_names(claim.sources, acronyms)
     issuer = release_issuer(article)
     if issuer:  # a press release or situation report states its issuer's own figures
         for claim in out.claims:
