@@ -30,8 +30,10 @@ Three corpora go through the whole engine (extraction, the warehouse and the fin
   development set;
 - ``holdout9``: eval/holdout9/articles.jsonl, a ninth, judged once on 139d594, then used as a
   development set;
-- ``holdout10``: eval/holdout10/articles.jsonl, a tenth, judged once on the commit named in its README
-  and never used to write a rule: the held-out measure.
+- ``holdout10``: eval/holdout10/articles.jsonl, a tenth, judged once on the working state between 842f920
+  and ff7485a, then used as a development set;
+- ``holdout11``: eval/holdout11/articles.jsonl, an eleventh, judged once on c4438bb and never used to
+  write a rule: the held-out measure.
 
 Each held-out folder also lists, by reading, every killed and injured count (killed_injured.jsonl:
 killed/injured recall) and the genuine disagreements its writer planted (disagreements.jsonl:
@@ -80,7 +82,7 @@ COMPOSED = ROOT / "eval" / "composed"
 # Composed held-out corpora: articles.jsonl and the killed and injured counts a judge listed by reading.
 HOLDOUTS = {name: ROOT / "eval" / name
             for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
-                         "holdout8", "holdout9", "holdout10")}
+                         "holdout8", "holdout9", "holdout10", "holdout11")}
 FLAG_QUERIES = {
     "unsourced": "select claim_id, null as related_claim_id, claim_id as finding_key, 'warning' as severity "
                  "from v_unsourced_checks where not passed",
