@@ -2,28 +2,8 @@
 -- and documents, first and last seen. Rule for "best": the lowest point estimate among the figures
 -- (ACLED uses the most conservative figure when sources differ); a point estimate is the stated
 -- value, the bound of "more than"/"at least"/"up to", or the vague policy's conservative value.
-with claims_in_scope as (
-    select c.*, d.published_at, d.doc_id as document
-    from claims as c join documents as d using (doc_id)
-    where is_checked_claim(c.section, c.kind, c.assertion, c.event_scope, c.metric, c.thing)
-      and not coalesce(c.is_projection, false) and not coalesce(c.is_partial, false)
-),
-
-sourced as (
-    select c.*, coalesce(s.origins, []) as origins,
-           coalesce(c.value_low, c.value_high) as point,
-           -- how a figure gives its point estimate: stated, approximate, a closed range's low end, a
-           -- vague word's conservative value, or one side of an open bound ("up to 12" its ceiling,
-           -- "more than 40" its floor: the count may be lower or higher than the point)
-           case when c.qualifier = 'vague' then 'vague'
-                when c.value_low = c.value_high and c.is_approximate then 'approximate'
-                when c.value_low = c.value_high then 'stated'
-                when c.value_high is null then 'floor'
-                when c.value_low is null then 'ceiling'
-                else 'range' end as basis
-    from claims_in_scope as c
-    left join (select claim_id, list(distinct source_origin) as origins from claim_sources group by claim_id) as s
-      using (claim_id)
+with sourced as (
+    select * from v_estimate_figures
 ),
 
 keyed as (

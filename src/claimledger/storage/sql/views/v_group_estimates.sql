@@ -4,30 +4,13 @@
 -- from the claims rather than from v_claim_estimates, whose rows hold no story: the checks compare
 -- figures within a story, so an estimate is a story's. `is_latest` marks the month a summary quotes:
 -- the latest dated one (undated only when no other is).
-with claims_in_scope as (
-    select c.*, d.story, d.published_at
-    from claims as c join documents as d using (doc_id)
-    where is_checked_claim(c.section, c.kind, c.assertion, c.event_scope, c.metric, c.thing)
-      and not coalesce(c.is_projection, false) and not coalesce(c.is_partial, false)
-),
-
-sourced as (
-    select c.*, g.group_id, g.group_thing, g.group_actor, coalesce(s.origins, []) as origins,
-           coalesce(c.value_low, c.value_high) as point,
-           date_trunc('month', c.period_start)::date as period_month,
-           case when c.qualifier = 'vague' then 'vague'
-                when c.value_low = c.value_high and c.is_approximate then 'approximate'
-                when c.value_low = c.value_high then 'stated'
-                when c.value_high is null then 'floor'
-                when c.value_low is null then 'ceiling'
-                else 'range' end as basis
-    from claims_in_scope as c
+with sourced as (
+    select f.*, g.group_id, g.group_thing, g.group_actor
+    from v_estimate_figures as f
     join v_claim_groups as g
-      on g.story is not distinct from c.story and g.thing is not distinct from c.thing
-     and g.actor is not distinct from c.actor and g.metric is not distinct from c.metric
-     and g.place is not distinct from c.place
-    left join (select claim_id, list(distinct source_origin) as origins from claim_sources group by claim_id) as s
-      using (claim_id)
+      on g.story is not distinct from f.story and g.thing is not distinct from f.thing
+     and g.actor is not distinct from f.actor and g.metric is not distinct from f.metric
+     and g.place is not distinct from f.place
 ),
 
 keyed as (
