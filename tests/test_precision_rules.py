@@ -1272,3 +1272,27 @@ def test_an_acronym_defined_for_another_name_is_left_alone() -> None:
     body = "The Harbour Board (HB) said 14 people drowned.\n\nThe NWRA said 16 had died."
     assert {s.source_canonical for s in _one(body, "16").sources} != {s.source_canonical
                                                                       for s in _one(body, "14 people").sources}
+
+
+# An organisation is who gives a count, not where it happened; a statement from it is its own.
+@pytest.mark.parametrize(("body", "quantity_text", "place", "origin"), [
+    ("A press officer at the Defence Ministry said 16 soldiers died near Varna.", "16 soldiers", "Varna",
+     "Defence Ministry"),
+    ("A report from the Border Guard said 9 migrants drowned.", "9 migrants", None, "Border Guard"),
+    ("A bulletin from the Harbour Directorate put the injured at 23.", "23", None, "Harbour Directorate"),
+])
+def test_an_organisation_is_no_place(body: str, quantity_text: str, place: str | None, origin: str) -> None:
+    claim = _one(body, quantity_text)
+    assert claim.location == place
+    assert [s.source_canonical for s in claim.sources] == [origin]
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "partial"), [
+    ("Seven tourists hurt by falling rocks, including a guide, remained at Aldmoor Infirmary on Monday.",
+     "Seven tourists", True),
+    ("Five passengers hurt in the crash, among them a child, were still in hospital overnight.", "Five passengers",
+     True),
+    ("Nine people were injured in the crash, police said, and the road remained closed.", "Nine people", False),
+])
+def test_those_still_in_hospital_after_an_aside_are_a_part(body: str, quantity_text: str, partial: bool) -> None:
+    assert _one(body, quantity_text).is_partial is partial

@@ -81,6 +81,8 @@ def _organisation_spoken_for(name: str) -> str | None:
             and not any(w.lower() in heads or w.lower() in cues()["source_nouns"] for w in speaker)
         if speaker and (speaker[-1].lower() in roles or named):  # a role, or a person's first and last name
             return after.group(2)
+        if len(speaker) == 1 and speaker[0].lower() in cues()["artifact_nouns"]:
+            return after.group(2)  # "a statement from the Coast Guard", "a report by the ministry"
     possessive = re.match(r"^(.+?)['’]s?\s+((?:\w+\s+){0,2}?\w+)$", name)
     if possessive and possessive.group(2).lower().split()[-1] in roles:
         return possessive.group(1)  # "the collective's coordinator", "the union's press officer"

@@ -633,6 +633,13 @@ def sentence_event(toks: list[Token]) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _institution_heads() -> frozenset[str]:
+    """Last words of an organisation's name ("ministry", "hospital", "guard"); "union" names countries too."""
+    return (vocab.word_set("reporting_verbs", "institution_heads") | vocab.word_set("reporting_verbs", "body_heads")) \
+        - {"union"}
+
+
 def location_for(text: str, toks: list[Token], q_first: int, phrase_end: int, excluded: frozenset[str]) -> str | None:
     """The place a quantity refers to: a capitalised name after "in"/"to"/"near"..., first after it, else before."""
 
@@ -665,6 +672,8 @@ def location_for(text: str, toks: list[Token], q_first: int, phrase_end: int, ex
             return None  # a headline's capitalised words, not a place
         if name.lower() in excluded or name.isupper() and len(name) <= 5 and toks[k].lower == "to":
             return None
+        if words[-1].lower in _institution_heads() and name.lower() not in _known_places():
+            return None  # "an official at the Interior Ministry", "a statement from the Coast Guard": who, not where
         return name
 
     for k in range(phrase_end + 1, len(toks)):

@@ -39,7 +39,7 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
             claim.is_partial = True
         elif claim.metric in ("injured", "casualties", "killed") and q.first_token in facility_counts:
             claim.is_partial = True  # "the hospital had taken in 400 injured": one hospital's share
-        elif claim.metric == "injured" and _still_in_state(toks, q.last_token):
+        elif claim.metric == "injured" and _still_in_state(toks, _end_token(toks, q, claim)):
             claim.is_partial = True  # "two remain hospitalized": those not yet discharged
         elif claim.metric != "killed" and _in_a_condition(toks, q.last_token):
             claim.is_partial = True  # "six were in a serious condition": some of the injured
@@ -286,12 +286,25 @@ def _still_in_state(toks: list[Token], last: int) -> bool:
     """ "two remain hospitalized", "three are still in critical condition": how many are in that state now,
     a number that falls as people are discharged, not the number ever hurt."""
     words = vocab.word_set("claim_scope", "still_cues")
-    for t in toks[last + 1:last + 6]:
-        if t.lower in {".", ";", ",", "and", "but"}:
+    k, limit = last + 1, last + 6
+    while k < min(len(toks), limit):
+        if toks[k].lower == ",":
+            # "four people injured in the fire, including a firefighter, remained in hospital": skip the aside
+            close = next((j for j in range(k + 1, min(len(toks), k + 8)) if toks[j].lower in {",", ".", ";"}), None)
+            if close is None or toks[close].lower != "," or toks[k + 1].lower not in _ASIDE_OPENERS:
+                return False
+            limit += close + 2 - k
+            k = close + 1
+            continue
+        if toks[k].lower in {".", ";", "and", "but"}:
             return False
-        if t.lower in words:
+        if toks[k].lower in words:
             return True
+        k += 1
     return False
+
+
+_ASIDE_OPENERS = frozenset({"including", "among", "most", "many", "some", "all", "both", "mostly"})
 
 
 @lru_cache(maxsize=1)
