@@ -197,6 +197,13 @@ create or replace macro body_named_in(bodies, names) as
 create or replace macro shares_origin(origins, bodies, other_origins, other_bodies) as
     len(list_intersect(origins, other_origins)) > 0
     or body_named_in(bodies, other_origins) or body_named_in(other_bodies, origins);
+-- The origins of a group of figures as text, from their lists of origins: "Kyiv; NIS".
+create or replace macro origins_text(origin_lists) as
+    array_to_string(list_sort(list_distinct(flatten(origin_lists))), '; ');
+-- How good a basis a figure gives a best estimate: a stated figure wins over an open bound at one point.
+create or replace macro basis_rank(basis) as
+    case basis when 'stated' then 0 when 'approximate' then 1 when 'range' then 2
+               when 'vague' then 3 when 'ceiling' then 4 else 5 end;
 create or replace macro bounds_text(low, high) as
     case when low is not null and low = high then format('{:,.0f}', low)
          else coalesce(format('{:,.0f}', low), '') || '..' || coalesce(format('{:,.0f}', high), '') end;

@@ -25,23 +25,18 @@ final as (
            len(list_distinct(flatten(list(origins)))) as n_origins,
            count(distinct document) as n_documents,
            count(*) as n_claims,
-           array_to_string(list_sort(list_distinct(flatten(list(origins)))), '; ') as origins,
+           origins_text(list(origins)) as origins,
            min(published_at) as first_seen,
            max(published_at) as last_seen,
            'lowest point estimate (ACLED: most conservative); low = lowest lower bound; high = highest upper bound, NULL when a figure is open-ended (UCDP)' as best_rule,
            -- how the best was chosen: a stated figure wins over an open bound at the same point
-           arg_min(basis, case basis when 'stated' then 0 when 'approximate' then 1 when 'range' then 2
-                                     when 'vague' then 3 when 'ceiling' then 4 else 5 end)
-               filter (where point = key_best) as best_basis,
+           arg_min(basis, basis_rank(basis)) filter (where point = key_best) as best_basis,
            -- who holds each end: the origins of the figures at the best, the low and the high
-           array_to_string(list_sort(list_distinct(flatten(list(origins) filter (where point = key_best)))), '; ')
-               as best_origins,
-           array_to_string(list_sort(list_distinct(flatten(
-               list(origins) filter (where coalesce(value_low, 0) = key_low)))), '; ') as low_origins,
+           origins_text(list(origins) filter (where point = key_best)) as best_origins,
+           origins_text(list(origins) filter (where coalesce(value_low, 0) = key_low)) as low_origins,
            -- the high end is open when any figure is: then it is held by the open-ended figures
-           array_to_string(list_sort(list_distinct(flatten(
-               case when bool_or(value_high is null) then list(origins) filter (where value_high is null)
-                    else list(origins) filter (where value_high = key_high) end))), '; ') as high_origins
+           origins_text(case when bool_or(value_high is null) then list(origins) filter (where value_high is null)
+                             else list(origins) filter (where value_high = key_high) end) as high_origins
     from keyed
     group by all
 )

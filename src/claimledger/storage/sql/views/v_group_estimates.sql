@@ -29,19 +29,14 @@ final as (
            min(point) as best,
            case when bool_or(value_high is null) then null else max(value_high) end as high,
            len(list_distinct(flatten(list(origins)))) as n_origins,
-           array_to_string(list_sort(list_distinct(flatten(list(origins)))), '; ') as origins,
+           origins_text(list(origins)) as origins,
            -- a stated figure wins over an open bound at the same point, as in v_claim_estimates
-           arg_min(basis, case basis when 'stated' then 0 when 'approximate' then 1 when 'range' then 2
-                                     when 'vague' then 3 when 'ceiling' then 4 else 5 end)
-               filter (where point = group_best) as best_basis,
-           array_to_string(list_sort(list_distinct(flatten(list(origins) filter (where point = group_best)))), '; ')
-               as best_origins,
-           array_to_string(list_sort(list_distinct(flatten(
-               list(origins) filter (where coalesce(value_low, 0) = group_low)))), '; ') as low_origins,
+           arg_min(basis, basis_rank(basis)) filter (where point = group_best) as best_basis,
+           origins_text(list(origins) filter (where point = group_best)) as best_origins,
+           origins_text(list(origins) filter (where coalesce(value_low, 0) = group_low)) as low_origins,
            -- an open high end is held by the figures that are open-ended
-           array_to_string(list_sort(list_distinct(flatten(
-               case when bool_or(value_high is null) then list(origins) filter (where value_high is null)
-                    else list(origins) filter (where value_high = group_high) end))), '; ') as high_origins,
+           origins_text(case when bool_or(value_high is null) then list(origins) filter (where value_high is null)
+                             else list(origins) filter (where value_high = group_high) end) as high_origins,
            count(*) as n_claims,
            count(distinct doc_id) as n_documents,
            count(distinct (thing, actor)) as n_keys,
