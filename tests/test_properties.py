@@ -65,12 +65,13 @@ def test_date_patterns_keep_their_word_boundaries(text: str) -> None:
     import re
 
     from claimledger.extraction import dates
+    from claimledger.extraction.phrases import at_word_starts
 
     for kind, pattern, not_after in dates._PATTERNS:
         if not_after is None:
             continue
         bounded = re.compile(rf"(?<!{not_after.pattern}){pattern.pattern}", pattern.flags)
-        fast = [m.span() for m in dates._at_word_starts(pattern, text, not_after)]
+        fast = [m.span() for m in at_word_starts(pattern, text, not_after)]
         assert fast == [m.span() for m in bounded.finditer(text)]
         if kind in dates._OPENING_WORDS:
             found = dates._at_opening_words(pattern, text, not_after, dates._OPENING_WORDS[kind])

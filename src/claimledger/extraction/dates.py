@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from claimledger.extraction.phrases import at_word_starts
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -27,7 +29,7 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 # Each pattern with the characters that may not come right before it (None: the pattern says itself). A
 # pattern that opens with a letter or digit of a known set is scanned for that set by the regex engine,
 # many times faster than one opening with a word boundary or a look-behind, which is tried at every
-# position; so the boundary is checked apart (_at_word_starts), with the same result.
+# position; so the boundary is checked apart (phrases.at_word_starts), with the same result.
 _NOT_AFTER_WORD = re.compile(r"\w")
 _PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("iso", re.compile(_YEAR + r"-(?P<mnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"), _NOT_AFTER_WORD),
@@ -53,21 +55,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
 ]
 
 
-def _at_word_starts(pattern: re.Pattern[str], text: str, not_after: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
-    """pattern.finditer(text), less the matches right after a character `not_after` matches; a match left
-    out does not hide one that starts inside it (the search goes on from its next character)."""
-    if not_after is None:
-        yield from pattern.finditer(text)
-        return
-    pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        if m.start() and not_after.match(text, m.start() - 1):
-            pos = m.start() + 1
-            continue
-        yield m
-        pos = m.end()
-
-
 # The words a pattern opens with, when they are common letters' words ("this", "last") that no regex
 # scan can skip to: str.find looks for each at memory speed and the pattern is tried only there.
 _OPENING_WORDS = {"relative": ("yesterday", "today", "tonight", "last", "this", "earlier")}
@@ -75,11 +62,11 @@ _OPENING_WORDS = {"relative": ("yesterday", "today", "tonight", "last", "this", 
 
 def _at_opening_words(pattern: re.Pattern[str], text: str, not_after: re.Pattern[str],
                       words: tuple[str, ...]) -> Iterator[re.Match[str]]:
-    """What _at_word_starts gives, for a pattern that can only start where one of `words` (lower-case)
+    """What at_word_starts gives, for a pattern that can only start where one of `words` (lower-case)
     starts in the lower-cased text."""
     lowered = text.lower()
     if len(lowered) != len(text):  # a character that grows when lower-cased ("İ") shifts the offsets
-        yield from _at_word_starts(pattern, text, not_after)
+        yield from at_word_starts(pattern, text, not_after)
         return
     starts: set[int] = set()
     for word in words:
@@ -228,7 +215,7 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
                 continue
         opening = _OPENING_WORDS.get(kind)
         found_here = (_at_opening_words(pattern, text, not_after, opening) if opening and not_after
-                      else _at_word_starts(pattern, text, not_after))
+                      else at_word_starts(pattern, text, not_after))
         for m in found_here:
             start, end = m.span()
             groups = dict(m.groupdict())

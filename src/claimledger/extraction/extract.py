@@ -191,7 +191,7 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     if thing.unit in vocab.word_set("counted_nouns", "report_nouns") and _official(thing):
         metric = "other"  # "two death tolls", "two official bodies": accounts and institutions, not people
     unit = q.unit_hint or thing.unit
-    defaults = vocab.load("counted_nouns")["metric_default_unit"]
+    defaults = _default_units()
     if unit is None and metric in defaults:
         unit = defaults[metric]
     before = toks[q.first_token - 1].lower if q.first_token > 0 else ""

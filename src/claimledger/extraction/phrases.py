@@ -14,6 +14,22 @@ import re
 from collections.abc import Iterable, Iterator
 
 
+def at_word_starts(pattern: re.Pattern[str], text: str, not_after: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text), less the matches right after a character `not_after` matches: the boundary
+    a leading look-behind would check, checked apart so that the regex engine can scan for first letters.
+    A match left out does not hide one that starts inside it (the search goes on from its next character)."""
+    if not_after is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if m.start() and not_after.match(text, m.start() - 1):
+            pos = m.start() + 1  # inside a longer word; a match may still start further on
+            continue
+        yield m
+        pos = m.end()
+
+
 class PhraseSearch:
     """Any of `phrases` (lower-case, starting and ending with a word character) as whole words: not
     preceded or followed by a character of `joins` (word characters, and hyphens by default)."""
@@ -32,14 +48,7 @@ class PhraseSearch:
         if len(lowered) != len(text):
             yield from (m.span() for m in self._any_case.finditer(text))
             return
-        pos = 0
-        while (m := self._lower.search(lowered, pos)) is not None:
-            start = m.start()
-            if start and self._joins.match(lowered, start - 1):
-                pos = start + 1  # inside a longer word; a match may still start further on
-                continue
-            yield start, m.end()
-            pos = m.end()
+        yield from (m.span() for m in at_word_starts(self._lower, lowered, self._joins))
 
     def search(self, text: str) -> tuple[int, int] | None:
         """(start, end) of the first match, or None."""
