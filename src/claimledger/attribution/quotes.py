@@ -79,7 +79,8 @@ def quote_frames(section: str, sentences: list[Sentence]) -> list[Frame]:
         before = plain[max(0, start - 120) : start]
         # the lead-ins before a quotation end in a colon or comma right before it: without one, neither
         # can match (their unanchored searches are the costly part of this loop)
-        lead = plain[max(0, start - 300) : start].rstrip()[-1:]
+        window = plain[max(0, start - 300) : start]
+        lead = window.rstrip()[-1:]
         speaker, cue = None, ""
         hit = after_speaker.match(after)
         if hit:
@@ -88,7 +89,7 @@ def quote_frames(section: str, sentences: list[Sentence]) -> list[Frame]:
             speaker, cue = hit.group(2), hit.group(1)
         elif lead in (":", ",") and (hit := before_speaker.search(before)):
             speaker, cue = hit.group(1), hit.group(2)
-        elif lead == ":" and (hit := _STATEMENT_LEAD.search(plain[max(0, start - 300):start])):
+        elif lead == ":" and (hit := _STATEMENT_LEAD.search(window)):
             speaker, cue = hit.group(1), "statement"  # "Statement from Chief Constable Helen Marsh ...:"
         elif frames and start - frames[-1].end < 160:
             speaker, cue = frames[-1].sources[0], frames[-1].cue  # “...,” he said. “More words.”

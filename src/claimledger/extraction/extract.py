@@ -281,10 +281,11 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
                 aside.append((q.start, q.end, made))
         counted.update((c.value_low, c.value_high, c.unit) for _, c in kept)
         _share_across_list(toks, kept)
-        give_figures_their_count(toks, kept, stated_before if sent.idx == stated_in + 1 else [],
-                                 partial(_spoken_of, sents, sentence_tokens, sent), _default_units())
+        previous = stated_before if sent.idx == stated_in + 1 else []  # the sentence before's figures
+        give_figures_their_count(toks, kept, previous, partial(_spoken_of, sents, sentence_tokens, sent),
+                                 _default_units())
         mark_parts(toks, kept)
-        mark_a_breakdown_of(stated_before if sent.idx == stated_in + 1 else [], [c for _, c in kept])
+        mark_a_breakdown_of(previous, [c for _, c in kept])
         stated_before, stated_in = [c for _, c in kept], sent.idx
         lead_in = list_lead_in(sents, sent.idx)
         if lead_in is not None and names_a_subset(sents[lead_in].text):
