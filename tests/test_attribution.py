@@ -27,6 +27,10 @@ ATTRIBUTIONS = [
     ("Zelensky said: “Our troops captured two soldiers.”", "two", {"Volodymyr Zelensky"}, "said"),
     ("A doctor noted that one soldier was killed.", "one", {"doctor"}, "noted"),
     ("Kyiv estimated that 3,000 soldiers were killed.", "3,000", {"Ukraine"}, "estimated"),
+    # whose toll it is, after the toll
+    ("The tally from the Red Cross stood at 31 dead.", "31", {"Red Cross"}, "tally from"),
+    ("The latest toll, from the regional health office, is nine dead.", "nine", {"regional health office"},
+     "toll, from"),
 ]
 
 
@@ -70,3 +74,32 @@ def test_headline_takes_sources_of_the_body_claim_it_summarises() -> None:
     claims = claims_of("The SBU said that two North Korean soldiers were captured.", title="Two captured")
     title = next(c for c in claims if c.section == "title")
     assert [(s.source_canonical, s.scope) for s in title.sources] == [("Security Service of Ukraine", "body")]
+
+
+def _sources_of(text: str) -> list[tuple[str, set[str]]]:
+    return [(c.quantity_text, {s.source_canonical for s in c.sources}) for c in claims_of(text)]
+
+
+def test_each_line_of_a_list_speaks_for_its_own_speaker() -> None:
+    text = ("AT A GLANCE\n- Harbour police: 9 dead; 31 in hospital\n- Red Crescent: 14 dead\n"
+            "- 60 treated for smoke")
+    assert _sources_of(text) == [("9 dead", {"Harbour police"}), ("31", {"Harbour police"}),
+                                 ("14 dead", {"Red Crescent"}), ("60", set())]
+
+
+def test_a_surname_is_the_person_the_article_names_in_full() -> None:
+    text = ("Fire chief Marta Olsson said 12 people died. Olsson later said 13 had died. "
+            "Mayor Pia Lund put the toll at 15. Mayor Lund said 15 people died.")
+    assert _sources_of(text) == [("12 people", {"Fire chief Marta Olsson"}), ("13", {"Fire chief Marta Olsson"}),
+                                 ("15", {"Mayor Pia Lund"}), ("15 people", {"Mayor Pia Lund"})]
+
+
+def test_two_people_with_one_surname_stay_apart() -> None:
+    text = "Judge Ana Berg said 4 died. Her brother Olaf Berg said 6 died. Berg said 5 were hurt."
+    assert _sources_of(text)[-1] == ("5", {"Berg"})
+
+
+def test_a_quotation_closed_by_a_full_stop_is_not_the_next_sentences_speakers() -> None:
+    text = 'Then Olsson said: "We now count 13 dead." Mayor Pia Lund said 15 people died.'
+    assert _sources_of(text)[0] == ("13 dead", {"Olsson"})
+    assert _sources_of('"We now count 13 dead," Olsson said.')[0] == ("13 dead", {"Olsson"})

@@ -306,6 +306,16 @@ PARTS = [
     # figures of the next sentence that add up to a stated total break it down
     ("Nine climbers died. Six died on the ridge and three died in hospital.", "Six", True),
     ("Nine climbers died. Six died on the ridge and five died in hospital.", "five", False),
+    # a definite figure after a larger one of its metric points back at part of that group
+    ("Rescuers said 11 people died when the roof fell. The four students who died in the library were named.",
+     "The four students", True),
+    ("Rescuers said 11 people died when the roof fell. The 11 victims were named on Monday.", "The 11 victims",
+     False),
+    ("Police said 4 people died. The union says the 7 dead include two drivers.", "the 7 dead", False),
+    ("Police said 11 people died. The three injured were flown to Arden.", "The three injured", False),
+    # "the N dead include ...": the whole names its parts; its counted phrase stops before them
+    ("The 9 wounded include two nurses.", "two nurses", True),
+    ("The 9 wounded include two nurses.", "The 9 wounded", False),
     # a field with one figure states the group's size; a field listing several figures spells it out
     ("Wounded: 23 people, nine of them seriously.", "23 people", False),
     ("Dead: 4 miners, 2 rescuers and a guard.", "4 miners", True),
@@ -324,6 +334,12 @@ EVENT_SCOPES = [
     ("So far this year, 41 people have drowned in the county.", "41 people", "other_event"),
     ("The 2015 landslide buried 60 homes in the valley.", "60 homes", "other_period"),
     ("The landslide buried 60 homes on Tuesday.", "60 homes", "main"),
+    # killed or hurt since a year long past: many events' running total; since Saturday: this event's
+    ("Nine climbers have died on the ridge since 2018, the guides' association says.", "Nine climbers",
+     "other_period"),
+    ("Since June 2023, 40 people have been injured at the crossing.", "40 people", "other_period"),
+    ("Since Saturday, 14 people have been treated for burns.", "14 people", "main"),
+    ("The army has sent 5,000 troops to the region since 2022.", "5,000 troops", "main"),
 ]
 
 
@@ -358,6 +374,13 @@ ASSERTIONS = [
     ("In a video message saying 14 people had died, the governor asked for calm.", "14 people", "asserted"),
     ("Officers say a video saying 14 people had died is fake.", "14 people", "rumoured"),
     ("Rescuers said 5 hikers who were missing were found alive.", "5 hikers", "asserted"),
+    # a platform's name before the carrier; called false; a figure mistyped
+    ("An Instagram post viewed 40,000 times says 35 climbers died.", "35 climbers", "rumoured"),
+    ("TikTok videos claiming that 70 workers were buried are fake, the company said.", "70 workers", "rumoured"),
+    ("Claims that 300 prisoners escaped are false, the warden said.", "300 prisoners", "denied"),
+    ("The agency called false a report that 18 miners died.", "18 miners", "denied"),
+    ("The hospital said 14 people were hurt; reports of a second blast were false.", "14 people", "asserted"),
+    ("The mayor's figure of 60 was mistyped in the first bulletin.", "60", "corrected"),
     # someone counted dead who was found alive
     ("One man listed among the dead was in fact alive, the coroner said.", "One man", "corrected"),
 ]
@@ -1057,6 +1080,12 @@ def test_every_figure_after_an_opening_of_phrase_is_a_part() -> None:
 ])
 def test_a_figure_whose_only_source_is_passed_around_is_a_rumour(body: str, assertion: str) -> None:
     assert _one(body, "80 miners").assertion == assertion
+
+
+def test_a_source_named_as_a_platform_post_is_passed_around() -> None:
+    from claimledger.extraction.scope import passed_around
+    assert passed_around("A TikTok video") and passed_around("Telegram posts") and passed_around("X post")
+    assert not passed_around("X Corp spokesman") and not passed_around("Facebook spokeswoman")
 
 
 def test_a_post_shared_thousands_of_times_is_a_rumour_and_keeps_its_number_whole() -> None:

@@ -28,7 +28,7 @@ _ADD_ON = re.compile(r"^\s*(?:along|together)\s+with\s+|^\s*as\s+well\s+as\s+|^\
 _NP_STOP = re.compile(
     r"[,;:!?“”\"()]|\.(?=\s|$)|\s(?:that|who|which|when|where|while|as|because|but|if|and\s+(?:said|"
     r"says|added))\b|\s(?:said|says|told|reported|showed|shows|found|finds|estimated|is|was|are|were|"
-    r"has|have|had)\b"
+    r"has|have|had|stands|stood|remains|remained|rose|rises|reached|reaches|put|puts|gave|gives)\b"
 )
 _TRAILING_TIME = re.compile(
     r"(?:\s+(?:on|last|this|early|late|earlier|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
@@ -354,12 +354,7 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
             frames.append(Frame([clean(setter)], m.group(2).lower(), "sentence", base, sentence.end,
                                 [(base + setter_start, base + m.end(1))]))
     # "CLINTON: I feel...", "Bernie Sanders: 'It is not a radical idea'": a name, a colon, the words.
-    line = text.rfind("\n") + 1  # "Update 7:05 p.m.\nInterior Ministry: 71 dead.": a live blog's entry line
-    colon = _COLON_SPEAKER.match(text[line:])
-    speaker = _colon_speaker(colon.group(1)) if colon else None
-    if colon and speaker:
-        frames.append(Frame([speaker], ":", "sentence", base, sentence.end,
-                            [(base + line + colon.start(1), base + line + colon.end(1))]))
+    frames.extend(_colon_speaker_frames(text, base))
     # "between 14 (army) and 27 (the district council)": a source in brackets right after its figure
     for m in _BRACKETED_SOURCE.finditer(text):
         if looks_like_source(m.group(2), sentence_initial=False) and not _DATE_OR_UNIT.match(m.group(2)):
@@ -462,6 +457,28 @@ def _split_at_semicolons(frames: list[Frame], sentence: Sentence) -> list[Frame]
             following = next((n for n in named if n > own), len(bounds) - 1)
             f.start, f.end, f.narrow = bounds[own], bounds[following], True
     return frames
+
+
+def _colon_speaker_frames(text: str, base: int) -> list[Frame]:
+    """ "Interior Ministry: 71 dead.": a speaker opening a line. A sentence's last line speaks for the
+    whole sentence ("Update 7:05 p.m.\nInterior Ministry: 71 dead."); when several lines of a list each
+    name their own ("• Police: six dead\n• Ambulance service: 23 injured; 9 in hospital"), each speaks for
+    its line only."""
+    lines: list[tuple[int, int, re.Match[str], str]] = []
+    start = 0
+    for line in text.split("\n"):
+        colon = _COLON_SPEAKER.match(line)
+        speaker = _colon_speaker(colon.group(1)) if colon else None
+        if colon and speaker:
+            lines.append((start, start + len(line), colon, speaker))
+        start += len(line) + 1
+    if len(lines) == 1 and lines[0][1] == len(text):
+        line_start, _, colon, speaker = lines[0]
+        return [Frame([speaker], ":", "sentence", base, base + len(text),
+                      [(base + line_start + colon.start(1), base + line_start + colon.end(1))])]
+    return [Frame([speaker], ":", "sentence", base + line_start, base + line_end,
+                  [(base + line_start + colon.start(1), base + line_start + colon.end(1))], narrow=True)
+            for line_start, line_end, colon, speaker in lines]
 
 
 def _colon_speaker(words: str) -> str | None:

@@ -82,10 +82,13 @@ def quote_frames(section: str, sentences: list[Sentence]) -> list[Frame]:
         window = plain[max(0, start - 300) : start]
         lead = window.rstrip()[-1:]
         speaker, cue = None, ""
-        hit = after_speaker.match(after)
+        # a quotation closed by a full stop ends its sentence: a name and a verb after it start the next
+        # one ('Denk said: "We have six deaths." Governor Zelev said 14 died.'), unless after a comma
+        closed = plain[end - 2:end - 1] == "." and not after.lstrip().startswith(",")
+        hit = None if closed else after_speaker.match(after)
         if hit:
             speaker, cue = hit.group(1), hit.group(2)
-        elif hit := after_verb.match(after):
+        elif not closed and (hit := after_verb.match(after)):
             speaker, cue = hit.group(2), hit.group(1)
         elif lead in (":", ",") and (hit := before_speaker.search(before)):
             speaker, cue = hit.group(1), hit.group(2)

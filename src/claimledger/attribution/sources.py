@@ -9,7 +9,8 @@ from functools import lru_cache
 from claimledger import vocab
 from claimledger.model import Source
 
-_LEADING = re.compile(r"^(?:\s|[“”\"'‘’,]|\b(?:and|or|with|but|so|then|also|while|both)\b)+", re.IGNORECASE)
+_LEADING = re.compile(r"^(?:\s|[“”\"'‘’,]|\b(?:and|or|with|but|so|then|also|while|both|later|meanwhile|afterwards|"
+                      r"separately|however)\b)+", re.IGNORECASE)
 _TRAILING = re.compile(
     r"(?:\s|[“”\"'‘’,]|\b(?:has|have|had|also|previously|later|reportedly|publicly|"
     r"repeatedly|earlier|recently|again|first|once|further|then|has been|had been|"
@@ -227,3 +228,32 @@ def under_defined_names(sources: list[Source], acronyms: dict[str, str]) -> list
     defined = {canonical(name) for name in acronyms.values()}
     return [s for s in named if not any(full != s.source_canonical and full.startswith(s.source_canonical + " ")
                                         for full in defined if any(o.source_canonical == full for o in named))]
+
+
+_NAME_WORD = re.compile(r"^[A-Z][a-z'’-]+$")  # "Zelev", "O'Neill": a capitalised word, not an acronym
+
+
+def people_named_in_full(canonicals: set[str]) -> dict[str, str]:
+    """Each surname that ends exactly one source named with a first name ("Lower Tavell Police spokesman
+    Aurel Denk", "Korvat Regional Governor Anton Zelev"), with that full source."""
+    full: dict[str, set[str]] = {}
+    for name in canonicals:
+        words = name.split()
+        if len(words) >= 2 and _NAME_WORD.match(words[-1]) and _NAME_WORD.match(words[-2]) \
+                and words[-2].lower() not in vocab.word_set("reporting_verbs", "person_titles"):
+            full.setdefault(words[-1], set()).add(name)
+    return {surname: next(iter(names)) for surname, names in full.items() if len(names) == 1}
+
+
+def under_full_names(sources: list[Source], people: dict[str, str]) -> list[Source]:
+    """The sources with a person the article names in full, given by surname alone or with a title ("Denk",
+    "Governor Zelev", "Ms. Hoel"), under that full name: one origin. Duplicates dropped."""
+    named: list[Source] = []
+    for source in sources:
+        words = source.source_canonical.replace(".", "").split()
+        short = len(words) == 1 or (len(words) == 2
+                                    and words[0].lower() in vocab.word_set("reporting_verbs", "person_titles"))
+        key = people.get(words[-1], source.source_canonical) if words and short else source.source_canonical
+        if all(key != s.source_canonical for s in named):
+            named.append(replace(source, source_canonical=key))
+    return named

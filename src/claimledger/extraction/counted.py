@@ -141,8 +141,9 @@ def counted_thing(toks: list[Token], after: int, *, number_value: float) -> Coun
     if head < 0:
         return CountedThing(None, None, -1, -1, ())
     if toks[head].lower in {"dead", "wounded", "injured"} and head + 1 < len(toks) and toks[head + 1].text.isalpha() \
-            and toks[head + 1].text.islower() and toks[head + 1].lower not in _STOP:
-        head += 1  # "a dead dog": the adjective before the noun, not the dead
+            and toks[head + 1].text.islower() and toks[head + 1].lower not in _STOP \
+            and not _starts_number(toks, head + 2):
+        head += 1  # "a dead dog": the adjective before the noun, not the dead ("the 7 dead include two ...")
     nxt = toks[head + 1] if head + 1 < len(toks) else None
     if number_value != 1 and toks[head].text.islower() and toks[head].lower in known \
             and singular(toks[head].lower) == toks[head].lower \
@@ -204,8 +205,9 @@ def _known_ahead(toks: list[Token], j: int, known: frozenset[str]) -> bool:
     word is no head: "61 overdose deaths last year")."""
     for k in range(j, min(len(toks), j + 3)):
         word = toks[k].lower
-        if word in _STOP or not toks[k].text[0].isalpha() or word in _time_words():
-            return False
+        if word in _STOP or not toks[k].text[0].isalpha() or word in _time_words() \
+                or word not in {"a", "an"} and match_number(toks, k):
+            return False  # another figure's noun is no head: "the 7 dead include two drivers"
         if word in known:
             return True
     return False

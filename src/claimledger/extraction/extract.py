@@ -11,7 +11,14 @@ from functools import lru_cache, partial
 
 from claimledger import vocab
 from claimledger.attribution.attribute import attribute
-from claimledger.attribution.sources import acronyms_defined, canonical, clean, under_defined_names
+from claimledger.attribution.sources import (
+    acronyms_defined,
+    canonical,
+    clean,
+    people_named_in_full,
+    under_defined_names,
+    under_full_names,
+)
 from claimledger.extraction.counted import (
     CountedThing,
     counted_thing,
@@ -29,7 +36,7 @@ from claimledger.extraction.figures import give_figures_their_count
 from claimledger.extraction.hedges import hedge_in, is_projection
 from claimledger.extraction.keys import counts_people
 from claimledger.extraction.kinds import kind_of, set_aside_kind
-from claimledger.extraction.parts import mark_a_breakdown_of, mark_parts
+from claimledger.extraction.parts import mark_a_breakdown_of, mark_back_references, mark_parts
 from claimledger.extraction.quantities import Quantity, find_quantities
 from claimledger.extraction.scope import (
     assertion_of,
@@ -234,7 +241,7 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
         is_list_item=list_item,
         kind=kind, assertion=_assertion(clause, toks, q.first_token),
         event_scope="personal" if _owned_family(before, unit) and metric not in _HARMS
-        else event_scope_of(clause, as_of, published),  # "lost her three children in the fire" is the event's
+        else event_scope_of(clause, as_of, published, metric in _HARMS),  # "lost her three children in the fire"
     )
 
 
@@ -440,7 +447,7 @@ def _zero_claims(section: str, text: str, sent: Sentence, toks: list, taken: set
             unit=unit, subject=noun if unit != "person" else None, metric=metric, hedge=hedge_in(sent.text),
             value_source="text",
             is_projection=is_projection(_clause_through(text, sent, end)), kind="count",
-            assertion=assertion_of(clause), event_scope=event_scope_of(clause, None, published),
+            assertion=assertion_of(clause), event_scope=event_scope_of(clause, None, published, metric in _HARMS),
         ))
     return found
 
@@ -611,10 +618,15 @@ def extract_article(article: Article) -> DocumentExtraction:
             out.set_aside[first_aside:] = [replace(n, number_text=text[n.char_start:n.char_end])
                                            for n in out.set_aside[first_aside:]]
     _sources_from_body([c for c in out.claims if c.section != "body"], [c for c in out.claims if c.section == "body"])
+    mark_back_references([c for c in out.claims if c.section == "body"])
     acronyms = acronyms_defined(f"{article.title}\n{article.subtitle}\n{article.body}")
     if acronyms:  # "Calden State Ambulance Service (CSAS)" then "CSAS duty manager ...": one origin
         for claim in out.claims:
             claim.sources = under_defined_names(claim.sources, acronyms)
+    people = people_named_in_full({s.source_canonical for claim in out.claims for s in claim.sources})
+    if people:  # "Governor Anton Zelev said ..." then "Zelev said ...": one origin
+        for claim in out.claims:
+            claim.sources = under_full_names(claim.sources, people)
     issuer = release_issuer(article)
     if issuer:  # a press release or situation report states its issuer's own figures
         for claim in out.claims:

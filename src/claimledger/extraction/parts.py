@@ -86,6 +86,25 @@ def mark_a_breakdown_of(stated: list[Claim], claims: list[Claim]) -> None:
                 claim.is_partial = True
 
 
+# Metrics whose definite back-references ("the three men who died") point at a group already counted.
+_TOLLS = frozenset({"killed", "injured", "casualties"})
+
+
+def mark_back_references(claims: list[Claim]) -> None:
+    """A definite figure ("the three men we have named", "the two deaths in the annex") after a larger
+    figure of the same metric in the article names a group the reader has met: part of that toll, not a
+    rival to it. The claims are one section's, in text order."""
+    largest: dict[str, float] = {}
+    for claim in claims:
+        if claim.metric not in _TOLLS or claim.is_partial or claim.assertion != "asserted" \
+                or claim.event_scope != "main" or claim.value_high is None:
+            continue
+        if claim.quantity_text[:4].lower() == "the " and largest.get(claim.metric, 0) > claim.value_high:
+            claim.is_partial = True
+        else:
+            largest[claim.metric] = max(largest.get(claim.metric, 0), claim.value_low or 0)
+
+
 _REMAINS_OF = (("bodies", "of"), ("body", "of"), ("remains", "of"))
 _SINGLE = frozenset({"a", "an", "one"})
 _ITEM_WORDS = 6  # words an enumeration's single item may take: "a 63 - year - old woman"

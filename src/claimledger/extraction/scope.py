@@ -63,11 +63,13 @@ def _any_assertion_cue() -> PhraseSearch:
 
 @lru_cache(maxsize=1024)  # asked once per figure; cleared per article (extract.py)
 def assertion_of(sentence: str) -> str:
-    """asserted, or how the sentence withholds the figure: corrected, denied or rumoured."""
+    """asserted, or how the sentence withholds the figure: corrected, denied or rumoured. What a post or
+    a clip says is rumoured, whether or not someone calls it false ("a post claiming 20 died is false")."""
+    # a carrier is part of any hearsay match: the cheap search rules most sentences out
+    if _hearsay_carriers().search(sentence) and _hearsay_pattern().search(sentence):
+        return "rumoured"
     if not _any_assertion_cue().search(sentence):  # one search for the common case: no cue at all
-        # a carrier is part of any hearsay match: the cheap search rules most sentences out
-        hearsay = _hearsay_carriers().search(sentence) and _hearsay_pattern().search(sentence)
-        return "rumoured" if hearsay else "asserted"
+        return "asserted"
     for status, pattern in _assertion_patterns():
         if pattern.search(sentence):
             return status
@@ -78,39 +80,57 @@ def assertion_of(sentence: str) -> str:
 def _passed_around_heads() -> frozenset[str]:
     """What a source passed around opens with: the hearsay carriers without their article, singular and
     plural ("post", "posts", "voice note"), and the unverified channels ("telegram channel")."""
-    table = vocab.load("claim_scope")
-    heads = {re.sub(r"^an?\s+", "", str(c).lower()) for c in table["hearsay_carriers"]}
-    channels = {str(c).lower() for c in table["unverified_channels"]}
+    heads = set(_carrier_nouns())
+    channels = {str(c).lower() for c in vocab.load("claim_scope")["unverified_channels"]}
     return frozenset(heads | {h[:-1] for h in heads if h.endswith("s")} | {h + "s" for h in heads} | channels)
+
+
+@lru_cache(maxsize=1)
+def _carrier_nouns() -> tuple[str, ...]:
+    """The hearsay carriers without their article: "posts", "post", "voice notes"."""
+    return tuple(re.sub(r"^an?\s+", "", str(c).lower()) for c in vocab.load("claim_scope")["hearsay_carriers"])
 
 
 def passed_around(source: str) -> bool:
     """Whether a source is itself something passed around ("Post on the Telegram channel Keldun Now",
-    "Messages circulating on WhatsApp"): what it says is hearsay, whoever wrote it."""
+    "Messages circulating on WhatsApp", "A Facebook post"): what it says is hearsay, whoever wrote it."""
     words = re.sub(r"^(?:the|a|an)\s+", "", source.lower()).split()
+    if len(words) > 1 and words[0] in vocab.word_set("claim_scope", "platforms") \
+            and " ".join(words[:2]) not in _passed_around_heads():
+        words = words[1:]  # "Facebook post" is a post; "Telegram channel" is a channel already
     if len(words) > 1 and words[1] in vocab.word_set("claim_scope", "official_carriers"):
         return False  # "video message", "video statement": an official speaking on camera
     return any(" ".join(words[:n]) in _passed_around_heads() for n in (1, 2, 3) if len(words) >= n)
 
 
-# Words a hearsay carrier and its verb may have between them: "posts on X tonight claiming".
-_HEARSAY_GAP = 4
+# Words a hearsay carrier and its verb may have between them: "posts on X tonight claiming", "a post
+# shared more than 9,000 times claims".
+_HEARSAY_GAP = 6
+_GAP_WORD = r"(?:\d{1,3}(?:,\d{3})+|[\w'-]+)"  # a word, or a number with thousands commas
 
 
 @lru_cache(maxsize=1)
 def _hearsay_carriers() -> PhraseSearch:
-    return PhraseSearch(vocab.load("claim_scope")["hearsay_carriers"])
+    """The carriers' nouns: a cheap first search that any hearsay match needs ("A Facebook post")."""
+    return PhraseSearch(list(_carrier_nouns()))
 
 
 @lru_cache(maxsize=1)
 def _hearsay_pattern() -> re.Pattern[str]:
-    """ "posts tonight claiming", "clips on social media saying": something passed around that says the
-    figure, with no punctuation between ("three border posts, saying they were overrun" is not)."""
+    """ "posts tonight claiming", "clips on social media saying", "a Facebook post claims": something passed
+    around that says the figure, with no punctuation between ("three border posts, saying they were
+    overrun" is not). A platform's name may stand before the carrier's noun."""
     table = vocab.load("claim_scope")
-    carriers = "|".join(re.escape(str(c)) for c in sorted(table["hearsay_carriers"], key=len, reverse=True))
+    platforms = "|".join(re.escape(str(p)) for p in table["platforms"])
+    forms = []
+    for carrier in sorted(table["hearsay_carriers"], key=len, reverse=True):
+        words = str(carrier).split()
+        article = r"an?\s+" if words[0] in ("a", "an") else ""
+        noun = r"\s+".join(map(re.escape, words[1:] if article else words))
+        forms.append(rf"{article}(?:(?:{platforms})\s+)?{noun}")
     verbs = "|".join(re.escape(str(v)) for v in table["hearsay_verbs"])
-    return re.compile(rf"(?<![\w-])(?<!\bin )(?:{carriers})\s+(?:[\w'-]+\s+){{0,{_HEARSAY_GAP}}}?(?:{verbs})\b",
-                      re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?<!\bin )(?:{'|'.join(forms)})\s+(?:{_GAP_WORD}\s+){{0,{_HEARSAY_GAP}}}?"
+                      rf"(?:{verbs})\b", re.IGNORECASE)
 
 
 def states_the_correction(toks: list[Token], first: int) -> bool:
@@ -124,9 +144,9 @@ def _correction_results() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1024)  # asked once per figure; cleared per article (extract.py)
-def event_scope_of(clause: str, as_of: date | None, published: date | None) -> str:
+def event_scope_of(clause: str, as_of: date | None, published: date | None, harm: bool = False) -> str:
     """main; other_event when the clause speaks of another event; other_period when the figure's own
-    date lies well before the article's."""
+    date lies well before the article's, or when a count of harm (`harm`) runs from long before it."""
     if _other_event_pattern().search(clause):
         return "other_event"
     days = int(vocab.load("claim_scope")["other_period_days"])
@@ -134,11 +154,32 @@ def event_scope_of(clause: str, as_of: date | None, published: date | None) -> s
         return "other_period"
     if published is not None and _names_an_earlier_time(clause, published, days):
         return "other_period"  # "In January 2021, a pileup ... killed six", "the 2019 floods", "In June, ..."
+    if harm and published is not None and _runs_from_long_before(clause, published, days):
+        return "other_period"  # "five people have drowned there since 2019": many events' total
     return "main"
 
 
+@lru_cache(maxsize=1)
+def _span_from_a_year() -> re.Pattern[str]:
+    """ "since 2019", "since March 2021": a span opener before a year, with its month if named."""
+    openers = "|".join(re.escape(str(o)) for o in vocab.load("claim_scope")["span_openers"])
+    months = "|".join(MONTH_NAMES)
+    return re.compile(rf"\b(?:{openers})\s+(?:({months})\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _runs_from_long_before(clause: str, published: date, days: int) -> bool:
+    """Whether the clause counts from a year (or a month of one) at least `days` before publication: the
+    people killed or hurt "since 2019" are a running total of many events, not this one's toll. A count
+    since Saturday or since the blast is this event's."""
+    for m in _span_from_a_year().finditer(clause):
+        month = MONTH_NAMES.index(m.group(1).lower()) + 1 if m.group(1) else 1
+        if (published - date(int(m.group(2)), month, 1)).days >= days:
+            return True
+    return False
+
+
 # A time the clause is set in: "in 2019", "In March 2021", "the 2021 pileup", "In June," (not "since 2016":
-# a count since then runs up to now).
+# a span running up to now, which only a count of harm reads as another period: _runs_from_long_before).
 _EARLIER_YEAR = re.compile(r"(?<!since )\b(?:[Ii]n\s+(?:[A-Z][a-z]+\s+)?|the\s+)((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")
 _EARLIER_MONTH = re.compile(
     r"(?:^|[.;]\s+|\b)[Ii]n\s+(" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\b(?!\s+\d)"
