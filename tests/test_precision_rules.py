@@ -381,6 +381,11 @@ ASSERTIONS = [
     ("The agency called false a report that 18 miners died.", "18 miners", "denied"),
     ("The hospital said 14 people were hurt; reports of a second blast were false.", "14 people", "asserted"),
     ("The mayor's figure of 60 was mistyped in the first bulletin.", "60", "corrected"),
+    # a message or a channel is hearsay when a platform is named before it, even a long way before its verb
+    ("A Viber message forwarded across the district over the weekend said 25 miners were trapped.", "25 miners",
+     "rumoured"),
+    ("An anti-government Telegram channel claimed 90 guards were killed.", "90 guards", "rumoured"),
+    ("In a message to staff, the director said 25 miners were trapped.", "25 miners", "asserted"),
     # someone counted dead who was found alive
     ("One man listed among the dead was in fact alive, the coroner said.", "One man", "corrected"),
 ]

@@ -86,6 +86,12 @@ def _passed_around_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _platform_carrier_nouns() -> frozenset[str]:
+    """ "message", "messages", "channel": what is hearsay only when a platform's name comes before it."""
+    return frozenset(re.sub(r"^an?\s+", "", str(c).lower()) for c in vocab.load("claim_scope")["platform_carriers"])
+
+
+@lru_cache(maxsize=1)
 def _carrier_nouns() -> tuple[str, ...]:
     """The hearsay carriers without their article: "posts", "post", "voice notes"."""
     return tuple(re.sub(r"^an?\s+", "", str(c).lower()) for c in vocab.load("claim_scope")["hearsay_carriers"])
@@ -95,9 +101,13 @@ def passed_around(source: str) -> bool:
     """Whether a source is itself something passed around ("Post on the Telegram channel Keldun Now",
     "Messages circulating on WhatsApp", "A Facebook post"): what it says is hearsay, whoever wrote it."""
     words = re.sub(r"^(?:the|a|an)\s+", "", source.lower()).split()
-    if len(words) > 1 and words[0] in vocab.word_set("claim_scope", "platforms") \
-            and " ".join(words[:2]) not in _passed_around_heads():
-        words = words[1:]  # "Facebook post" is a post; "Telegram channel" is a channel already
+    platform = next((i for i, w in enumerate(words[:3]) if w in vocab.word_set("claim_scope", "platforms")), None)
+    if platform is not None and len(words) > platform + 1:
+        # "Facebook post" is a post, "pro-Taurek Telegram channel" a Telegram channel
+        words = words[platform:] if " ".join(words[platform:platform + 2]) in _passed_around_heads() \
+            else words[platform + 1:]
+        if words and words[0] in _platform_carrier_nouns():
+            return True  # "WhatsApp message", "Telegram group": a message passed around on a platform
     if len(words) > 1 and words[1] in vocab.word_set("claim_scope", "official_carriers"):
         return False  # "video message", "video statement": an official speaking on camera
     return any(" ".join(words[:n]) in _passed_around_heads() for n in (1, 2, 3) if len(words) >= n)
@@ -105,14 +115,14 @@ def passed_around(source: str) -> bool:
 
 # Words a hearsay carrier and its verb may have between them: "posts on X tonight claiming", "a post
 # shared more than 9,000 times claims".
-_HEARSAY_GAP = 6
+_HEARSAY_GAP = 8
 _GAP_WORD = r"(?:\d{1,3}(?:,\d{3})+|[\w'-]+)"  # a word, or a number with thousands commas
 
 
 @lru_cache(maxsize=1)
 def _hearsay_carriers() -> PhraseSearch:
     """The carriers' nouns: a cheap first search that any hearsay match needs ("A Facebook post")."""
-    return PhraseSearch(list(_carrier_nouns()))
+    return PhraseSearch([*_carrier_nouns(), *_platform_carrier_nouns()])
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +138,11 @@ def _hearsay_pattern() -> re.Pattern[str]:
         article = r"an?\s+" if words[0] in ("a", "an") else ""
         noun = r"\s+".join(map(re.escape, words[1:] if article else words))
         forms.append(rf"{article}(?:(?:{platforms})\s+)?{noun}")
+    for carrier in sorted(table["platform_carriers"], key=len, reverse=True):  # the platform's name required
+        words = str(carrier).split()
+        article = r"an?\s+(?:[\w'-]+\s+)?" if words[0] in ("a", "an") else r"(?:[\w'-]+\s+)?"  # "a pro-X ..."
+        noun = r"\s+".join(map(re.escape, words[1:] if words[0] in ("a", "an") else words))
+        forms.append(rf"{article}(?:{platforms})\s+{noun}")
     verbs = "|".join(re.escape(str(v)) for v in table["hearsay_verbs"])
     return re.compile(rf"(?<![\w-])(?<!\bin )(?:{'|'.join(forms)})\s+(?:{_GAP_WORD}\s+){{0,{_HEARSAY_GAP}}}?"
                       rf"(?:{verbs})\b", re.IGNORECASE)
