@@ -34,9 +34,8 @@ Three corpora go through the whole engine (extraction, the warehouse and the fin
   and ff7485a, then used as a development set;
 - ``holdout11``: eval/holdout11/articles.jsonl, an eleventh, judged once on c4438bb, then used as a
   development set;
-- ``holdout12``: eval/holdout12/articles.jsonl, a twelfth, written while the rules of session 2026-12-07 (e)
-  were written and judged once on that session's last rules, never used to write a rule: the held-out
-  measure.
+- ``holdout12``: eval/holdout12/articles.jsonl, a twelfth, written while the rules of b0ba42c were
+  written, judged once on b0ba42c, then used as a development set.
 
 Each held-out folder also lists, by reading, every killed and injured count (killed_injured.jsonl:
 killed/injured recall) and the genuine disagreements its writer planted (disagreements.jsonl:
