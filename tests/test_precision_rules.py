@@ -305,7 +305,13 @@ PARTS = [
     ("The army's count stands at 12, after two sappers died of their wounds.", "two sappers", True),
     # figures of the next sentence that add up to a stated total break it down
     ("Nine climbers died. Six died on the ridge and three died in hospital.", "Six", True),
-    ("Nine climbers died. Six died on the ridge and five died in hospital.", "five", False),
+    ("Nine climbers died. Six died on the ridge and five died in the river.", "five", False),
+    # the seriously hurt, those treated where it happened, those who died at a hospital: shares of a toll
+    ("Eleven guests were seriously hurt when the balcony gave way.", "Eleven guests", True),
+    ("Medics said 8 people were treated and released on scene.", "8 people", True),
+    ("Police said 30 people were injured at the scene of the pileup.", "30 people", False),
+    ("Three miners who had been rescued died later at the regional hospital.", "Three miners", True),
+    ("Seven people died overnight in a house fire.", "Seven people", False),
     # a definite figure after a larger one of its metric points back at part of that group
     ("Rescuers said 11 people died when the roof fell. The four students who died in the library were named.",
      "The four students", True),
@@ -1085,6 +1091,16 @@ def test_every_figure_after_an_opening_of_phrase_is_a_part() -> None:
 ])
 def test_a_figure_whose_only_source_is_passed_around_is_a_rumour(body: str, assertion: str) -> None:
     assert _one(body, "80 miners").assertion == assertion
+
+
+def test_a_clause_is_no_source() -> None:
+    body = "Six were treated and released at the clinic. Nine were treated at the scene and discharged."
+    assert [c.sources for c in claims_of(body)] == [[], []]
+
+
+def test_soldiers_being_held_are_captured() -> None:
+    assert _one("The militia says 12 soldiers are being held in the hills.", "12 soldiers").metric == "captured"
+    assert _one("A bus driver who was parked nearby said 3 people were hurt.", "3 people").sources
 
 
 def test_a_source_named_as_a_platform_post_is_passed_around() -> None:

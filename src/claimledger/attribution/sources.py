@@ -157,6 +157,10 @@ def looks_like_source(np: str, *, sentence_initial: bool, strong: bool = False) 
     if not words or len(words) > 14 or _DATE_START.search(np):
         return False
     lowered = [w.lower().strip(",.()") for w in words]
+    being = next((i for i, w in enumerate(lowered) if w in _VERBS_OF_BEING), None)
+    if being is not None and not any(w in {"who", "which", "that", "whose"} for w in lowered[:being]):
+        return False  # "Four were treated (and released ...)": a clause, not who speaks ("a driver who was
+        # parked nearby" still does)
     if lowered[-1] in cues()["pronouns"] and len(words) == 1:
         return True
     if canonical(np) in vocab.canonical_sources():
@@ -186,6 +190,7 @@ def _one_of_a_kind(lowered: list[str]) -> bool:
     return len(lowered) >= 2 and lowered[0] == "one" and lowered[1] != "of"
 
 
+_VERBS_OF_BEING = frozenset({"was", "were", "is", "are", "been"})
 _NOT_NAMES = frozenset("initially meanwhile however instead earlier later then one it this that there".split())
 
 

@@ -43,6 +43,10 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
             claim.is_partial = True  # "two remain hospitalized": those not yet discharged
         elif claim.metric != "killed" and _in_a_condition(toks, q.last_token):
             claim.is_partial = True  # "six were in a serious condition": some of the injured
+        elif claim.metric in ("injured", "casualties") and _treated_at_the_scene(toks, _end_token(toks, q, claim)):
+            claim.is_partial = True  # "four were treated and released at the scene": the scene's share
+        elif claim.metric == "killed" and _died_at_a_facility(toks, _end_token(toks, q, claim)):
+            claim.is_partial = True  # "two patients died overnight at the burns centre": those who died there
         elif claim.metric in ("injured", "casualties") and _counted_at_a_facility(toks, _end_token(toks, q, claim)):
             claim.is_partial = True  # "26 injured workers in the burn unit": what one place holds
         elif _the_step_of_a_rise(toks, q.first_token):
@@ -131,7 +135,9 @@ def _end_token(toks: list[Token], q: Quantity, claim: Claim) -> int:
 
 # Tokens that end the stretch of a clause a state or a place is looked for in.
 _CLAUSE_STOPS = frozenset({".", ";", ",", "and", "but", "while"})
-_STATE_WORDS = 8  # tokens after a count that its state may take: "were in a stable but serious condition"
+# tokens after a count that its state may take: "were in a stable but serious condition", "brought to her
+# hospital are in a stable condition"
+_STATE_WORDS = 10
 
 
 def _in_a_condition(toks: list[Token], last: int) -> bool:
@@ -160,6 +166,43 @@ def _counted_at_a_facility(toks: list[Token], end: int) -> bool:
         return False
     rest = " ".join(t.lower for t in toks[end + 2:end + 4 + _PLACE_WORDS])
     return bool(_facility_place_pattern().match(rest))
+
+
+def _clause_after(toks: list[Token], end: int, limit: int = _STATE_WORDS) -> str:
+    """The words after token `end` up to the clause's end (a stop, a semicolon or a comma), at most
+    `limit` of them, lower-cased and joined by spaces."""
+    words: list[str] = []
+    for t in toks[end + 1:end + 1 + limit]:
+        if t.lower in {".", ";", ","}:
+            break
+        words.append(t.lower)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _scene_treatment_pattern() -> re.Pattern[str]:
+    table = vocab.load("claim_scope")
+    verbs = "|".join(re.escape(str(v)) for v in table["scene_treatment_verbs"])
+    places = "|".join(re.escape(str(p)) for p in table["scene_places"])
+    return re.compile(rf"\b(?:{verbs})\b.*?\b(?:{places})\b(?! of\b)")
+
+
+def _treated_at_the_scene(toks: list[Token], end: int) -> bool:
+    """ "four were treated and released at the scene", "14 were treated on scene": the scene's share."""
+    return bool(_scene_treatment_pattern().search(_clause_after(toks, end)))
+
+
+@lru_cache(maxsize=1)
+def _death_at_a_facility_pattern() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(str(v)) for v in vocab.load("claim_scope")["death_verbs"])
+    return re.compile(rf"\b(?:{verbs})\b(?: \S+)?? (?:in|at) (?:\S+ ){{0,{_PLACE_WORDS - 1}}}?"
+                      rf"(?:{_treatment_places(singular=True)})\b")
+
+
+def _died_at_a_facility(toks: list[Token], end: int) -> bool:
+    """ "two patients died overnight at Keldun Burns Centre", "two soldiers who were in serious condition
+    died at the district hospital": those who died at one treatment place, a part of the toll."""
+    return bool(_death_at_a_facility_pattern().search(_clause_after(toks, end, _STATE_WORDS + _PLACE_WORDS)))
 
 
 def _treatment_places(*, singular: bool) -> str:
