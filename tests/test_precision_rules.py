@@ -1346,3 +1346,27 @@ def test_an_organisation_is_no_place(body: str, quantity_text: str, place: str |
 ])
 def test_those_still_in_hospital_after_an_aside_are_a_part(body: str, quantity_text: str, partial: bool) -> None:
     assert _one(body, quantity_text).is_partial is partial
+
+
+def test_whose_office_or_which_places_official_is_one_origin() -> None:
+    from claimledger.extraction.keys import origin_of
+    assert origin_of("Governor's office") == origin_of("Governor") == "Governor"
+    assert origin_of("Town's mayor") == origin_of("mayor") == "Mayor"
+    assert origin_of("Office of the Prosecutor") == "Prosecutor"
+    assert origin_of("Harbour Office") == "Harbour Office"
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "metric"), [
+    ("Some 80 officers attended the funeral on Friday.", "Some 80 officers", "other"),
+    ("About 300 firefighters battled the blaze overnight.", "About 300 firefighters", "deployed"),
+])
+def test_responders_there_for_something_else_are_not_deployed(body: str, quantity_text: str, metric: str) -> None:
+    assert _one(body, quantity_text).metric == metric
+
+
+def test_a_relative_clause_opening_with_any_verb_leaves_its_noun_the_speaker() -> None:
+    claim = _one("A Telegram message that went round the mining camps overnight said 30 miners were dead.",
+                 "30 miners")
+    assert claim.assertion == "rumoured"
+    assert [s.source_canonical for s in _one("The clinic that took in the wounded said 9 were hurt.", "9").sources] \
+        == ["clinic"]

@@ -134,8 +134,12 @@ def _without_lead_in(subject: str, start: int) -> tuple[str, int]:
     return (subject[keep.start():], start + keep.start()) if keep else (subject, start)
 
 
-# A relative clause opening with its verb: "that received the victims", "who was parked at the next bay".
-_VERB_FIRST = re.compile(r"\s*(?:has\s+|had\s+|have\s+|had\s+been\s+|was\s+|were\s+)?[a-z]+ed\b")
+# A relative clause opening with its verb: "that received the victims", "who was parked at the next bay",
+# "that spread through the market": a lower-case word that is no determiner or pronoun (those open a
+# clause with its own subject: "the hospital that the victims were taken to").
+_VERB_FIRST = re.compile(r"\s*(?:has\s+|had\s+|have\s+|had\s+been\s+|was\s+|were\s+)?"
+                         r"(?!(?:the|a|an|his|her|its|their|our|my|your|this|these|those|he|she|it|they|we|i|you|"
+                         r"some|many|most|all|no)\b)[a-z]+\b")
 # "(?<![\d,.])": start only at the first digit of a number, so a long digit run is read once (linear)
 _BRACKETED_SOURCE = re.compile(r"(?<![\d,.])(\d[\d,.]*)\s*\(((?:the\s+)?[A-Za-z][\w.'’ -]{1,50})\)")
 _DATE_OR_UNIT = re.compile(r"(?i:est|estimate|approx|about|around|roughly|unconfirmed|provisional|confirmed|"

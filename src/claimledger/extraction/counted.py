@@ -9,6 +9,7 @@ from functools import lru_cache
 from claimledger import vocab
 from claimledger.extraction.dates import CALENDAR_WORDS
 from claimledger.extraction.numbers import is_paragraph_number, match_number
+from claimledger.extraction.phrases import PhraseSearch
 from claimledger.extraction.text import Token
 
 # Words that end a noun phrase: function words, auxiliaries and common verbs.
@@ -251,10 +252,16 @@ def _responders() -> frozenset[str]:
     return frozenset(singular(w) for w in vocab.load("counted_nouns")["responders"])
 
 
-def sent_to_respond(unit: str | None) -> bool:
+def sent_to_respond(unit: str | None, sentence: str) -> bool:
     """Whether a count of `unit` with no cue of its own counts those sent ("some 80 firefighters fought the
-    blaze"). Asked last, after a list has shared its metric ("23 hurt, including six firefighters")."""
-    return unit is not None and unit in _responders()
+    blaze"), not those there for something else ("150 soldiers lined up for the ceremony"). Asked last,
+    after a list has shared its metric ("23 hurt, including six firefighters")."""
+    return unit is not None and unit in _responders() and not _presence_words().search(sentence)
+
+
+@lru_cache(maxsize=1)
+def _presence_words() -> PhraseSearch:
+    return PhraseSearch(vocab.load("counted_nouns")["presence_words"])
 
 
 def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: CountedThing,

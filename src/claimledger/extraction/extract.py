@@ -301,7 +301,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         for _, claim in kept:
             # last, once lists have shared their metric: a part ("23 hurt, including six firefighters") is
             # no deployment
-            if claim.metric == "other" and not claim.is_partial and sent_to_respond(claim.unit):
+            if claim.metric == "other" and not claim.is_partial and sent_to_respond(claim.unit, sent.text):
                 claim.metric = "deployed"
         labelled.extend(c for q, c in kept if field_label(toks, q.first_token))
         for i, (_, c) in enumerate(kept):

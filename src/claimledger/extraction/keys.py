@@ -122,11 +122,20 @@ def _source_entries() -> dict[str, dict]:
 
 
 def origin_of(source_canonical: str) -> str:
-    """The party a source speaks for (Zelensky and the SBU speak for Ukraine); else the source itself."""
+    """The party a source speaks for (Zelensky and the SBU speak for Ukraine); else the source itself, without
+    the words that only say whose office or which place's official it is ("the mayor's office", "Office of
+    Valeria Kostrin MP", "the city's mayor" are the mayor, Valeria Kostrin MP, the mayor)."""
     entry = _source_entries().get(source_canonical)
     if entry:
         return str(entry.get("origin", source_canonical))
-    return source_canonical[:1].upper() + source_canonical[1:]  # "the coast guard" and "Coast guard:" are one
+    name = _OFFICE_OF.sub("", _OFFICE_SUFFIX.sub("", _PLACE_POSSESSOR.sub("", source_canonical))) or source_canonical
+    return name[:1].upper() + name[1:]  # "the coast guard" and "Coast guard:" are one
+
+
+_OFFICE_OF = re.compile(r"^(?:the\s+)?office\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_OFFICE_SUFFIX = re.compile(r"['’]s\s+office$", re.IGNORECASE)
+_PLACE_POSSESSOR = re.compile(r"^(?:the\s+)?(?:city|town|village|county|district|province|region|state|country|"
+                              r"island|municipality)['’]s\s+(?=\S)", re.IGNORECASE)
 
 
 def origin_body(origin: str) -> str | None:
