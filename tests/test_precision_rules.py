@@ -1370,3 +1370,17 @@ def test_a_relative_clause_opening_with_any_verb_leaves_its_noun_the_speaker() -
     assert claim.assertion == "rumoured"
     assert [s.source_canonical for s in _one("The clinic that took in the wounded said 9 were hurt.", "9").sources] \
         == ["clinic"]
+
+
+def test_a_small_figure_in_words_an_origin_gives_counts_what_was_just_counted() -> None:
+    body = "Officials said 12 people were killed in the quake. Rescuers say nine."
+    assert [(c.quantity_text, c.metric) for c in claims_of(body)] == [("12 people", "killed"), ("nine", "killed")]
+    assert [c.quantity_text for c in claims_of("Asked about turnout, the mayor says three.")] == []
+
+
+def test_a_list_of_places_shares_the_count_of_its_first_item() -> None:
+    found = {c.quantity_text: c for c in claims_of(
+        "Paramedics said 18 injured were flown to Riverside General and six to St. Jude's.")}
+    assert (found["six"].metric, found["six"].kind, found["six"].is_partial) == ("injured", "count", True)
+    assert [c.quantity_text for c in claims_of("The team visited 5 schools: three in Lagos and two in Abuja.")] \
+        == ["5 schools"]

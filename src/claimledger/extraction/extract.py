@@ -32,7 +32,7 @@ from claimledger.extraction.counted import (
     spells_out_a_group,
 )
 from claimledger.extraction.dates import DateMention, find_dates
-from claimledger.extraction.figures import give_figures_their_count
+from claimledger.extraction.figures import give_figures_their_count, in_a_figure_slot
 from claimledger.extraction.hedges import hedge_in, is_projection
 from claimledger.extraction.keys import counts_people
 from claimledger.extraction.kinds import kind_of, set_aside_kind
@@ -97,10 +97,15 @@ def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_
     if toks_before in {"the", "other", "these", "those", "both", "all"} and q.qualifier == "exact" \
             and q.written == "words" and q.number_value <= 10 and metric == "other" and toks_after != "of":
         return False  # "between the two nations", "the three candidates": a reference back, not a count
-    if unit is None and q.unit_hint is None and metric == "other" and q.written == "words" \
-            and q.qualifier == "exact" and q.number_value < 10 and toks_after != "of" and not earlier_figure:
-        return False  # "the other two"; partitives ("two of whom") and "up from six" stay
+    if metric == "other" and _small_bare_word(q, unit) and toks_after != "of" and not earlier_figure:
+        return False  # "the other two"; partitives ("two of whom"), "up from six", "Police say seven" stay
     return True
+
+
+def _small_bare_word(q: Quantity, unit: str | None) -> bool:
+    """A number under ten written as a word, exact, with no noun or unit: "two", "seven"."""
+    return unit is None and q.unit_hint is None and q.written == "words" and q.qualifier == "exact" \
+        and q.number_value < 10
 
 
 # Words after a bare "one" that make it a count in a list ("four were hurt and one died", ", one fatally").
@@ -206,7 +211,7 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     head = thing.last_token if thing.last_token >= 0 else q.last_token
     after_phrase = toks[head + 1].lower if head + 1 < len(toks) else ""
     if not _keep(q, unit, thing.subject, metric, before, after, after_phrase,
-                 earlier_figure=right_after(toks, q.first_token, _earlier_cues())):
+                 earlier_figure=right_after(toks, q.first_token, _earlier_cues()) or _kept_for_its_context(toks, q)):
         return None
     kind = kind_of(q, toks, unit=unit, metric=metric)
     if kind in ("address", "sample"):
@@ -291,6 +296,9 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         previous = stated_before if sent.idx == stated_in + 1 else []  # the sentence before's figures
         give_figures_their_count(toks, kept, previous, partial(_spoken_of, sents, sentence_tokens, sent),
                                  _default_units())
+        # a small figure in words that only its context kept ("Police say seven") stays when it got a count
+        kept = [(q, c) for q, c in kept if not (c.metric == "other" and _small_bare_word(q, c.unit)
+                                                and _kept_for_its_context(toks, q))]
         mark_parts(toks, kept)
         mark_a_breakdown_of(previous, [c for _, c in kept])
         stated_before, stated_in = [c for _, c in kept], sent.idx
@@ -523,6 +531,11 @@ def _share_across_list(toks: list, kept: list[tuple[Quantity, Claim]]) -> None:
         elif claim.metric == "other" and prev.metric != "other" and counts_people(claim.unit) \
                 and right_after(toks, q.first_token, subset_cues()):
             claim.metric = prev.metric  # "seven civilians were killed, including three children"
+        elif claim.metric == "other" and prev.metric in ("killed", "injured", "casualties") and claim.unit is None \
+                and q.unit_hint is None and _a_share_after(toks, prev_q, q):
+            # "14 to Ashcombe General, five to St. Brendan's": the list goes on without its noun and verb
+            claim.metric, claim.unit, claim.kind = prev.metric, prev.unit, "count"
+            claim.is_partial = prev.is_partial = True
         elif claim.metric == "other" and prev.metric != "other" and right_after(toks, q.first_token, _earlier_cues()):
             # "nine soldiers were killed, up from seven reported earlier": the same count, an earlier figure
             claim.metric = prev.metric
@@ -531,6 +544,37 @@ def _share_across_list(toks: list, kept: list[tuple[Quantity, Claim]]) -> None:
 
 
 _BREAKDOWN = ((":",), (":", "the"), (":", "a"))
+_SHARE_PREPOSITIONS = frozenset({"to", "at", "in"})
+# tokens a list item's place may take before the next item: "at the Central Military Hospital in Qorvat,"
+_SHARE_GAP = 12
+
+
+def _gapped_place(toks: list, q: Quantity) -> str | None:
+    """The preposition of a place right after a number, or after one participle after it ("five to St.
+    Brendan's", "four flown to Castrel"): a list item that names only its place."""
+    after = [t.lower for t in toks[q.last_token + 1:q.last_token + 3]]
+    if after[:1] and after[0] in _SHARE_PREPOSITIONS:
+        return after[0]
+    if len(after) == 2 and after[1] in _SHARE_PREPOSITIONS and after[0].endswith(("ed", "wn")):
+        return after[1]
+    return None
+
+
+def _a_share_after(toks: list, prev_q: Quantity, q: Quantity) -> bool:
+    """Whether the number `q` goes on a list of places that the figure `prev_q` opened: the same preposition
+    after both, and only that item's place and a comma or "and" between them."""
+    place = _gapped_place(toks, q)
+    if place is None or toks[q.first_token - 1].lower not in {",", "and"}:
+        return False
+    between = [t.lower for t in toks[prev_q.last_token + 1:q.first_token]]
+    return len(between) <= _SHARE_GAP and place in between[:4] and not {".", ";", ":"} & set(between)
+
+
+def _kept_for_its_context(toks: list, q: Quantity) -> bool:
+    """A small bare number that only its context can give a count: a figure slot ("Police say seven") or a
+    place in a list ("..., and six at Ossmer University")."""
+    return in_a_figure_slot(toks, q.first_token) or (
+        q.first_token > 0 and toks[q.first_token - 1].lower in {",", "and", ":"} and _gapped_place(toks, q) is not None)
 
 
 @lru_cache(maxsize=1)
