@@ -1384,3 +1384,11 @@ def test_a_list_of_places_shares_the_count_of_its_first_item() -> None:
     assert (found["six"].metric, found["six"].kind, found["six"].is_partial) == ("injured", "count", True)
     assert [c.quantity_text for c in claims_of("The team visited 5 schools: three in Lagos and two in Abuja.")] \
         == ["5 schools"]
+
+
+def test_a_bare_figure_answers_the_count_under_discussion() -> None:
+    body = ("The county said 31 people were hurt in the fire. Crews counted the patients they carried out. "
+            "The fire service stood by 23. Later the county raised its tally to 35, and the hospital would stay "
+            "with 29.")
+    assert [(c.quantity_text, c.metric) for c in claims_of(body)] == [
+        ("31 people", "injured"), ("23", "injured"), ("35", "injured"), ("29", "injured")]

@@ -149,6 +149,21 @@ def _spoken_of(sents: list[Sentence], sentence_tokens: _SentenceTokens, sent: Se
     return first_metric_cue(sentence_tokens.of(sent.idx - 1))
 
 
+# Sentences back within which the figures stated make one count the one under discussion.
+_RECENT_SENTENCES = 3
+
+
+def _count_under_discussion(sents: list[Sentence], sentence_tokens: _SentenceTokens, sent: Sentence,
+                            recent_harms: list[tuple[int, str]]) -> str | None:
+    """What a bare figure answers ("We counted 71", "stood by 52"): the metric the sentence before speaks of,
+    else the one metric of the whole figures stated in the last few sentences (none when they mix)."""
+    spoken = _spoken_of(sents, sentence_tokens, sent)
+    if spoken:
+        return spoken
+    metrics = {metric for idx, metric in recent_harms if sent.idx - idx <= _RECENT_SENTENCES}
+    return next(iter(metrics)) if len(metrics) == 1 else None
+
+
 @lru_cache(maxsize=1)
 def _default_units() -> dict[str, str]:
     return {str(k): str(v) for k, v in vocab.load("counted_nouns")["metric_default_unit"].items()}
@@ -269,6 +284,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
     labelled: list[Claim] = []  # figures of a record's field lines ("Deaths: 3") in a summary box
     stated_before: list[Claim] = []  # the claims of the last sentence that had any, and its index
     stated_in = -2
+    recent_harms: list[tuple[int, str]] = []  # (sentence index, metric) of the whole harm figures so far
     for sent in sents:
         if not _maybe_number(sent.text):
             continue
@@ -294,14 +310,16 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         counted.update((c.value_low, c.value_high, c.unit) for _, c in kept)
         _share_across_list(toks, kept)
         previous = stated_before if sent.idx == stated_in + 1 else []  # the sentence before's figures
-        give_figures_their_count(toks, kept, previous, partial(_spoken_of, sents, sentence_tokens, sent),
-                                 _default_units())
+        give_figures_their_count(toks, kept, previous, partial(_count_under_discussion, sents, sentence_tokens, sent,
+                                                               recent_harms), _default_units())
         # a small figure in words that only its context kept ("Police say seven") stays when it got a count
         kept = [(q, c) for q, c in kept if not (c.metric == "other" and _small_bare_word(q, c.unit)
                                                 and _kept_for_its_context(toks, q))]
         mark_parts(toks, kept)
         mark_a_breakdown_of(previous, [c for _, c in kept])
         stated_before, stated_in = [c for _, c in kept], sent.idx
+        recent_harms.extend((sent.idx, c.metric) for _, c in kept
+                            if c.metric in _HARMS and not c.is_partial and c.assertion == "asserted")
         lead_in = list_lead_in(sents, sent.idx)
         if lead_in is not None and names_a_subset(sents[lead_in].text):
             for _, claim in kept:
