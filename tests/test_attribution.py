@@ -103,3 +103,20 @@ def test_a_quotation_closed_by_a_full_stop_is_not_the_next_sentences_speakers() 
     text = 'Then Olsson said: "We now count 13 dead." Mayor Pia Lund said 15 people died.'
     assert _sources_of(text)[0] == ("13 dead", {"Olsson"})
     assert _sources_of('"We now count 13 dead," Olsson said.')[0] == ("13 dead", {"Olsson"})
+
+
+def test_a_quotation_opening_a_sentence_goes_on_in_the_voice_of_the_sentence_before() -> None:
+    text = ('Harbour master Ines Vale said on Monday that nothing had "changed at all". "Nine sailors died. '
+            'Four are still missing."')
+    assert _sources_of(text) == [("Nine sailors", {"Ines Vale"}), ("Four", {"Ines Vale"})]
+    assert _sources_of('The tide turned at noon. "Nine sailors died."') == [("Nine sailors", set())]
+
+
+def test_a_name_then_where_it_spoke_then_a_colon_introduces_its_quotation() -> None:
+    text = '14:05 - Fire chief Dana Okoro, speaking outside the depot: "We found 6 people dead."'
+    assert _sources_of(text) == [("6 people dead", {"Fire chief Dana Okoro"})]
+
+
+def test_each_side_of_a_but_keeps_its_own_source() -> None:
+    text = "The river authority said 15 people had drowned, but the county coroner put the toll at 11."
+    assert _sources_of(text) == [("15 people", {"river authority"}), ("11", {"county coroner"})]

@@ -441,11 +441,16 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     return _split_at_semicolons(frames, sentence)
 
 
+# Where one source's clause ends and another's may begin: "; ", ", but ", ", while ", ", whereas ".
+_SOURCE_CLAUSE_BREAK = re.compile(r";|,\s+(?:but|while|whereas)\b")
+
+
 def _split_at_semicolons(frames: list[Frame], sentence: Sentence) -> list[Frame]:
-    """ "the ministry says 212 were detained; the collective says at least 480": when sources stand in
-    different clauses of one sentence, each covers its own clause and those after it up to the next
-    source's clause, not the whole sentence."""
-    cuts = [sentence.start + m.start() for m in re.finditer(";", sentence.text)]
+    """ "the ministry says 212 were detained; the collective says at least 480", "the office said 34 had
+    been killed, but the council put the toll at 27": when sources stand in different clauses of one
+    sentence, each covers its own clause and those after it up to the next source's clause, not the whole
+    sentence."""
+    cuts = [sentence.start + m.start() for m in _SOURCE_CLAUSE_BREAK.finditer(sentence.text)]
     if not cuts:
         return frames
 

@@ -25,6 +25,36 @@ _STATEMENT_LEAD = re.compile(
 )
 
 
+# A name opening a line, then a comma and where or how it spoke, then a colon before the quotation:
+# "20:40 – Chief Superintendent Alun Marsh, at a press conference at the central station: \"...\"".
+_NAMED_LEAD = re.compile(r"(?:^|\n)\W*(?:\d{1,2}[:.]\d{2}\s*[-–—|]\s*)?"
+                         r"([A-Z][\w.'’-]*\s+(?:[\w.'’-]+\s+){0,4}[A-Z][\w.'’-]*),[^“”\"\n]{0,200}:\s*$")
+# Where the sentence before a quotation starts: after a full stop and a space, or a paragraph's start.
+_SENTENCE_START = re.compile(r"(?:[.!?][”\"]?\s+|\n)(?=[^.!?\n]*$)")
+
+
+@lru_cache(maxsize=1)
+def _speaker_said() -> re.Pattern[str]:
+    verbs = "|".join(sorted(cues()["verbs"], key=len, reverse=True))
+    sentence_initial = r"|(?:The|A|An)\s+(?:[a-z-]+\s+){0,2}[a-z]+"  # "The mayor said ..."
+    return re.compile(r"(" + _SPEAKER + sentence_initial + r")\s+(?:also\s+|later\s+|then\s+)?(" + verbs + r")\b")
+
+
+def _speaker_of_the_sentence_before(plain: str, start: int) -> tuple[str, str] | None:
+    """A quotation that opens a sentence right after a sentence of its paragraph whose speaker said something
+    ('Superintendent Farrow said there was no change. "Eight people are deceased."') goes on in that voice."""
+    before = plain[max(0, start - 400):start]
+    if not re.search(r"[.!?][”\"]?\s+$", before) or "\n\n" in before[-3:]:
+        return None
+    body = before.rstrip()[:-1]  # the sentence before, without its closing stop
+    paragraph = body[body.rfind("\n\n") + 2:] if "\n\n" in body else body
+    opening = list(_SENTENCE_START.finditer(paragraph))
+    sentence = paragraph[opening[-1].end():] if opening else paragraph
+    # who speaks in the sentence, not in a quotation inside it ('... there was "no change" ...')
+    hit = _speaker_said().search(re.sub(r"“[^”]*”|\"[^\"]*\"", " ", sentence))
+    return (hit.group(1), hit.group(2)) if hit else None
+
+
 @lru_cache(maxsize=1)
 def _quote_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     verbs = "|".join(sorted(cues()["verbs"], key=len, reverse=True))
@@ -94,8 +124,12 @@ def quote_frames(section: str, sentences: list[Sentence]) -> list[Frame]:
             speaker, cue = hit.group(1), hit.group(2)
         elif lead == ":" and (hit := _STATEMENT_LEAD.search(window)):
             speaker, cue = hit.group(1), "statement"  # "Statement from Chief Constable Helen Marsh ...:"
+        elif lead == ":" and (hit := _NAMED_LEAD.search(window)):
+            speaker, cue = hit.group(1), ":"  # "Chief Superintendent Alun Marsh, at a press conference: ..."
         elif frames and start - frames[-1].end < 160:
             speaker, cue = frames[-1].sources[0], frames[-1].cue  # “...,” he said. “More words.”
+        elif said := _speaker_of_the_sentence_before(plain, start):
+            speaker, cue = said  # 'Farrow said there was no change. "Eight people are deceased."'
         if speaker:
             frames.append(Frame([speaker.strip()], cue.lower(), "quote", start, end))
     return frames
