@@ -1392,3 +1392,14 @@ def test_a_bare_figure_answers_the_count_under_discussion() -> None:
             "with 29.")
     assert [(c.quantity_text, c.metric) for c in claims_of(body)] == [
         ("31 people", "injured"), ("23", "injured"), ("35", "injured"), ("29", "injured")]
+
+
+def test_a_sum_for_each_in_an_unknown_currency_is_money() -> None:
+    claim = _one("Five miners died. Each family will get 200,000 kulak apiece from the state.", "200,000")
+    assert (claim.kind, claim.metric) == ("money", "other")
+
+
+def test_what_a_figure_is_put_at_must_be_the_count() -> None:
+    body = "Medics said 30 people were hurt. Police estimated the march at 12,000; the mayor put it at 40."
+    assert [(c.quantity_text, c.metric) for c in claims_of(body)] == [
+        ("30 people", "injured"), ("12,000", "other"), ("40", "injured")]

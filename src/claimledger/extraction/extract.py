@@ -102,6 +102,13 @@ def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_
     return True
 
 
+def _per_head_amount(toks: list, q: Quantity) -> bool:
+    """A number, then a word the vocabulary does not know, then "each" or "apiece" ("500,000 tanka each"):
+    an amount given to every one of a group, in a currency the vocabulary lacks, not a count of it."""
+    after = [t.lower for t in toks[q.last_token + 1:q.last_token + 3]]
+    return len(after) == 2 and after[0].isalpha() and after[1] in vocab.word_set("claim_scope", "per_head_words")
+
+
 def _small_bare_word(q: Quantity, unit: str | None) -> bool:
     """A number under ten written as a word, exact, with no noun or unit: "two", "seven"."""
     return unit is None and q.unit_hint is None and q.written == "words" and q.qualifier == "exact" \
@@ -231,6 +238,8 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     kind = kind_of(q, toks, unit=unit, metric=metric)
     if kind in ("address", "sample"):
         return kind
+    if thing.unit is None and q.unit_hint is None and _per_head_amount(toks, q):
+        kind, metric, unit = "money", "other", None  # "will receive 500,000 tanka each": a sum per person
     if _after_none_of(toks, q.first_token):
         metric = "other"  # "none of the 40 passengers were hurt": the group, not the hurt
     if kind == "measure" and q.unit_hint is not None:

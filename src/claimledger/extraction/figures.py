@@ -24,6 +24,8 @@ from claimledger.model import Claim
 _COUNTED_HARMS = ("killed", "injured", "casualties", "missing")
 _LINKS = frozenset({"is", "was", "remains", "remained", "stands", "stood"})
 _JOINERS = frozenset({"and", ","})
+# Words that may stand between a verb and "at" when what is put at a figure is the count itself.
+_OBJECT_WORDS = frozenset({"it", "the", "its", "their", "his", "her", "our", "this", "that", "death", "final"})
 
 
 @lru_cache(maxsize=1)
@@ -45,8 +47,10 @@ def in_a_figure_slot(toks: list[Token], first: int) -> bool:
         return len(before) >= 2 and before[-2] in nouns  # "a figure of 21", "the count of 47"
     if last in _LINKS:
         return any(w in nouns for w in before[:-1])  # "Our number is 23", "its figure was 66"
-    if last == "at":
-        return any(w in at_verbs for w in before[:-1])  # "puts it at 11", "put the number at 112"
+    if last == "at":  # "puts it at 11", "put the number at 112"; not "estimated the crowd at 9,000"
+        verb = next((i for i, w in enumerate(before[:-1]) if w in at_verbs), None)
+        return verb is not None and all(w in nouns or w in _OBJECT_WORDS or w in vocab.metric_cues()
+                                        for w in before[verb + 1:-1])
     if last == "by":
         return len(before) >= 2 and before[-2] in stand_verbs  # "We stand by 66"
     if last == "with":
