@@ -1403,3 +1403,13 @@ def test_what_a_figure_is_put_at_must_be_the_count() -> None:
     body = "Medics said 30 people were hurt. Police estimated the march at 12,000; the mayor put it at 40."
     assert [(c.quantity_text, c.metric) for c in claims_of(body)] == [
         ("30 people", "injured"), ("12,000", "other"), ("40", "injured")]
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "metric"), [
+    ("The shelling left 25 soldiers and three nurses dead.", "25 soldiers", "killed"),
+    ("Monitors counted 80 fighters and 12 civilians killed last week.", "80 fighters", "killed"),
+    ("The ministry sent 300 troops and 20 medics were hurt on arrival.", "300 troops", "deployed"),
+])
+def test_earlier_items_of_a_list_take_the_metric_stated_after_the_last(body: str, quantity_text: str,
+                                                                       metric: str) -> None:
+    assert _one(body, quantity_text).metric == metric

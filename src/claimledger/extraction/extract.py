@@ -536,7 +536,14 @@ _GENERIC_HEADS = frozenset({"person", "other"})
 
 def _share_across_list(toks: list, kept: list[tuple[Quantity, Claim]]) -> None:
     """In "10 soldiers were killed and 20 wounded" or "killed 12, including four children", later items
-    take the counted noun and the metric that the list states once."""
+    take the counted noun and the metric that the list states once; in "40 soldiers and two civilians
+    dead" the earlier items take the metric the last one states after them."""
+    for (prev_q, prev), (q, claim) in reversed(list(zip(kept, kept[1:], strict=False))):
+        joiners = {t.lower for t in toks[prev_q.last_token + 1:q.first_token] if prev.char_end <= t.start}
+        if prev.metric == "other" and claim.metric in _HARMS and counts_people(prev.unit) \
+                and counts_people(claim.unit) and joiners and joiners <= {"and", ","} \
+                and _cue_after(toks, q, claim):
+            prev.metric, prev.event_scope = claim.metric, claim.event_scope
     for (prev_q, prev), (q, claim) in zip(kept, kept[1:], strict=False):
         between = {t.lower for t in toks[prev_q.last_token + 1:q.first_token]
                    if prev.char_end <= t.start and t.end <= claim.char_start}
@@ -568,6 +575,15 @@ def _share_across_list(toks: list, kept: list[tuple[Quantity, Claim]]) -> None:
             claim.metric = prev.metric
             if claim.unit in _GENERIC_HEADS | {None}:
                 claim.unit, claim.subject = prev.unit, prev.subject
+
+
+def _cue_after(toks: list, q: Quantity, claim: Claim) -> bool:
+    """Whether the metric cue of a claim comes after its counted phrase ("two civilians dead", "61 civilians
+    killed"), where it can speak for the items listed before it too."""
+    end = next((i for i in range(q.last_token, len(toks)) if toks[i].end >= claim.char_end), q.last_token)
+    cues = vocab.metric_cues()
+    # the cue closes the counted phrase ("two civilians dead") or follows it at once ("61 civilians killed")
+    return any(cues.get(t.lower, ("",))[0] == claim.metric for t in toks[end:end + 3])
 
 
 _BREAKDOWN = ((":",), (":", "the"), (":", "a"))
