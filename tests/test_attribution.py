@@ -120,3 +120,13 @@ def test_a_name_then_where_it_spoke_then_a_colon_introduces_its_quotation() -> N
 def test_each_side_of_a_but_keeps_its_own_source() -> None:
     text = "The river authority said 15 people had drowned, but the county coroner put the toll at 11."
     assert _sources_of(text) == [("15 people", {"river authority"}), ("11", {"county coroner"})]
+
+
+def test_officials_there_said() -> None:
+    assert _sources_of("A bridge fell near the port, killing 4 workers, officials there said.") == [
+        ("4 workers", {"officials"})]
+
+
+def test_a_colon_speaker_named_with_of_the() -> None:
+    text = "Major Ana Ruiz of the Coastal Command: 3 sailors were injured in the blast."
+    assert _sources_of(text)[0][1] != set()

@@ -251,7 +251,7 @@ _STUDY = re.compile(
 )
 # "CLINTON: I feel ...", "Health ministry: 17 people ...": a speaker (up to five words), a colon, the words.
 _COLON_SPEAKER = re.compile(r"^\W*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*[-–—|]\s*)?"  # "3:45 PM - "
-                            r"([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}):\s")
+                            r"([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,7}):\s")
 _NOT_SPEAKERS = frozenset(
     "note update correction editor photo watch related read warning source sources breaking "
     "exclusive opinion analysis video live q a".split()
@@ -491,6 +491,10 @@ def _colon_speaker_frames(text: str, base: int) -> list[Frame]:
             for line_start, line_end, colon, speaker in lines]
 
 
+# Lower-case words inside a name: "Colonel Ivo Brannik of the General Staff", "Ministry for Health and Care".
+_NAME_LINKS = frozenset({"of", "the", "for", "and"})
+
+
 def _colon_speaker(words: str) -> str | None:
     """The speaker named before a colon: a name ("CLINTON", "Bernie Sanders"), a source noun ("Health
     ministry"), or a name and its report ("PDRRO update", "Highway Police statement"); None for a label
@@ -504,8 +508,9 @@ def _colon_speaker(words: str) -> str | None:
     if len(parts) > 1 and lowered[-1] in cues()["report_labels"] and all(w[0].isupper() for w in name) \
             and (len(name) >= 2 or (name[0].isupper() and len(name[0]) >= 2 and name[0].isalpha())):
         return " ".join(name)  # "PDRRO update", "Highway Police statement"; not "Latest update", "Death toll"
-    if all(w[0].isupper() for w in parts) or lowered[-1] in cues()["source_nouns"] - cues()["pronouns"]:
-        return words
+    if all(w[0].isupper() or low in _NAME_LINKS for w, low in zip(parts, lowered, strict=True)) \
+            and lowered[-1] not in _NAME_LINKS or lowered[-1] in cues()["source_nouns"] - cues()["pronouns"]:
+        return words  # "Colonel Ivo Brannik of the General Staff: ..."
     if parts[-1][0].isupper() and all(w[0].isupper() or low in cues()["speaker_roles"]
                                       for w, low in zip(parts, lowered, strict=True)):
         return words  # "Port Authority spokeswoman Ines Roca: ...": an organisation's role and a name
