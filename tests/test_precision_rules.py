@@ -1413,3 +1413,16 @@ def test_what_a_figure_is_put_at_must_be_the_count() -> None:
 def test_earlier_items_of_a_list_take_the_metric_stated_after_the_last(body: str, quantity_text: str,
                                                                        metric: str) -> None:
     assert _one(body, quantity_text).metric == metric
+
+
+@pytest.mark.parametrize(("body", "quantity_text"), [
+    ("Nine people are still in hospital, three of them in a coma.", "three"),
+    ("Ten injured were flown to Riga and four more went by ambulance.", "four"),
+])
+def test_a_part_of_or_more_of_the_count_before(body: str, quantity_text: str) -> None:
+    claim = _one(body, quantity_text)
+    assert (claim.metric, claim.kind, claim.is_partial) == ("injured", "count", True)
+
+
+def test_a_part_of_a_count_of_nothing_that_happened_stays_no_count() -> None:
+    assert all(c.metric == "other" for c in claims_of("The firm hired 12 people, four of them women."))

@@ -565,6 +565,11 @@ def _share_across_list(toks: list, kept: list[tuple[Quantity, Claim]]) -> None:
         elif claim.metric == "other" and prev.metric != "other" and counts_people(claim.unit) \
                 and right_after(toks, q.first_token, subset_cues()):
             claim.metric = prev.metric  # "seven civilians were killed, including three children"
+        elif claim.metric == "other" and prev.metric in ("killed", "injured", "casualties") and q.unit_hint is None \
+                and claim.unit is None and (_of_them(toks, q) or _more_of_the_same(toks, q)):
+            # "Fourteen remain in hospital, four of them in the burns unit", "11 were flown out and six more
+            # were taken by road": a part of, or more of, what the figure before counted
+            claim.metric, claim.unit, claim.kind, claim.is_partial = prev.metric, prev.unit, "count", True
         elif claim.metric == "other" and prev.metric in ("killed", "injured", "casualties") and claim.unit is None \
                 and q.unit_hint is None and _a_share_after(toks, prev_q, q):
             # "14 to Ashcombe General, five to St. Brendan's": the list goes on without its noun and verb
@@ -614,10 +619,26 @@ def _a_share_after(toks: list, prev_q: Quantity, q: Quantity) -> bool:
 
 
 def _kept_for_its_context(toks: list, q: Quantity) -> bool:
-    """A small bare number that only its context can give a count: a figure slot ("Police say seven") or a
-    place in a list ("..., and six at Ossmer University")."""
-    return in_a_figure_slot(toks, q.first_token) or (
+    """A small bare number that only its context can give a count: a figure slot ("Police say seven"), a
+    place in a list ("..., and six at Ossmer University"), or more of the same ("six more were taken")."""
+    return in_a_figure_slot(toks, q.first_token) or _more_of_the_same(toks, q) or (
         q.first_token > 0 and toks[q.first_token - 1].lower in {",", "and", ":"} and _gapped_place(toks, q) is not None)
+
+
+# Words after a number that make it more of what a figure before it counted: "six more", "four others".
+_MORE_OF_THE_SAME = frozenset({"more", "others"})
+# Words after "of" that point back at what a figure before counted: "four of them", "two of those".
+_BACK_POINTERS = frozenset({"them", "those", "these", "whom"})
+
+
+def _more_of_the_same(toks: list, q: Quantity) -> bool:
+    return q.last_token + 1 < len(toks) and toks[q.last_token + 1].lower in _MORE_OF_THE_SAME
+
+
+def _of_them(toks: list, q: Quantity) -> bool:
+    """ "four of them in the burns unit", "two of those in intensive care": a part of the count before."""
+    after = [t.lower for t in toks[q.last_token + 1:q.last_token + 3]]
+    return after[:1] == ["of"] and len(after) == 2 and after[1] in _BACK_POINTERS
 
 
 @lru_cache(maxsize=1)
