@@ -1426,3 +1426,12 @@ def test_a_part_of_or_more_of_the_count_before(body: str, quantity_text: str) ->
 
 def test_a_part_of_a_count_of_nothing_that_happened_stays_no_count() -> None:
     assert all(c.metric == "other" for c in claims_of("The firm hired 12 people, four of them women."))
+
+
+def test_a_cue_on_the_line_before_does_not_reach_a_bullet() -> None:
+    body = "AT A GLANCE\n• Coast guard: four dead\n• 17 treated for smoke\n• 60 evacuated"
+    assert [(c.quantity_text, c.metric) for c in claims_of(body)][:2] == [("four dead", "killed"), ("17", "injured")]
+
+
+def test_an_area_in_sq_km_is_a_measure() -> None:
+    assert _one("Nine anglers drowned after a 3 sq km ice sheet broke off.", "3").kind == "measure"

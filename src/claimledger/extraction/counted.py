@@ -278,7 +278,7 @@ def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: Count
         return toll  # "raising the death toll in the shooting to two": the toll, not the shooting
     # 1. A cue governing the phrase: a verb or noun just before it, the head itself, or a verb just after.
     for k in range(q_first - 1, max(-1, q_first - 4), -1):
-        if toks[k].lower in {",", ".", ";", "and", "but"} or _inside_a_name(toks, k):
+        if toks[k].lower in _CUE_STOPS or _inside_a_name(toks, k):
             break  # "the State Highway Patrol reported three people injured": a name, not a patrol
         if k > 0 and toks[k - 1].text[0].isdigit() and not is_paragraph_number(toks, k - 1):
             break  # "159 homicides to its 318,416 residents": the cue is the other figure's noun
@@ -336,10 +336,13 @@ def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: Count
     return "other"
 
 
+# Tokens a cue before a figure does not reach across: clause marks, and bullets ("• nine dead\n• 38
+# treated for hypothermia": the dead are the line before's).
+_CUE_STOPS = frozenset({",", ".", ";", "and", "but", "•", "·", "▪"})
 # Words that join two clauses; a cue after one of them governs the next clause's figure when a
 # number follows ("four were hurt and two died": "died" is not the four's).
 _COORDINATORS = frozenset({"and", "or", "where", "as"})
-_CLAUSE_ENDS = frozenset({".", ";", "—", "–", ",", "while", "whereas", "but"})
+_CLAUSE_ENDS = frozenset({".", ";", "—", "–", ",", "while", "whereas", "but", "•", "·", "▪"})
 
 
 def _starts_number(toks: list[Token], k: int) -> bool:
