@@ -1435,3 +1435,10 @@ def test_a_cue_on_the_line_before_does_not_reach_a_bullet() -> None:
 
 def test_an_area_in_sq_km_is_a_measure() -> None:
     assert _one("Nine anglers drowned after a 3 sq km ice sheet broke off.", "3").kind == "measure"
+
+
+def test_the_dead_of_one_place_or_moment_are_a_part_of_a_larger_toll() -> None:
+    body = "Rescuers said 6 miners were killed. Four died at the pithead and two died later."
+    assert [(c.quantity_text, c.is_partial) for c in claims_of(body)] == [
+        ("6 miners", False), ("Four", True), ("two", True)]
+    assert not _one("Four miners died at the pithead, rescuers said.", "Four miners").is_partial

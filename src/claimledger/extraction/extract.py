@@ -36,7 +36,13 @@ from claimledger.extraction.figures import give_figures_their_count, in_a_figure
 from claimledger.extraction.hedges import hedge_in, is_projection
 from claimledger.extraction.keys import counts_people
 from claimledger.extraction.kinds import kind_of, set_aside_kind
-from claimledger.extraction.parts import mark_a_breakdown_of, mark_back_references, mark_parts
+from claimledger.extraction.parts import (
+    died_where_or_when,
+    mark_a_breakdown_of,
+    mark_back_references,
+    mark_parts,
+    mark_shares_of_a_larger_toll,
+)
 from claimledger.extraction.quantities import Quantity, find_quantities
 from claimledger.extraction.scope import (
     assertion_of,
@@ -294,6 +300,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
     stated_before: list[Claim] = []  # the claims of the last sentence that had any, and its index
     stated_in = -2
     recent_harms: list[tuple[int, str]] = []  # (sentence index, metric) of the whole harm figures so far
+    shares: list[Claim] = []  # the dead of one place or moment ("two died at the scene")
     for sent in sents:
         if not _maybe_number(sent.text):
             continue
@@ -325,6 +332,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         kept = [(q, c) for q, c in kept if not (c.metric == "other" and _small_bare_word(q, c.unit)
                                                 and _kept_for_its_context(toks, q))]
         mark_parts(toks, kept)
+        shares.extend(c for q, c in kept if not c.is_partial and died_where_or_when(toks, q, c))
         mark_a_breakdown_of(previous, [c for _, c in kept])
         stated_before, stated_in = [c for _, c in kept], sent.idx
         recent_harms.extend((sent.idx, c.metric) for _, c in kept
@@ -362,6 +370,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         # sheriff said")
         boxed = {id(c) for c in labelled}
         _sources_from_body(labelled, [c for c in pending if id(c) not in boxed], same_metric=True)
+    mark_shares_of_a_larger_toll(shares, pending)
     out.claims.extend(pending)
     headline_end = _headline_line_end(text) if section == "body" else 0
     if headline_end:

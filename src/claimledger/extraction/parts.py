@@ -199,6 +199,31 @@ def _death_at_a_facility_pattern() -> re.Pattern[str]:
                       rf"(?:{_treatment_places(singular=True)})\b")
 
 
+@lru_cache(maxsize=1)
+def _death_share_pattern() -> re.Pattern[str]:
+    table = vocab.load("claim_scope")
+    verbs = "|".join(re.escape(str(v)) for v in table["death_verbs"])
+    places = "|".join(re.escape(str(p)) for p in table["death_share_phrases"])
+    return re.compile(rf"\b(?:{verbs})\b(?: \S+)?? (?:{places})\b")
+
+
+def died_where_or_when(toks: list[Token], q: Quantity, claim: Claim) -> bool:
+    """ "two died at the scene", "one died later in hospital": the dead of one place or moment, which is
+    a part of the toll when the article states a larger one (mark_shares_of_a_larger_toll)."""
+    return claim.metric == "killed" \
+        and bool(_death_share_pattern().search(_clause_after(toks, _end_token(toks, q, claim))))
+
+
+def mark_shares_of_a_larger_toll(shares: list[Claim], claims: list[Claim]) -> None:
+    """The dead of one place or moment (`shares`) below the largest toll the section's other figures state
+    are a part of it: "Two people died at the scene" beside "Police said five people were killed"."""
+    tolls = [c.value_low or 0 for c in claims if c.metric == "killed" and not c.is_partial
+             and c.assertion == "asserted" and c.event_scope == "main" and all(c is not s for s in shares)]
+    for share in shares:
+        if tolls and share.value_high is not None and max(tolls) > share.value_high:
+            share.is_partial = True
+
+
 def _died_at_a_facility(toks: list[Token], end: int) -> bool:
     """ "two patients died overnight at Keldun Burns Centre", "two soldiers who were in serious condition
     died at the district hospital": those who died at one treatment place, a part of the toll."""
