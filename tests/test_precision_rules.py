@@ -1442,3 +1442,22 @@ def test_the_dead_of_one_place_or_moment_are_a_part_of_a_larger_toll() -> None:
     assert [(c.quantity_text, c.is_partial) for c in claims_of(body)] == [
         ("6 miners", False), ("Four", True), ("two", True)]
     assert not _one("Four miners died at the pithead, rescuers said.", "Four miners").is_partial
+
+
+def test_a_persons_post_with_an_aside_is_hearsay_a_bodys_post_is_not() -> None:
+    assert _one("A neighbour's video, later removed, claimed 9 tenants had died.", "9 tenants").assertion == "rumoured"
+    assert _one("The council's post said 9 tenants had died.", "9 tenants").assertion == "asserted"
+
+
+@pytest.mark.parametrize(("body", "partial"), [
+    ("Two men were struck by gunfire and five people were hurt in the stampede.", True),
+    ("Three people were killed and 40 injured.", False),
+])
+def test_the_hurt_by_each_cause_are_parts(body: str, partial: bool) -> None:
+    assert all(c.is_partial is partial for c in claims_of(body))
+
+
+def test_a_breakdown_adds_up_without_the_parts_of_something_else() -> None:
+    body = ("Twelve people were hurt, the county said. Seven were treated on the pavement and five were admitted to "
+            "hospital; three remain in hospital, one in a coma.")
+    assert {c.quantity_text: c.is_partial for c in claims_of(body)}["Seven"] is True

@@ -580,7 +580,7 @@ def _share_across_list(toks: list, kept: list[tuple[Quantity, Claim]]) -> None:
             # were taken by road": a part of, or more of, what the figure before counted
             claim.metric, claim.unit, claim.kind, claim.is_partial = prev.metric, prev.unit, "count", True
         elif claim.metric == "other" and prev.metric in ("killed", "injured", "casualties") and claim.unit is None \
-                and q.unit_hint is None and _a_share_after(toks, prev_q, q):
+                and q.unit_hint is None and _a_share_after(toks, prev_q, prev, q):
             # "14 to Ashcombe General, five to St. Brendan's": the list goes on without its noun and verb
             claim.metric, claim.unit, claim.kind = prev.metric, prev.unit, "count"
             claim.is_partial = prev.is_partial = True
@@ -617,13 +617,13 @@ def _gapped_place(toks: list, q: Quantity) -> str | None:
     return None
 
 
-def _a_share_after(toks: list, prev_q: Quantity, q: Quantity) -> bool:
-    """Whether the number `q` goes on a list of places that the figure `prev_q` opened: the same preposition
+def _a_share_after(toks: list, prev_q: Quantity, prev: Claim, q: Quantity) -> bool:
+    """Whether the number `q` goes on a list of places that the figure `prev` opened: the same preposition
     after both, and only that item's place and a comma or "and" between them."""
     place = _gapped_place(toks, q)
     if place is None or toks[q.first_token - 1].lower not in {",", "and"}:
         return False
-    between = [t.lower for t in toks[prev_q.last_token + 1:q.first_token]]
+    between = [t.lower for t in toks[prev_q.last_token + 1:q.first_token] if t.start >= prev.char_end]
     return len(between) <= _SHARE_GAP and place in between[:4] and not {".", ";", ":"} & set(between)
 
 

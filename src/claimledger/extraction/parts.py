@@ -67,6 +67,13 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
             claim.is_partial = True  # "a 63-year-old woman and two men were shot"
     for (prev_q, prev), (q, claim) in zip(kept, kept[1:], strict=False):
         between = [t.lower for t in toks[prev_q.last_token + 1:q.first_token] if t.start >= prev.char_end]
+        if {prev.metric, claim.metric} == {"casualties", "injured"} and prev.kind == claim.kind == "count" \
+                and "article" not in (prev_q.written, q.written) and not _SUBSET_WORDS & set(between) \
+                and (between[-1:] in (["and"], [";"]) or between[-2:] in ([",", "and"], [";", "and"])):
+            # "four were struck by gunfire and two were hurt in the crush": the hurt by each cause, parts of
+            # the hurt in all
+            prev.is_partial = claim.is_partial = True
+            continue
         if not between or not set(between) <= _ENUMERATION_JOINERS:
             continue
         if prev.kind == claim.kind == "count" and counts_people(prev.unit) and counts_people(claim.unit) \
@@ -84,12 +91,18 @@ def mark_a_breakdown_of(stated: list[Claim], claims: list[Claim]) -> None:
                 and claim.value_low is not None and claim.value_low == claim.value_high:
             groups.setdefault(claim.metric, []).append(claim)
     for metric, group in groups.items():
-        total = sum(c.value_low or 0 for c in group)
-        if len(group) > 1 and any(s.metric == metric and s.value_low == s.value_high == total for s in stated):
-            for claim in group:
-                claim.is_partial = True
+        # all the sentence's figures of the metric, else those not already a part of something else ("Five
+        # were treated by the roadside and nine admitted. Six remain in hospital, two in intensive care")
+        for items in (group, [c for c in group if not c.is_partial]):
+            total = sum(c.value_low or 0 for c in items)
+            if len(items) > 1 and any(s.metric == metric and s.value_low == s.value_high == total for s in stated):
+                for claim in items:
+                    claim.is_partial = True
+                break
 
 
+# Words between two figures that make the second a part of the first, not a second cause's count.
+_SUBSET_WORDS = frozenset({"including", "among", "of"})
 # Metrics whose definite back-references ("the three men who died") point at a group already counted.
 _TOLLS = frozenset({"killed", "injured", "casualties"})
 
@@ -184,7 +197,8 @@ def _scene_treatment_pattern() -> re.Pattern[str]:
     table = vocab.load("claim_scope")
     verbs = "|".join(re.escape(str(v)) for v in table["scene_treatment_verbs"])
     places = "|".join(re.escape(str(p)) for p in table["scene_places"])
-    return re.compile(rf"\b(?:{verbs})\b.*?\b(?:{places})\b(?! of\b)")
+    # the release before the place or after it: "released at the scene", "treated at the scene and released"
+    return re.compile(rf"\b(?:{verbs})\b.*?\b(?:{places})\b(?! of\b)|\b(?:{places})\b(?! of\b).*?\b(?:{verbs})\b")
 
 
 def _treated_at_the_scene(toks: list[Token], end: int) -> bool:

@@ -97,10 +97,18 @@ def _carrier_nouns() -> tuple[str, ...]:
     return tuple(re.sub(r"^an?\s+", "", str(c).lower()) for c in vocab.load("claim_scope")["hearsay_carriers"])
 
 
+def _official_owner(word: str) -> bool:
+    """Whether a possessor is a body that speaks for itself ("ministry", "police"), not a person."""
+    return word in vocab.word_set("reporting_verbs", "body_heads") \
+        or word in vocab.word_set("reporting_verbs", "institution_heads")
+
+
 def passed_around(source: str) -> bool:
     """Whether a source is itself something passed around ("Post on the Telegram channel Keldun Now",
     "Messages circulating on WhatsApp", "A Facebook post"): what it says is hearsay, whoever wrote it."""
     words = re.sub(r"^(?:the|a|an)\s+", "", source.lower()).split()
+    if len(words) > 1 and words[0].endswith(("'s", "’s")) and not _official_owner(words[0][:-2]):
+        words = words[1:]  # "a spectator's post" is a post; "the ministry's post" is the ministry speaking
     platform = next((i for i, w in enumerate(words[:3]) if w in vocab.word_set("claim_scope", "platforms")), None)
     if platform is not None and len(words) > platform + 1:
         # "Facebook post" is a post, "pro-Taurek Telegram channel" a Telegram channel
@@ -129,15 +137,19 @@ def _hearsay_carriers() -> PhraseSearch:
 def _hearsay_pattern() -> re.Pattern[str]:
     """ "posts tonight claiming", "clips on social media saying", "a Facebook post claims": something passed
     around that says the figure, with no punctuation between ("three border posts, saying they were
-    overrun" is not). A platform's name may stand before the carrier's noun."""
+    overrun" is not). A platform's name may stand before the carrier's noun; a single carrier may have
+    its owner and an aside set off by commas ("a spectator's post, since deleted, claimed")."""
     table = vocab.load("claim_scope")
     platforms = "|".join(re.escape(str(p)) for p in table["platforms"])
     forms = []
     for carrier in sorted(table["hearsay_carriers"], key=len, reverse=True):
         words = str(carrier).split()
-        article = r"an?\s+" if words[0] in ("a", "an") else ""
-        noun = r"\s+".join(map(re.escape, words[1:] if article else words))
-        forms.append(rf"{article}(?:(?:{platforms})\s+)?{noun}")
+        if words[0] in ("a", "an"):  # "a spectator's post, since deleted, claimed ..."
+            noun = r"\s+".join(map(re.escape, words[1:]))
+            forms.append(rf"an?\s+(?:[\w-]+['’]s\s+)?(?:(?:{platforms})\s+)?{noun}(?:,\s*[^,.;:]{{1,40}},)?")
+        else:
+            noun = r"\s+".join(map(re.escape, words))
+            forms.append(rf"(?:(?:{platforms})\s+)?{noun}")
     for carrier in sorted(table["platform_carriers"], key=len, reverse=True):  # the platform's name required
         words = str(carrier).split()
         article = r"an?\s+(?:[\w'-]+\s+)?" if words[0] in ("a", "an") else r"(?:[\w'-]+\s+)?"  # "a pro-X ..."
