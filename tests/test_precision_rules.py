@@ -1461,3 +1461,18 @@ def test_a_breakdown_adds_up_without_the_parts_of_something_else() -> None:
     body = ("Twelve people were hurt, the county said. Seven were treated on the pavement and five were admitted to "
             "hospital; three remain in hospital, one in a coma.")
     assert {c.quantity_text: c.is_partial for c in claims_of(body)}["Seven"] is True
+
+
+def test_a_clause_about_someone_else_does_not_give_the_metric() -> None:
+    assert _one("Six were shot and two others were hurt as the guests fled.", "two others").metric == "injured"
+
+
+def test_figures_after_a_colon_that_add_up_to_the_one_before_are_its_breakdown() -> None:
+    body = "The clinic has 12 patients from the mine: seven in its wards, three at the depot and two treated at home."
+    found = {c.quantity_text: c for c in claims_of(body)}
+    assert [found[k].is_partial for k in ("seven", "three", "two")] == [True, True, True]
+    assert not found["12 patients"].is_partial
+
+
+def test_someone_unnamed_posting_a_figure_is_hearsay() -> None:
+    assert _one("A passenger tweeted that 30 people had drowned.", "30 people").assertion == "rumoured"

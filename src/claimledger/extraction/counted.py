@@ -336,6 +336,8 @@ def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: Count
     return "other"
 
 
+# Words opening a clause about something else once a figure's own predicate has been read.
+_SUBORDINATORS = frozenset({"as", "when", "while", "because", "after", "before", "since", "until"})
 # Tokens a cue before a figure does not reach across: clause marks, and bullets ("• nine dead\n• 38
 # treated for hypothermia": the dead are the line before's).
 _CUE_STOPS = frozenset({",", ".", ";", "and", "but", "•", "·", "▪"})
@@ -383,6 +385,8 @@ def _cues_after(toks: list[Token], start: int) -> list[tuple[str, str, int]]:
         word = toks[k].lower
         if word in _CLAUSE_ENDS or (word in _COORDINATORS and _starts_number(toks, k + 1)):
             break
+        if predicates and word in _SUBORDINATORS:
+            break  # "three others were injured as the crowd fled": the flight is the crowd's, not theirs
         if toks[k].text[0].isupper() and toks[k].text not in _CALENDAR_WORDS:
             break  # a name: what follows is said of that person ("the nine voting to put Nichols to death")
         cue = _cue_at(toks, k)

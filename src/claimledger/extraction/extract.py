@@ -334,6 +334,10 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         mark_parts(toks, kept)
         shares.extend(c for q, c in kept if not c.is_partial and died_where_or_when(toks, q, c))
         mark_a_breakdown_of(previous, [c for _, c in kept])
+        colon = next((t.start for t in toks if t.text == ":"), None)
+        if colon is not None:  # "17 patients from the plant: nine in the burns unit, five at ... and three ..."
+            mark_a_breakdown_of([c for _, c in kept if c.char_end <= colon],
+                                [c for _, c in kept if c.char_start > colon])
         stated_before, stated_in = [c for _, c in kept], sent.idx
         recent_harms.extend((sent.idx, c.metric) for _, c in kept
                             if c.metric in _HARMS and not c.is_partial and c.assertion == "asserted")
@@ -571,6 +575,8 @@ def _share_across_list(toks: list, kept: list[tuple[Quantity, Claim]]) -> None:
         elif claim.metric == "other" and prev.metric != "other" and right_after(toks, q.first_token, _BREAKDOWN):
             # "At least 13 soldiers died in the clash: nine of one side, four of the other"
             claim.metric, claim.is_list_item, claim.is_partial = prev.metric, True, True
+            if claim.kind == "other" and q.unit_hint is None:
+                claim.kind = "count"  # "17 patients: nine in the burns unit, ...": a count of the same people
         elif claim.metric == "other" and prev.metric != "other" and counts_people(claim.unit) \
                 and right_after(toks, q.first_token, subset_cues()):
             claim.metric = prev.metric  # "seven civilians were killed, including three children"
@@ -624,7 +630,8 @@ def _a_share_after(toks: list, prev_q: Quantity, prev: Claim, q: Quantity) -> bo
     if place is None or toks[q.first_token - 1].lower not in {",", "and"}:
         return False
     between = [t.lower for t in toks[prev_q.last_token + 1:q.first_token] if t.start >= prev.char_end]
-    return len(between) <= _SHARE_GAP and place in between[:4] and not {".", ";", ":"} & set(between)
+    return len(between) <= _SHARE_GAP and bool(_SHARE_PREPOSITIONS & set(between[:4])) \
+        and not {".", ";", ":"} & set(between)
 
 
 def _kept_for_its_context(toks: list, q: Quantity) -> bool:

@@ -130,7 +130,8 @@ _GAP_WORD = r"(?:\d{1,3}(?:,\d{3})+|[\w'-]+)"  # a word, or a number with thousa
 @lru_cache(maxsize=1)
 def _hearsay_carriers() -> PhraseSearch:
     """The carriers' nouns: a cheap first search that any hearsay match needs ("A Facebook post")."""
-    return PhraseSearch([*_carrier_nouns(), *_platform_carrier_nouns()])
+    return PhraseSearch([*_carrier_nouns(), *_platform_carrier_nouns(),
+                         *vocab.load("claim_scope")["hearsay_posting_verbs"]])
 
 
 @lru_cache(maxsize=1)
@@ -156,8 +157,12 @@ def _hearsay_pattern() -> re.Pattern[str]:
         noun = r"\s+".join(map(re.escape, words[1:] if words[0] in ("a", "an") else words))
         forms.append(rf"{article}(?:{platforms})\s+{noun}")
     verbs = "|".join(re.escape(str(v)) for v in table["hearsay_verbs"])
+    posting = "|".join(re.escape(str(v)) for v in table["hearsay_posting_verbs"])
     return re.compile(rf"(?<![\w-])(?<!\bin )(?:{'|'.join(forms)})\s+(?:{_GAP_WORD}\s+){{0,{_HEARSAY_GAP}}}?"
-                      rf"(?:{verbs})\b", re.IGNORECASE)
+                      rf"(?:{verbs})\b"
+                      # "a spectator posted that four died"; not "in a video posted on the council's website"
+                      rf"|(?<![\w-])(?<!\bin )\ban?\s+(?:[\w'-]+\s+){{0,2}}?(?:{posting})\s+(?:\S+\s+){{0,4}}?that\b",
+                      re.IGNORECASE)
 
 
 def states_the_correction(toks: list[Token], first: int) -> bool:
