@@ -1476,3 +1476,24 @@ def test_figures_after_a_colon_that_add_up_to_the_one_before_are_its_breakdown()
 
 def test_someone_unnamed_posting_a_figure_is_hearsay() -> None:
     assert _one("A passenger tweeted that 30 people had drowned.", "30 people").assertion == "rumoured"
+
+
+def test_more_shapes_of_a_figure_an_origin_holds() -> None:
+    body = ('The agency said 40 people were hurt. "Forty is our number," its director said. "We are still at 40." '
+            '"We have 40, and that is final."')
+    assert [c.metric for c in claims_of(body)] == ["injured"] * 4
+    assert [c.metric for c in claims_of("Lopez scored 20 points and Green had 14.")] in (["other"], ["other", "other"])
+
+
+def test_a_bare_figure_answering_a_question_counts_what_it_asks() -> None:
+    assert _one("How many miners died?\nSix, the company says.", "Six").metric == "killed"
+
+
+def test_those_discharged_are_a_part_of_the_injured() -> None:
+    claim = _one("Thirty workers were hurt. Twelve have been discharged.", "Twelve")
+    assert (claim.metric, claim.is_partial) == ("injured", True)
+
+
+def test_a_list_of_places_after_a_dash() -> None:
+    body = "Ten people were hurt. Seven were taken to hospitals — four to Riverside General and three to St. Luke's."
+    assert {c.quantity_text: c.metric for c in claims_of(body)}["three"] == "injured"

@@ -169,12 +169,12 @@ _RECENT_SENTENCES = 3
 def _count_under_discussion(sents: list[Sentence], sentence_tokens: _SentenceTokens, sent: Sentence,
                             recent_harms: list[tuple[int, str]]) -> str | None:
     """What a bare figure answers ("We counted 71", "stood by 52"): the metric the sentence before speaks of,
-    else the one metric of the whole figures stated in the last few sentences (none when they mix)."""
+    else the metric of the last whole figure stated in the last few sentences."""
     spoken = _spoken_of(sents, sentence_tokens, sent)
     if spoken:
         return spoken
-    metrics = {metric for idx, metric in recent_harms if sent.idx - idx <= _RECENT_SENTENCES}
-    return next(iter(metrics)) if len(metrics) == 1 else None
+    recent = [metric for idx, metric in recent_harms if sent.idx - idx <= _RECENT_SENTENCES]
+    return recent[-1] if recent else None
 
 
 @lru_cache(maxsize=1)
@@ -218,9 +218,10 @@ class _ParagraphEvents:
 
 
 def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dates: list[DateMention],
-           inherited: tuple[str, str] | None, published: date | None) -> Claim | str | None:
+           inherited: tuple[str, str] | None, published: date | None, *, answer: bool = False) -> Claim | str | None:
     """The claim for one quantity; the kind of a number set aside (an address); None when the number
-    is not a claim (a pronoun "one", an anaphoric "the two")."""
+    is not a claim (a pronoun "one", an anaphoric "the two"). `answer`: the number opens a sentence that
+    answers a question ("How many died?" then "Nine, according to the ministry")."""
     thing = counted_thing(toks, q.last_token + 1, number_value=q.number_value)
     if thing.unit is None and q.unit_hint is None:
         thing = _number_of(toks, q.first_token) or thing
@@ -239,7 +240,8 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     head = thing.last_token if thing.last_token >= 0 else q.last_token
     after_phrase = toks[head + 1].lower if head + 1 < len(toks) else ""
     if not _keep(q, unit, thing.subject, metric, before, after, after_phrase,
-                 earlier_figure=right_after(toks, q.first_token, _earlier_cues()) or _kept_for_its_context(toks, q)):
+                 earlier_figure=right_after(toks, q.first_token, _earlier_cues()) or answer
+                 or _kept_for_its_context(toks, q)):
         return None
     kind = kind_of(q, toks, unit=unit, metric=metric)
     if kind in ("address", "sample"):
@@ -314,9 +316,12 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
             aside += [(q.start, q.end, "furniture") for q in quantities if furniture.covers(q.start)]
             quantities = [q for q in quantities if not furniture.covers(q.start)]
         inherited = events.before(sent) if quantities else None
+        # the sentence before, in the same block, asks a question this one may answer with a bare figure
+        asked = sent.idx > 0 and sents[sent.idx - 1].text.rstrip().endswith("?")
         kept: list[tuple[Quantity, Claim]] = []
         for q in quantities:
-            made = _claim(section, text, *_context(text, sent, toks, q), as_of_dates, inherited, published)
+            made = _claim(section, text, *_context(text, sent, toks, q), as_of_dates, inherited, published,
+                          answer=q.first_token == 0 and asked)
             if isinstance(made, Claim) and _refers_back(made, counted):
                 aside.append((made.char_start, made.char_end, "reference"))
             elif isinstance(made, Claim):
@@ -326,11 +331,12 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         counted.update((c.value_low, c.value_high, c.unit) for _, c in kept)
         _share_across_list(toks, kept)
         previous = stated_before if sent.idx == stated_in + 1 else []  # the sentence before's figures
-        give_figures_their_count(toks, kept, previous, partial(_count_under_discussion, sents, sentence_tokens, sent,
-                                                               recent_harms), _default_units())
+        discussed = partial(_count_under_discussion, sents, sentence_tokens, sent, recent_harms)
+        give_figures_their_count(toks, kept, previous, discussed, _default_units(), answers_a_question=asked)
         # a small figure in words that only its context kept ("Police say seven") stays when it got a count
         kept = [(q, c) for q, c in kept if not (c.metric == "other" and _small_bare_word(q, c.unit)
-                                                and _kept_for_its_context(toks, q))]
+                                                and (_kept_for_its_context(toks, q)
+                                                     or q.first_token == 0 and asked))]
         mark_parts(toks, kept)
         shares.extend(c for q, c in kept if not c.is_partial and died_where_or_when(toks, q, c))
         mark_a_breakdown_of(previous, [c for _, c in kept])
@@ -627,7 +633,7 @@ def _a_share_after(toks: list, prev_q: Quantity, prev: Claim, q: Quantity) -> bo
     """Whether the number `q` goes on a list of places that the figure `prev` opened: the same preposition
     after both, and only that item's place and a comma or "and" between them."""
     place = _gapped_place(toks, q)
-    if place is None or toks[q.first_token - 1].lower not in {",", "and"}:
+    if place is None or toks[q.first_token - 1].lower not in _LIST_OPENERS:
         return False
     between = [t.lower for t in toks[prev_q.last_token + 1:q.first_token] if t.start >= prev.char_end]
     return len(between) <= _SHARE_GAP and bool(_SHARE_PREPOSITIONS & set(between[:4])) \
@@ -638,7 +644,12 @@ def _kept_for_its_context(toks: list, q: Quantity) -> bool:
     """A small bare number that only its context can give a count: a figure slot ("Police say seven"), a
     place in a list ("..., and six at Ossmer University"), or more of the same ("six more were taken")."""
     return in_a_figure_slot(toks, q.first_token) or _more_of_the_same(toks, q) or (
-        q.first_token > 0 and toks[q.first_token - 1].lower in {",", "and", ":"} and _gapped_place(toks, q) is not None)
+        q.first_token > 0 and toks[q.first_token - 1].lower in _LIST_OPENERS and _gapped_place(toks, q) is not None)
+
+
+# Tokens before an item of a list of places: "..., and six at Ossmer", "Eight were taken to hospitals — five
+# to Wexley Regional and three to St. Agnes".
+_LIST_OPENERS = frozenset({",", "and", ":", "—", "–"})
 
 
 # Words after a number that make it more of what a figure before it counted: "six more", "four others".

@@ -24,6 +24,12 @@ from claimledger.model import Claim
 _COUNTED_HARMS = ("killed", "injured", "casualties", "missing")
 _LINKS = frozenset({"is", "was", "remains", "remained", "stands", "stood"})
 _JOINERS = frozenset({"and", ","})
+_POSSESSIVES = frozenset({"our", "their", "its", "his", "her", "my"})
+# Verbs a speaker holds a figure with ("We have nine", "we had 12", "we counted 71" is a reporting verb).
+_GIVING_VERBS = frozenset({"have", "had"})
+# Words before "at" that make a figure where a count stands ("we're at seven", "still at 11").
+_SPEAKERS = frozenset({"we", "i", "they"})  # who holds a figure in "we have nine"
+_BEING_AT = frozenset({"we're", "they're", "are", "still", "remain", "remains", "stays", "stay"})
 # Words that may stand between a verb and "at" when what is put at a figure is the count itself.
 _OBJECT_WORDS = frozenset({"it", "the", "its", "their", "his", "her", "our", "this", "that", "death", "final"})
 
@@ -39,10 +45,17 @@ def in_a_figure_slot(toks: list[Token], first: int) -> bool:
     """Whether the number at token `first` is the figure a phrase gives: "a figure of 21", "our number is
     23", "puts it at 11", "says 87", "stands by 66"."""
     nouns, at_verbs, stand_verbs, reporting = _slot_words()
+    after = [t.lower for t in toks[first + 1:first + 4]]
+    if after[:1] in (["is"], ["was"]) and (len(after) > 1 and after[1] in _POSSESSIVES | {"the", "what"}) \
+            and (after[1] == "what" or after[2:3] and after[2] in nouns):
+        return True  # "Nine is our number", "13 is the number", "Twenty-seven is what we can stand behind"
     before = [t.lower for t in toks[max(0, first - 4):first]]
     if not before:
         return False
     last = before[-1]
+    if last in _GIVING_VERBS and before[-2:-1] and before[-2] in _SPEAKERS \
+            or last == "at" and before[-2:-1] and before[-2] in _BEING_AT:
+        return True  # "We have nine", "Yesterday we had 12", "we're at seven", "still at 11"; not "Green had 14"
     if last == "of":
         return len(before) >= 2 and before[-2] in nouns  # "a figure of 21", "the count of 47"
     if last in _LINKS:
@@ -75,10 +88,12 @@ def _harm_metrics(claims: list[Claim]) -> list[str]:
 
 
 def give_figures_their_count(toks: list[Token], kept: list[tuple[Quantity, Claim]], before: list[Claim],
-                             event: Callable[[], str | None], default_units: dict[str, str]) -> None:
+                             event: Callable[[], str | None], default_units: dict[str, str], *,
+                             answers_a_question: bool = False) -> None:
     """Set the metric of the bare figures in figure slots of one sentence (`kept`, in order) from the
     figures before them in the sentence, the previous sentence's figures `before`, or the metric the
-    sentence before speaks of (`event`, asked only when needed)."""
+    sentence before speaks of (`event`, asked only when needed). With `answers_a_question`, a figure that
+    opens the sentence is one too ("How many died?" then "Nine, according to the ministry")."""
     slots: list[Claim] = []
     for i, (q, claim) in enumerate(kept):
         if claim.metric != "other" or claim.unit is not None or q.unit_hint is not None:
@@ -86,7 +101,7 @@ def give_figures_their_count(toks: list[Token], kept: list[tuple[Quantity, Claim
         previous = kept[i - 1] if i else None
         listed = previous is not None and any(previous[1] is c for c in slots) \
             and {t.lower for t in toks[previous[0].last_token + 1:q.first_token]} <= _JOINERS
-        if listed or in_a_figure_slot(toks, q.first_token):
+        if listed or in_a_figure_slot(toks, q.first_token) or (answers_a_question and q.first_token == 0):
             slots.append(claim)  # "Police say 19 and 60": the second answers in the same breath
     if not slots:
         return
