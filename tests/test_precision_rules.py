@@ -1497,3 +1497,14 @@ def test_those_discharged_are_a_part_of_the_injured() -> None:
 def test_a_list_of_places_after_a_dash() -> None:
     body = "Ten people were hurt. Seven were taken to hospitals — four to Riverside General and three to St. Luke's."
     assert {c.quantity_text: c.metric for c in claims_of(body)}["three"] == "injured"
+
+
+def test_a_field_labelled_with_one_place_or_state_is_a_share() -> None:
+    body = "Casualties: 40 injured. By place: Mercy Hospital 25; sent home from the scene and discharged 15."
+    found = {c.quantity_text: c for c in claims_of(body)}
+    assert found["15"].is_partial and not found["40 injured"].is_partial
+
+
+def test_the_answer_to_how_many_are_still_in_hospital_is_a_part() -> None:
+    claim = _one("How many remain in hospital?\nEight, the clinic says.", "Eight")
+    assert (claim.metric, claim.is_partial) == ("injured", True)

@@ -42,6 +42,7 @@ from claimledger.extraction.parts import (
     mark_back_references,
     mark_parts,
     mark_shares_of_a_larger_toll,
+    names_a_state,
 )
 from claimledger.extraction.quantities import Quantity, find_quantities
 from claimledger.extraction.scope import (
@@ -316,8 +317,9 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
             aside += [(q.start, q.end, "furniture") for q in quantities if furniture.covers(q.start)]
             quantities = [q for q in quantities if not furniture.covers(q.start)]
         inherited = events.before(sent) if quantities else None
-        # the sentence before, in the same block, asks a question this one may answer with a bare figure
-        asked = sent.idx > 0 and sents[sent.idx - 1].text.rstrip().endswith("?")
+        # the sentence before asks a question this one may answer with a bare figure ("How many died?" then
+        # "Nine, according to the ministry"); a numbered heading ("1.") answers nothing
+        asked = sent.idx > 0 and sents[sent.idx - 1].text.rstrip().endswith("?") and len(toks) > 2
         kept: list[tuple[Quantity, Claim]] = []
         for q in quantities:
             made = _claim(section, text, *_context(text, sent, toks, q), as_of_dates, inherited, published,
@@ -338,6 +340,8 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
                                                 and (_kept_for_its_context(toks, q)
                                                      or q.first_token == 0 and asked))]
         mark_parts(toks, kept)
+        if asked and kept and kept[0][0].first_token == 0 and names_a_state(sents[sent.idx - 1].text):
+            kept[0][1].is_partial = True  # "How many are still in hospital?" "Fifteen, the secretariat says"
         shares.extend(c for q, c in kept if not c.is_partial and died_where_or_when(toks, q, c))
         mark_a_breakdown_of(previous, [c for _, c in kept])
         colon = next((t.start for t in toks if t.text == ":"), None)

@@ -60,6 +60,8 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
         elif claim.unit == "body" or right_after(toks, q.first_token, _REMAINS_OF):
             # "divers recovered six bodies", "the recovery of the bodies of five victims": finds, a part
             claim.is_partial = True
+        elif claim.metric in ("injured", "casualties", "killed") and _labelled_with_a_share(toks, q):
+            claim.is_partial = True  # "Distribution: Kerrevaal General 34; treated on scene and discharged 9"
         elif claim.metric == "displaced" and not _says_displaced(sentence):
             claim.is_partial = True  # "1,150 people spent the night in its shelters": those sheltered, a part
     for q, claim in kept:
@@ -179,6 +181,41 @@ def _counted_at_a_facility(toks: list[Token], end: int) -> bool:
         return False
     rest = " ".join(t.lower for t in toks[end + 2:end + 4 + _PLACE_WORDS])
     return bool(_facility_place_pattern().match(rest))
+
+
+_LABEL_OPENERS = frozenset({":", ";", "•", "·", "▪", "-", "–", "—"})
+_LABEL_CLOSERS = frozenset({";", ".", ",", "("})
+_LABEL_WORDS = 8  # words a field's label may take: "treated on scene and discharged"
+
+
+def _labelled_with_a_share(toks: list[Token], q: Quantity) -> bool:
+    """A figure closing a field whose label names one place or state ("Kerrevaal General Hospital 34;",
+    "treated on scene and discharged 9.", "In hospital: 20"): that place's or state's share."""
+    after = toks[q.last_token + 1].lower if q.last_token + 1 < len(toks) else "."
+    if after not in _LABEL_CLOSERS:
+        return False
+    start = next((k + 1 for k in range(q.first_token - 1, max(-1, q.first_token - 2 - _LABEL_WORDS), -1)
+                  if toks[k].lower in _LABEL_OPENERS), None)
+    if start is None or start >= q.first_token:
+        return False
+    words = [t.lower for t in toks[start:q.first_token] if t.lower != ":"]
+    if not vocab.word_set("reporting_verbs", "verbs").isdisjoint(words):
+        return False  # "Brenna Lines still says nine": who says it, not a field's label
+    return bool(_share_label_pattern().search(" ".join(words)))
+
+
+@lru_cache(maxsize=1)
+def _share_label_pattern() -> PhraseSearch:
+    table = vocab.load("claim_scope")
+    places = [str(p) for p in vocab.load("metrics")["treatment_places"]]
+    return PhraseSearch([*places, *table["scene_places"], *table["scene_treatment_verbs"], *table["condition_states"],
+                         "in hospital", "still in", "remain in", "remains in"])
+
+
+def names_a_state(text: str) -> bool:
+    """Whether a text asks about or names a state some of the hurt are in ("How many are still in
+    hospital?", "in intensive care"): a figure answering it is a part of the injured."""
+    return bool(_share_label_pattern().search(text.lower()))
 
 
 def _clause_after(toks: list[Token], end: int, limit: int = _STATE_WORDS) -> str:
