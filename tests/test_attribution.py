@@ -130,3 +130,13 @@ def test_officials_there_said() -> None:
 def test_a_colon_speaker_named_with_of_the() -> None:
     text = "Major Ana Ruiz of the Coastal Command: 3 sailors were injured in the blast."
     assert _sources_of(text)[0][1] != set()
+
+
+def test_a_statement_from_a_body_on_an_event_is_the_bodys() -> None:
+    text = "Statement from the Harbour Board on the collapse at Pier 4: 6 workers were injured."
+    assert _sources_of(text) == [("6 workers", {"Harbour Board"})]
+
+
+def test_a_mixed_case_acronym_the_article_defines_is_one_origin_with_its_name() -> None:
+    from claimledger.attribution.sources import acronyms_defined
+    assert acronyms_defined("Transportes de Lisboa (TransLis) said 4 died.") == {"TransLis": "Transportes de Lisboa"}

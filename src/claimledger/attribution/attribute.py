@@ -26,7 +26,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _ADD_ON = re.compile(r"^\s*(?:along|together)\s+with\s+|^\s*as\s+well\s+as\s+|^\s*and\s+", re.IGNORECASE)
 _NP_STOP = re.compile(
-    r"[,;:!?“”\"()]|\.(?=\s|$)|\s(?:that|who|which|when|where|while|as|because|but|if|and\s+(?:said|"
+    r"[,;:!?“”\"()]|\.(?=\s|$)|\son\s+the\s|\s(?:that|who|which|when|where|while|as|because|but|if|and\s+(?:said|"
     r"says|added))\b|\s(?:said|says|told|reported|showed|shows|found|finds|estimated|is|was|are|were|"
     r"has|have|had|stands|stood|remains|remained|rose|rises|reached|reaches|put|puts|gave|gives)\b"
 )

@@ -103,8 +103,11 @@ def _organisation_spoken_for(name: str) -> str | None:
 
 
 # "Calden State Ambulance Service (CSAS)": a name and the acronym an article then uses for it.
+# An acronym: capitals, or a short mixed-case form with two capitals or more ("CSAS", "MetrAm").
+_ACRONYM = r"[A-Z]{2,8}|[A-Z][a-z]*[A-Z][A-Za-z]{0,7}"
 _ACRONYM_DEFINED = re.compile(
-    r"\b((?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,7}[A-Z][\w'’-]*)\s+\(([A-Z]{2,8})\)")
+    r"\b((?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|the|on|de|del|da|do|des|di)\s+)*){1,7}[A-Z][\w'’-]*)\s+"
+    r"\((" + _ACRONYM + r")\)")
 
 
 def acronyms_defined(text: str) -> dict[str, str]:
@@ -114,11 +117,12 @@ def acronyms_defined(text: str) -> dict[str, str]:
     for m in _ACRONYM_DEFINED.finditer(text):
         name, acronym = m.group(1).strip(), m.group(2)
         initials = "".join(w[0] for w in name.split() if w[0].isupper())
-        if initials.endswith(acronym) and acronym not in found:
+        capitals = "".join(ch for ch in acronym if ch.isupper())  # "MetrAm": M, A
+        if initials.endswith(capitals) and acronym not in found:
             # the name may run back past where it starts ("On Monday the Calden State ..."): keep its last words
             words = name.split()
-            capitals = [i for i, w in enumerate(words) if w[0].isupper()]
-            found[acronym] = " ".join(words[capitals[len(capitals) - len(acronym)]:])
+            starts = [i for i, w in enumerate(words) if w[0].isupper()]
+            found[acronym] = " ".join(words[starts[len(starts) - len(capitals)]:])
     return found
 
 
@@ -223,7 +227,7 @@ def under_defined_names(sources: list[Source], acronyms: dict[str, str]) -> list
     named: list[Source] = []
     for source in sources:
         key = source.source_canonical
-        given = re.search(r"\(([A-Z]{2,8})\)$", key)  # "Rescue Service (VFRS)", a name cut at its "and"
+        given = re.search(r"\((" + _ACRONYM + r")\)$", key)  # "Rescue Service (VFRS)", a name cut at its "and"
         acronym = key if key in acronyms else given.group(1) if given else None
         if acronym in acronyms:
             key = canonical(acronyms[acronym])

@@ -758,6 +758,12 @@ def extract_article(article: Article) -> DocumentExtraction:
                                            for n in out.set_aside[first_aside:]]
     _sources_from_body([c for c in out.claims if c.section != "body"], [c for c in out.claims if c.section == "body"])
     mark_back_references([c for c in out.claims if c.section == "body"])
+    issuer = release_issuer(article)
+    if issuer:  # a press release or situation report states its issuer's own figures
+        for claim in out.claims:
+            if not claim.sources:
+                claim.sources = [Source(issuer, canonical(issuer), "release", "issuer")]
+    # then one name per origin, the issuer's too ("Metro de Amarro (MetrAm)" and "Metro de Amarro")
     acronyms = acronyms_defined(f"{article.title}\n{article.subtitle}\n{article.body}")
     if acronyms:  # "Calden State Ambulance Service (CSAS)" then "CSAS duty manager ...": one origin
         for claim in out.claims:
@@ -766,11 +772,6 @@ def extract_article(article: Article) -> DocumentExtraction:
     if people:  # "Governor Anton Zelev said ..." then "Zelev said ...": one origin
         for claim in out.claims:
             claim.sources = under_full_names(claim.sources, people)
-    issuer = release_issuer(article)
-    if issuer:  # a press release or situation report states its issuer's own figures
-        for claim in out.claims:
-            if not claim.sources:
-                claim.sources = [Source(issuer, canonical(issuer), "release", "issuer")]
     return out
 
 
