@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache, partial
@@ -32,10 +31,10 @@ from claimledger.extraction.counted import (
     spells_out_a_group,
 )
 from claimledger.extraction.dates import DateMention, find_dates
-from claimledger.extraction.figures import give_figures_their_count, in_a_figure_slot
+from claimledger.extraction.figures import give_figures_their_count
 from claimledger.extraction.hedges import hedge_in, is_projection
-from claimledger.extraction.keys import counts_people
 from claimledger.extraction.kinds import kind_of, set_aside_kind
+from claimledger.extraction.lists import HARMS, earlier_cues, kept_for_its_context, share_across_list
 from claimledger.extraction.parts import (
     died_where_or_when,
     mark_a_breakdown_of,
@@ -53,7 +52,6 @@ from claimledger.extraction.scope import (
     names_a_subset,
     passed_around,
     states_the_correction,
-    subset_cues,
     zero_phrases,
 )
 from claimledger.extraction.text import (
@@ -64,6 +62,7 @@ from claimledger.extraction.text import (
     right_after,
     sentences,
     tokens,
+    tokens_between,
 )
 from claimledger.model import Article, Claim, SetAsideNumber, Source
 from claimledger.reading.furniture import FurnitureMap
@@ -241,8 +240,8 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     head = thing.last_token if thing.last_token >= 0 else q.last_token
     after_phrase = toks[head + 1].lower if head + 1 < len(toks) else ""
     if not _keep(q, unit, thing.subject, metric, before, after, after_phrase,
-                 earlier_figure=right_after(toks, q.first_token, _earlier_cues()) or answer
-                 or _kept_for_its_context(toks, q)):
+                 earlier_figure=right_after(toks, q.first_token, earlier_cues()) or answer
+                 or kept_for_its_context(toks, q)):
         return None
     kind = kind_of(q, toks, unit=unit, metric=metric)
     if kind in ("address", "sample"):
@@ -278,8 +277,8 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
         is_projection=is_projection(_clause_through(text, sent, end)), is_partial=partial or list_item,
         is_list_item=list_item,
         kind=kind, assertion=_assertion(clause, toks, q.first_token),
-        event_scope="personal" if _owned_family(before, unit) and metric not in _HARMS
-        else event_scope_of(clause, as_of, published, metric in _HARMS),  # "lost her three children in the fire"
+        event_scope="personal" if _owned_family(before, unit) and metric not in HARMS
+        else event_scope_of(clause, as_of, published, metric in HARMS),  # "lost her three children in the fire"
     )
 
 
@@ -331,13 +330,13 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
             elif made is not None:
                 aside.append((q.start, q.end, made))
         counted.update((c.value_low, c.value_high, c.unit) for _, c in kept)
-        _share_across_list(toks, kept)
+        share_across_list(toks, kept)
         previous = stated_before if sent.idx == stated_in + 1 else []  # the sentence before's figures
         discussed = partial(_count_under_discussion, sents, sentence_tokens, sent, recent_harms)
         give_figures_their_count(toks, kept, previous, discussed, _default_units(), answers_a_question=asked)
         # a small figure in words that only its context kept ("Police say seven") stays when it got a count
         kept = [(q, c) for q, c in kept if not (c.metric == "other" and _small_bare_word(q, c.unit)
-                                                and (_kept_for_its_context(toks, q)
+                                                and (kept_for_its_context(toks, q)
                                                      or q.first_token == 0 and asked))]
         mark_parts(toks, kept)
         if asked and kept and kept[0][0].first_token == 0 and names_a_state(sents[sent.idx - 1].text):
@@ -350,7 +349,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
                                 [c for _, c in kept if c.char_start > colon])
         stated_before, stated_in = [c for _, c in kept], sent.idx
         recent_harms.extend((sent.idx, c.metric) for _, c in kept
-                            if c.metric in _HARMS and not c.is_partial and c.assertion == "asserted")
+                            if c.metric in HARMS and not c.is_partial and c.assertion == "asserted")
         lead_in = list_lead_in(sents, sent.idx)
         if lead_in is not None and names_a_subset(sents[lead_in].text):
             for _, claim in kept:
@@ -457,8 +456,8 @@ def _derived_injured(toks: list, casualties: Claim, claims: list[Claim]) -> list
         if killed.metric != "killed" or killed.char_start <= casualties.char_end or killed.qualifier != "exact" \
                 or killed.value_low is None or not 0 < killed.value_low < casualties.value_low:
             continue
-        between = [t.lower for t in _tokens_between(toks, casualties.char_end, killed.char_start)]
-        after = [t.lower for t in _tokens_between(toks, killed.char_end, killed.char_end + 60)][:4]
+        between = [t.lower for t in tokens_between(toks, casualties.char_end, killed.char_start)]
+        after = [t.lower for t in tokens_between(toks, killed.char_end, killed.char_end + 60)][:4]
         fatal = not _FATALLY.isdisjoint(after) or not _KILLING.isdisjoint(between)  # "one fatally", "killing one"
         if len(between) <= 6 and "," in between and fatal:
             return [replace(casualties, value_low=casualties.value_low - killed.value_low,
@@ -505,7 +504,7 @@ def _zero_claims(section: str, text: str, sent: Sentence, toks: list, taken: set
             unit=unit, subject=noun if unit != "person" else None, metric=metric, hedge=hedge_in(sent.text),
             value_source="text",
             is_projection=is_projection(_clause_through(text, sent, end)), kind="count",
-            assertion=assertion_of(clause), event_scope=event_scope_of(clause, None, published, metric in _HARMS),
+            assertion=assertion_of(clause), event_scope=event_scope_of(clause, None, published, metric in HARMS),
         ))
     return found
 
@@ -553,144 +552,6 @@ def _number_of(toks: list, before: int) -> CountedThing | None:
     return None
 
 
-_LIST_JOINERS = frozenset({"and", ",", "including", "among", "them", "while", "with", "another", "plus", "as", "well"})
-_GENERIC_HEADS = frozenset({"person", "other"})
-
-
-def _share_across_list(toks: list, kept: list[tuple[Quantity, Claim]]) -> None:
-    """In "10 soldiers were killed and 20 wounded" or "killed 12, including four children", later items
-    take the counted noun and the metric that the list states once; in "40 soldiers and two civilians
-    dead" the earlier items take the metric the last one states after them."""
-    for (prev_q, prev), (q, claim) in reversed(list(zip(kept, kept[1:], strict=False))):
-        joiners = {t.lower for t in toks[prev_q.last_token + 1:q.first_token] if prev.char_end <= t.start}
-        if prev.metric == "other" and claim.metric in _HARMS and counts_people(prev.unit) \
-                and counts_people(claim.unit) and joiners and joiners <= {"and", ","} \
-                and _cue_after(toks, q, claim):
-            prev.metric, prev.event_scope = claim.metric, claim.event_scope
-    for (prev_q, prev), (q, claim) in zip(kept, kept[1:], strict=False):
-        between = {t.lower for t in toks[prev_q.last_token + 1:q.first_token]
-                   if prev.char_end <= t.start and t.end <= claim.char_start}
-        if claim.unit in _GENERIC_HEADS and prev.unit not in _GENERIC_HEADS | {None, "percent"} \
-                and q.unit_hint is None and claim.subject in {None, "others", "wounded", "dead", "injured"}:
-            claim.unit, claim.subject = prev.unit, prev.subject
-        if prev.qualifier == "approximate" and claim.qualifier == "exact" and "and" in between \
-                and between - vocab.metric_cues().keys() <= {"and", ",", "were", "was", "had", "have", "been", "are"} \
-                and q.written == prev_q.written:
-            claim.qualifier, claim.is_approximate = "approximate", True  # "about 300 killed and 2,700 wounded"
-        if claim.metric == "other" and prev.metric != "other" and len(between) <= 4 and between <= _LIST_JOINERS \
-                and not _joins_clauses(toks, prev.char_end, claim.char_start):
-            claim.metric = prev.metric
-            if prev.is_list_item:  # "... died: nine of one side and four of the other"
-                claim.is_list_item = claim.is_partial = True
-        elif claim.metric == "other" and prev.metric != "other" and right_after(toks, q.first_token, _BREAKDOWN):
-            # "At least 13 soldiers died in the clash: nine of one side, four of the other"
-            claim.metric, claim.is_list_item, claim.is_partial = prev.metric, True, True
-            if claim.kind == "other" and q.unit_hint is None:
-                claim.kind = "count"  # "17 patients: nine in the burns unit, ...": a count of the same people
-        elif claim.metric == "other" and prev.metric != "other" and counts_people(claim.unit) \
-                and right_after(toks, q.first_token, subset_cues()):
-            claim.metric = prev.metric  # "seven civilians were killed, including three children"
-        elif claim.metric == "other" and prev.metric in ("killed", "injured", "casualties") and q.unit_hint is None \
-                and claim.unit is None and (_of_them(toks, q) or _more_of_the_same(toks, q)):
-            # "Fourteen remain in hospital, four of them in the burns unit", "11 were flown out and six more
-            # were taken by road": a part of, or more of, what the figure before counted
-            claim.metric, claim.unit, claim.kind, claim.is_partial = prev.metric, prev.unit, "count", True
-        elif claim.metric == "other" and prev.metric in ("killed", "injured", "casualties") and claim.unit is None \
-                and q.unit_hint is None and _a_share_after(toks, prev_q, prev, q):
-            # "14 to Ashcombe General, five to St. Brendan's": the list goes on without its noun and verb
-            claim.metric, claim.unit, claim.kind = prev.metric, prev.unit, "count"
-            claim.is_partial = prev.is_partial = True
-        elif claim.metric == "other" and prev.metric != "other" and right_after(toks, q.first_token, _earlier_cues()):
-            # "nine soldiers were killed, up from seven reported earlier": the same count, an earlier figure
-            claim.metric = prev.metric
-            if claim.unit in _GENERIC_HEADS | {None}:
-                claim.unit, claim.subject = prev.unit, prev.subject
-
-
-def _cue_after(toks: list, q: Quantity, claim: Claim) -> bool:
-    """Whether the metric cue of a claim comes after its counted phrase ("two civilians dead", "61 civilians
-    killed"), where it can speak for the items listed before it too."""
-    end = next((i for i in range(q.last_token, len(toks)) if toks[i].end >= claim.char_end), q.last_token)
-    cues = vocab.metric_cues()
-    # the cue closes the counted phrase ("two civilians dead") or follows it at once ("61 civilians killed")
-    return any(cues.get(t.lower, ("",))[0] == claim.metric for t in toks[end:end + 3])
-
-
-_BREAKDOWN = ((":",), (":", "the"), (":", "a"))
-_SHARE_PREPOSITIONS = frozenset({"to", "at", "in"})
-# tokens a list item's place may take before the next item: "at the Central Military Hospital in Qorvat,"
-_SHARE_GAP = 12
-
-
-def _gapped_place(toks: list, q: Quantity) -> str | None:
-    """The preposition of a place right after a number, or after one participle after it ("five to St.
-    Brendan's", "four flown to Castrel"): a list item that names only its place."""
-    after = [t.lower for t in toks[q.last_token + 1:q.last_token + 3]]
-    if after[:1] and after[0] in _SHARE_PREPOSITIONS:
-        return after[0]
-    if len(after) == 2 and after[1] in _SHARE_PREPOSITIONS and after[0].endswith(("ed", "wn")):
-        return after[1]
-    return None
-
-
-def _a_share_after(toks: list, prev_q: Quantity, prev: Claim, q: Quantity) -> bool:
-    """Whether the number `q` goes on a list of places that the figure `prev` opened: the same preposition
-    after both, and only that item's place and a comma or "and" between them."""
-    place = _gapped_place(toks, q)
-    if place is None or toks[q.first_token - 1].lower not in _LIST_OPENERS:
-        return False
-    between = [t.lower for t in toks[prev_q.last_token + 1:q.first_token] if t.start >= prev.char_end]
-    return len(between) <= _SHARE_GAP and bool(_SHARE_PREPOSITIONS & set(between[:4])) \
-        and not {".", ";", ":"} & set(between)
-
-
-def _kept_for_its_context(toks: list, q: Quantity) -> bool:
-    """A small bare number that only its context can give a count: a figure slot ("Police say seven"), a
-    place in a list ("..., and six at Ossmer University"), or more of the same ("six more were taken")."""
-    return in_a_figure_slot(toks, q.first_token) or _more_of_the_same(toks, q) or (
-        q.first_token > 0 and toks[q.first_token - 1].lower in _LIST_OPENERS and _gapped_place(toks, q) is not None)
-
-
-# Tokens before an item of a list of places: "..., and six at Ossmer", "Eight were taken to hospitals — five
-# to Wexley Regional and three to St. Agnes".
-_LIST_OPENERS = frozenset({",", "and", ":", "—", "–"})
-
-
-# Words after a number that make it more of what a figure before it counted: "six more", "four others".
-_MORE_OF_THE_SAME = frozenset({"more", "others"})
-# Words after "of" that point back at what a figure before counted: "four of them", "two of those".
-_BACK_POINTERS = frozenset({"them", "those", "these", "whom"})
-
-
-def _more_of_the_same(toks: list, q: Quantity) -> bool:
-    return q.last_token + 1 < len(toks) and toks[q.last_token + 1].lower in _MORE_OF_THE_SAME
-
-
-def _of_them(toks: list, q: Quantity) -> bool:
-    """ "four of them in the burns unit", "two of those in intensive care": a part of the count before."""
-    after = [t.lower for t in toks[q.last_token + 1:q.last_token + 3]]
-    return after[:1] == ["of"] and len(after) == 2 and after[1] in _BACK_POINTERS
-
-
-@lru_cache(maxsize=1)
-def _earlier_cues() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(str(c).lower().split()) for c in vocab.load("claim_scope")["earlier_figure_cues"])
-
-
-def _joins_clauses(toks: list, start: int, end: int) -> bool:
-    """ ", and" between two figures joins two clauses ("killed two, and three people remain without
-    power"): the second figure has its own verb, not the first one's metric."""
-    between = [t.lower for t in _tokens_between(toks, start, end)]
-    return between[:2] == [",", "and"]
-
-
-def _tokens_between(toks: list, start: int, end: int) -> list:
-    """The tokens that lie within [start, end), found by bisection (a sentence may hold thousands)."""
-    first = bisect_left(toks, start, key=lambda t: t.start)
-    last = bisect_left(toks, end, key=lambda t: t.start)
-    return [t for t in toks[first:last] if t.end <= end]
-
-
 def _sentence_of(sents: list[Sentence], position: int) -> int:
     for sent in sents:
         if sent.start <= position < sent.end:
@@ -706,7 +567,6 @@ def _official(thing: CountedThing) -> bool:
 
 
 # What may happen to a family in the event itself: such a count is the event's, not a personal detail.
-_HARMS = frozenset({"killed", "injured", "casualties", "missing", "captured"})
 
 
 def _owned_family(before: str, unit: str | None) -> bool:

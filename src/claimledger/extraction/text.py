@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -155,3 +156,10 @@ def right_after(toks: list[Token], first: int, phrases: tuple[tuple[str, ...], .
     token `first`: "up from" before "seven", "bodies of" before "five victims"."""
     before = tuple(t.lower for t in toks[max(0, first - 3):first])
     return any(len(phrase) <= len(before) and before[len(before) - len(phrase):] == phrase for phrase in phrases)
+
+
+def tokens_between(toks: list[Token], start: int, end: int) -> list[Token]:
+    """The tokens that lie within [start, end), found by bisection (a sentence may hold thousands)."""
+    first = bisect_left(toks, start, key=lambda t: t.start)
+    last = bisect_left(toks, end, key=lambda t: t.start)
+    return [t for t in toks[first:last] if t.end <= end]
