@@ -10,7 +10,7 @@ export DO_NOT_TRACK = 1
 export GX_ANALYTICS_ENABLED = false
 export PREFECT_HOME = $(CURDIR)/.prefect
 
-.PHONY: install run test check bench eval ui serve report clean
+.PHONY: install run test check bench bench-scale eval ui serve report clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ check: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_dense.py
 	$(BIN)/python benchmarks/bench_pipeline.py --articles 5000
+
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/bench_scale.py --sizes 10000 100000 --variant both --ecb-data $(EVAL_DATA)/ecbplus_public
 
 eval: $(STAMP)
 	$(BIN)/python eval/run_eval.py --data $(EVAL_DATA)
