@@ -16,6 +16,7 @@ from claimledger import vocab
 from claimledger.attribution.quotes import quote_frames
 from claimledger.attribution.sources import Frame, canonical, clean, cues, looks_like_source, split_sources
 from claimledger.extraction.dates import CALENDAR_WORDS
+from claimledger.extraction.phrases import alternation
 from claimledger.extraction.text import Sentence, list_lead_in
 from claimledger.model import Source
 
@@ -194,10 +195,6 @@ _OWN_FIGURES = re.compile(
 def _patterns() -> dict[str, re.Pattern[str]]:
     """The cue vocabularies compiled once."""
     vocabulary = cues()
-
-    def alternation(words: frozenset[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
     return {
         "prepositional": re.compile(r"\b(?:" + alternation(vocabulary["prepositional"]) + r")\b"),
         "artifact": re.compile(

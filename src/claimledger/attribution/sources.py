@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from claimledger import vocab
+from claimledger.extraction.phrases import alternation
 from claimledger.model import Source
 
 _LEADING = re.compile(r"^(?:\s|[“”\"'‘’,]|\b(?:and|or|with|but|so|then|also|while|both|later|meanwhile|afterwards|"
@@ -133,8 +134,7 @@ def _alias_pattern() -> re.Pattern[str]:
         str(a) for name, entry in vocab.load("source_aliases")["sources"].items() for a in [name, *entry["aliases"]]
     ]
     aliases = [a.replace("’", "'") for a in names if " " in a or (a.isupper() and len(a) >= 2)]
-    ordered = sorted(aliases, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(a) for a in ordered) + r")\b", re.IGNORECASE)
+    return re.compile(r"\b(?:" + alternation(aliases) + r")\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1024)  # asked for every frame and source; cleared per article (extract.py)

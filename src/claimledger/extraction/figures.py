@@ -67,20 +67,11 @@ def in_a_figure_slot(toks: list[Token], first: int) -> bool:
     if last == "by":
         return len(before) >= 2 and before[-2] in stand_verbs  # "We stand by 66"
     if last == "with":
-        return len(before) >= 2 and before[-2] in _stay_verbs()  # "will stay with 56"
+        return len(before) >= 2 and before[-2] in vocab.word_set("claim_scope", "figure_stay_verbs")  # "stay with 56"
     if last == "to":  # "raised its count on Tuesday to 33"
-        return any(t.lower in _rise_verbs() for t in toks[max(0, first - 6):first])
+        rises = vocab.word_set("claim_scope", "figure_to_verbs")
+        return any(t.lower in rises for t in toks[max(0, first - 6):first])
     return last in reporting  # "The health authority says 87."
-
-
-@lru_cache(maxsize=1)
-def _stay_verbs() -> frozenset[str]:
-    return vocab.word_set("claim_scope", "figure_stay_verbs")
-
-
-@lru_cache(maxsize=1)
-def _rise_verbs() -> frozenset[str]:
-    return vocab.word_set("claim_scope", "figure_to_verbs")
 
 
 def _harm_metrics(claims: list[Claim]) -> list[str]:

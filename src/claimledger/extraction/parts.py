@@ -13,7 +13,7 @@ from functools import lru_cache
 from claimledger import vocab
 from claimledger.extraction.counted import singular
 from claimledger.extraction.keys import counts_people
-from claimledger.extraction.phrases import PhraseSearch
+from claimledger.extraction.phrases import PhraseSearch, alternation
 from claimledger.extraction.quantities import Quantity
 from claimledger.extraction.scope import subset_cues
 from claimledger.extraction.text import Token, right_after
@@ -232,8 +232,7 @@ def _clause_after(toks: list[Token], end: int, limit: int = _STATE_WORDS) -> str
 @lru_cache(maxsize=1)
 def _scene_treatment_pattern() -> re.Pattern[str]:
     table = vocab.load("claim_scope")
-    verbs = "|".join(re.escape(str(v)) for v in table["scene_treatment_verbs"])
-    places = "|".join(re.escape(str(p)) for p in table["scene_places"])
+    verbs, places = alternation(table["scene_treatment_verbs"]), alternation(table["scene_places"])
     # the release before the place or after it: "released at the scene", "treated at the scene and released"
     return re.compile(rf"\b(?:{verbs})\b.*?\b(?:{places})\b(?! of\b)|\b(?:{places})\b(?! of\b).*?\b(?:{verbs})\b")
 
@@ -245,7 +244,7 @@ def _treated_at_the_scene(toks: list[Token], end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _death_at_a_facility_pattern() -> re.Pattern[str]:
-    verbs = "|".join(re.escape(str(v)) for v in vocab.load("claim_scope")["death_verbs"])
+    verbs = alternation(vocab.load("claim_scope")["death_verbs"])
     return re.compile(rf"\b(?:{verbs})\b(?: \S+)?? (?:in|at) (?:\S+ ){{0,{_PLACE_WORDS - 1}}}?"
                       rf"(?:{_treatment_places(singular=True)})\b")
 
@@ -253,8 +252,7 @@ def _death_at_a_facility_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _death_share_pattern() -> re.Pattern[str]:
     table = vocab.load("claim_scope")
-    verbs = "|".join(re.escape(str(v)) for v in table["death_verbs"])
-    places = "|".join(re.escape(str(p)) for p in table["death_share_phrases"])
+    verbs, places = alternation(table["death_verbs"]), alternation(table["death_share_phrases"])
     return re.compile(rf"\b(?:{verbs})\b(?: \S+)?? (?:{places})\b")
 
 
@@ -284,13 +282,13 @@ def _died_at_a_facility(toks: list[Token], end: int) -> bool:
 def _treatment_places(*, singular: bool) -> str:
     """The treatment places (metrics.yaml) as a regex alternation; with `singular`, only those naming one."""
     places = (str(p).lower() for p in vocab.load("metrics")["treatment_places"])
-    return "|".join(re.escape(p) for p in places if not (singular and p.endswith("s")))
+    return alternation(p for p in places if not (singular and p.endswith("s")))
 
 
 @lru_cache(maxsize=1)
 def _facility_place_pattern() -> re.Pattern[str]:
     places = _treatment_places(singular=True)  # "at the hospitals" or "at two clinics" may hold everyone hurt
-    closers = "|".join(re.escape(str(w)) for w in vocab.load("claim_scope")["share_closers"])
+    closers = alternation(vocab.load("claim_scope")["share_closers"])
     # "hospital fire" or "hospital staff" goes on naming something else: the place must close the phrase
     return re.compile(rf"(?:\S+ ){{0,{_PLACE_WORDS - 1}}}?(?:{places})(?: (?:of|{closers})\b| [,.;:]|$)")
 
@@ -385,7 +383,7 @@ def _facility_verbs() -> PhraseSearch:
 @lru_cache(maxsize=1)
 def _facility_pattern() -> re.Pattern[str]:
     places = _treatment_places(singular=False)
-    verbs = "|".join(re.escape(str(v).lower()) for v in vocab.load("claim_scope")["facility_verbs"])
+    verbs = alternation(str(v).lower() for v in vocab.load("claim_scope")["facility_verbs"])
     return re.compile(rf"\b(?:{places})\b(?:\s+[^\s.;]+){{0,8}}?\s+(?:{verbs})\b")
 
 

@@ -14,6 +14,12 @@ import re
 from collections.abc import Iterable, Iterator
 
 
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of `words`, escaped, longest first (so a phrase wins over its own first word);
+    one that matches nothing when there are none."""
+    return "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
 def at_word_starts(pattern: re.Pattern[str], text: str, not_after: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
     """pattern.finditer(text), less the matches right after a character `not_after` matches: the boundary
     a leading look-behind would check, checked apart so that the regex engine can scan for first letters.
@@ -35,12 +41,11 @@ class PhraseSearch:
     preceded or followed by a character of `joins` (word characters, and hyphens by default)."""
 
     def __init__(self, phrases: Iterable[str], *, joins: str = r"[\w-]") -> None:
-        ordered = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)  # longest first
-        alternation = "|".join(re.escape(p) for p in ordered) or "(?!)"  # no phrases: matches nothing
-        self._lower = re.compile(rf"(?:{alternation})(?!{joins})")
+        any_phrase = alternation({str(p).lower() for p in phrases})
+        self._lower = re.compile(rf"(?:{any_phrase})(?!{joins})")
         self._joins = re.compile(joins)
         # the text's own case, for the rare text whose lower-case form has another length ("İ")
-        self._any_case = re.compile(rf"(?<!{joins})(?:{alternation})(?!{joins})", re.IGNORECASE)
+        self._any_case = re.compile(rf"(?<!{joins})(?:{any_phrase})(?!{joins})", re.IGNORECASE)
 
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each match, in text order, none overlapping."""

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from claimledger import vocab
 from claimledger.extraction.dates import MONTH_NAMES
-from claimledger.extraction.phrases import PhraseSearch
+from claimledger.extraction.phrases import PhraseSearch, alternation
 from claimledger.extraction.text import Token, right_after
 
 ASSERTIONS = ("asserted", "denied", "corrected", "rumoured")
@@ -80,21 +80,16 @@ def assertion_of(sentence: str) -> str:
 def _passed_around_heads() -> frozenset[str]:
     """What a source passed around opens with: the hearsay carriers without their article, singular and
     plural ("post", "posts", "voice note"), and the unverified channels ("telegram channel")."""
-    heads = set(_carrier_nouns())
+    heads = set(_carrier_nouns("hearsay_carriers"))
     channels = {str(c).lower() for c in vocab.load("claim_scope")["unverified_channels"]}
     return frozenset(heads | {h[:-1] for h in heads if h.endswith("s")} | {h + "s" for h in heads} | channels)
 
 
-@lru_cache(maxsize=1)
-def _platform_carrier_nouns() -> frozenset[str]:
-    """ "message", "messages", "channel": what is hearsay only when a platform's name comes before it."""
-    return frozenset(re.sub(r"^an?\s+", "", str(c).lower()) for c in vocab.load("claim_scope")["platform_carriers"])
-
-
-@lru_cache(maxsize=1)
-def _carrier_nouns() -> tuple[str, ...]:
-    """The hearsay carriers without their article: "posts", "post", "voice notes"."""
-    return tuple(re.sub(r"^an?\s+", "", str(c).lower()) for c in vocab.load("claim_scope")["hearsay_carriers"])
+@lru_cache(maxsize=2)
+def _carrier_nouns(key: str) -> tuple[str, ...]:
+    """A list of carriers without their article: "posts", "post", "voice notes" (hearsay_carriers); "message",
+    "channel" (platform_carriers: hearsay only when a platform's name comes before them)."""
+    return tuple(re.sub(r"^an?\s+", "", str(c).lower()) for c in vocab.load("claim_scope")[key])
 
 
 def _official_owner(word: str) -> bool:
@@ -114,7 +109,7 @@ def passed_around(source: str) -> bool:
         # "Facebook post" is a post, "pro-Taurek Telegram channel" a Telegram channel
         words = words[platform:] if " ".join(words[platform:platform + 2]) in _passed_around_heads() \
             else words[platform + 1:]
-        if words and words[0] in _platform_carrier_nouns():
+        if words and words[0] in _carrier_nouns("platform_carriers"):
             return True  # "WhatsApp message", "Telegram group": a message passed around on a platform
     if len(words) > 1 and words[1] in vocab.word_set("claim_scope", "official_carriers"):
         return False  # "video message", "video statement": an official speaking on camera
@@ -130,8 +125,15 @@ _GAP_WORD = r"(?:\d{1,3}(?:,\d{3})+|[\w'-]+)"  # a word, or a number with thousa
 @lru_cache(maxsize=1)
 def _hearsay_carriers() -> PhraseSearch:
     """The carriers' nouns: a cheap first search that any hearsay match needs ("A Facebook post")."""
-    return PhraseSearch([*_carrier_nouns(), *_platform_carrier_nouns(),
+    return PhraseSearch([*_carrier_nouns("hearsay_carriers"), *_carrier_nouns("platform_carriers"),
                          *vocab.load("claim_scope")["hearsay_posting_verbs"]])
+
+
+def _article_and_noun(carrier: str) -> tuple[bool, str]:
+    """Whether a carrier is written with "a"/"an" ("a post"), and its noun as a regex ("post", "voice\\s+notes")."""
+    words = str(carrier).split()
+    single = words[0] in ("a", "an")
+    return single, r"\s+".join(map(re.escape, words[1:] if single else words))
 
 
 @lru_cache(maxsize=1)
@@ -141,23 +143,19 @@ def _hearsay_pattern() -> re.Pattern[str]:
     overrun" is not). A platform's name may stand before the carrier's noun; a single carrier may have
     its owner and an aside set off by commas ("a spectator's post, since deleted, claimed")."""
     table = vocab.load("claim_scope")
-    platforms = "|".join(re.escape(str(p)) for p in table["platforms"])
+    platforms = alternation(table["platforms"])
     forms = []
     for carrier in sorted(table["hearsay_carriers"], key=len, reverse=True):
-        words = str(carrier).split()
-        if words[0] in ("a", "an"):  # "a spectator's post, since deleted, claimed ..."
-            noun = r"\s+".join(map(re.escape, words[1:]))
+        single, noun = _article_and_noun(carrier)
+        if single:  # "a spectator's post, since deleted, claimed ..."
             forms.append(rf"an?\s+(?:[\w-]+['’]s\s+)?(?:(?:{platforms})\s+)?{noun}(?:,\s*[^,.;:]{{1,40}},)?")
         else:
-            noun = r"\s+".join(map(re.escape, words))
             forms.append(rf"(?:(?:{platforms})\s+)?{noun}")
     for carrier in sorted(table["platform_carriers"], key=len, reverse=True):  # the platform's name required
-        words = str(carrier).split()
-        article = r"an?\s+(?:[\w'-]+\s+)?" if words[0] in ("a", "an") else r"(?:[\w'-]+\s+)?"  # "a pro-X ..."
-        noun = r"\s+".join(map(re.escape, words[1:] if words[0] in ("a", "an") else words))
+        single, noun = _article_and_noun(carrier)
+        article = r"an?\s+(?:[\w'-]+\s+)?" if single else r"(?:[\w'-]+\s+)?"  # "a pro-X Telegram channel"
         forms.append(rf"{article}(?:{platforms})\s+{noun}")
-    verbs = "|".join(re.escape(str(v)) for v in table["hearsay_verbs"])
-    posting = "|".join(re.escape(str(v)) for v in table["hearsay_posting_verbs"])
+    verbs, posting = alternation(table["hearsay_verbs"]), alternation(table["hearsay_posting_verbs"])
     return re.compile(rf"(?<![\w-])(?<!\bin )(?:{'|'.join(forms)})\s+(?:{_GAP_WORD}\s+){{0,{_HEARSAY_GAP}}}?"
                       rf"(?:{verbs})\b"
                       # "a spectator posted that four died"; not "in a video posted on the council's website"
@@ -194,7 +192,7 @@ def event_scope_of(clause: str, as_of: date | None, published: date | None, harm
 @lru_cache(maxsize=1)
 def _span_from_a_year() -> re.Pattern[str]:
     """ "since 2019", "since March 2021": a span opener before a year, with its month if named."""
-    openers = "|".join(re.escape(str(o)) for o in vocab.load("claim_scope")["span_openers"])
+    openers = alternation(vocab.load("claim_scope")["span_openers"])
     months = "|".join(MONTH_NAMES)
     return re.compile(rf"\b(?:{openers})\s+(?:({months})\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 

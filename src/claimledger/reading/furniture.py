@@ -12,6 +12,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from claimledger import vocab
+from claimledger.extraction.phrases import alternation
 
 
 @lru_cache(maxsize=1)
@@ -24,7 +25,7 @@ def _line_pattern() -> re.Pattern[str]:
 def _code_rules() -> tuple[re.Pattern[str], float, re.Pattern[str]]:
     data = vocab.load("claim_scope")
     # any code word anywhere in the line, as one scan of the line rather than one per word
-    words = re.compile("|".join(re.escape(str(w)) for w in data["code_words"]) or "(?!)")
+    words = re.compile(alternation(data["code_words"]))
     # any one code character: findall counts them all in one pass
     chars = re.compile("[" + re.escape(str(data["code_chars"])) + "]")
     return chars, float(data["code_char_share"]), words
