@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache, partial
@@ -89,8 +90,10 @@ def claim_id(doc_id: str, section: str, start: int, end: int, derived: str | Non
 
 
 def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_before: str, toks_after: str,
-          after_phrase: str, *, earlier_figure: bool = False) -> bool:
-    """Whether a number is a claim worth a row (drops pronoun "one" and anaphoric "the two")."""
+          after_phrase: str, *, context_keeps: Callable[[], bool] = lambda: False) -> bool:
+    """Whether a number is a claim worth a row (drops pronoun "one" and anaphoric "the two"). `context_keeps`
+    says whether the context keeps a small bare number ("up from six", "Police say seven"); it is asked only
+    for such a number."""
     if after_phrase in vocab.word_set("reporting_verbs", "strong"):
         return False  # "two officials said": who speaks, not what is counted
     if q.written == "pronoun_one":  # "one soldier was killed" counts; "one of them", "no one" do not
@@ -103,7 +106,7 @@ def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_
     if toks_before in {"the", "other", "these", "those", "both", "all"} and q.qualifier == "exact" \
             and q.written == "words" and q.number_value <= 10 and metric == "other" and toks_after != "of":
         return False  # "between the two nations", "the three candidates": a reference back, not a count
-    if metric == "other" and _small_bare_word(q, unit) and toks_after != "of" and not earlier_figure:
+    if metric == "other" and _small_bare_word(q, unit) and toks_after != "of" and not context_keeps():
         return False  # "the other two"; partitives ("two of whom"), "up from six", "Police say seven" stay
     return True
 
@@ -240,7 +243,7 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     head = thing.last_token if thing.last_token >= 0 else q.last_token
     after_phrase = toks[head + 1].lower if head + 1 < len(toks) else ""
     if not _keep(q, unit, thing.subject, metric, before, after, after_phrase,
-                 earlier_figure=right_after(toks, q.first_token, earlier_cues()) or answer
+                 context_keeps=lambda: answer or right_after(toks, q.first_token, earlier_cues())
                  or kept_for_its_context(toks, q)):
         return None
     kind = kind_of(q, toks, unit=unit, metric=metric)
