@@ -112,6 +112,9 @@ def test_contradiction_intervals(con, a, b, contradicts: bool) -> None:
         ({"same_doc": True}, True),  # two named origins in one article
         ({"story1": None, "story2": None, "tags1": ["Kursk"], "tags2": ["Kursk", "NK"]}, True),
         ({"story1": None, "story2": None, "tags1": ["Kursk"], "tags2": ["Gaza"]}, False),
+        # several shared tags still give one pair; an article with a story and one without never pair
+        ({"story1": None, "story2": None, "tags1": ["NK", "Kursk", "POW"], "tags2": ["POW", "Kursk", "NK"]}, True),
+        ({"story1": None, "tags1": ["Kursk"], "tags2": ["Kursk"]}, False),
         ({"as_of1": "2024-11-01", "as_of2": "2025-01-10"}, False),
         ({"published2": None}, False),
         ({}, True),

@@ -192,11 +192,12 @@ create or replace macro is_sourcing_checked(section, kind, assertion, event_scop
 -- of the other as whole words ("coast guard" in "Taveri Coast Guard spokesman Lino Barrosa", "ministry" in
 -- "Interior Ministry"): an article's short name for a body it named in full.
 create or replace macro plain_words(name) as ' ' || trim(regexp_replace(lower(name), '[^a-z0-9'']+', ' ', 'g')) || ' ';
-create or replace macro body_named_in(bodies, names) as
-    len(list_filter(bodies, lambda b: len(list_filter(names, lambda n: contains(plain_words(n), ' ' || b || ' '))) > 0)) > 0;
-create or replace macro shares_origin(origins, bodies, other_origins, other_bodies) as
+-- `words` are the names' plain_words, worked out once per claim (pairs are many more than claims).
+create or replace macro body_named_in(bodies, words) as
+    len(list_filter(bodies, lambda b: len(list_filter(words, lambda w: contains(w, ' ' || b || ' '))) > 0)) > 0;
+create or replace macro shares_origin(origins, bodies, words, other_origins, other_bodies, other_words) as
     len(list_intersect(origins, other_origins)) > 0
-    or body_named_in(bodies, other_origins) or body_named_in(other_bodies, origins);
+    or body_named_in(bodies, other_words) or body_named_in(other_bodies, words);
 -- The origins of a group of figures as text, from their lists of origins: "Kyiv; NIS".
 create or replace macro origins_text(origin_lists) as
     array_to_string(list_sort(list_distinct(flatten(origin_lists))), '; ');

@@ -9,7 +9,9 @@ with params as (select 0.10 as approx_tolerance),
 
 origins as (
     select claim_id, list(distinct source_origin order by source_origin) as origins,
-           list(distinct origin_body) filter (where origin_body is not null) as bodies
+           list(distinct origin_body) filter (where origin_body is not null) as bodies,
+           -- each origin's words, worked out once per claim rather than once per pair
+           list(distinct plain_words(source_origin)) as origin_words
     from claim_sources
     group by claim_id
 ),
@@ -40,7 +42,10 @@ bounded as (
            c.value_low, c.value_high,
            c.is_projection, c.is_people, c.hedge, c.is_approximate, c.value_source,
            c.qualifier, c.sentence_idx, d.story, d.tags, d.published_at, coalesce(o.origins, []) as origins,
-           coalesce(o.bodies, []) as bodies,
+           coalesce(o.bodies, []) as bodies, coalesce(o.origin_words, []) as origin_words,
+           -- the key pairs are joined on: the story, or each tag of an article with no story
+           case when d.story is not null then ['story:' || d.story]
+                else list_transform(coalesce(d.tags, []), lambda t: 'tag:' || t) end as pair_keys,
            dp.doc_place, coalesce(dp.doc_place_list, []) as doc_place_list, lb.doc_id is not null as is_live_blog,
            -- the sentence says a count moved ("raising the number killed to four", "rose to 23", "down
            -- from 14", "gave an updated figure: 19 dead", "eight remained unaccounted for")
@@ -65,6 +70,11 @@ bounded as (
       and d.published_at is not null and not coalesce(c.is_partial, false)
 ),
 
+keyed as (
+    -- one row per key a claim is paired on: its story, or each tag of an article with no story
+    select *, unnest(pair_keys) as pair_key from bounded
+),
+
 paired as (
     select a.claim_id, b.claim_id as related_claim_id, a.doc_id, b.doc_id as related_doc_id,
            a.metric, a.thing, a.actor, b.actor as related_actor, a.place, coalesce(a.story, b.story) as story,
@@ -77,7 +87,7 @@ paired as (
            a.low_eff, a.high_eff, b.low_eff as related_low_eff, b.high_eff as related_high_eff,
            a.origins, b.origins as related_origins, a.says_update or a.says_still as says_rise,
            b.says_update or b.says_still as related_says_rise,
-           shares_origin(a.origins, a.bodies, b.origins, b.bodies) as same_origin,
+           shares_origin(a.origins, a.bodies, a.origin_words, b.origins, b.bodies, b.origin_words) as same_origin,
            a.high_eff >= b.low_eff and b.high_eff >= a.low_eff as intervals_overlap,
            -- weak evidence: a side with no source, a hedge, a vague figure, or one derived from others
            len(a.origins) = 0 or len(b.origins) = 0 or a.hedge is not null or b.hedge is not null
@@ -88,16 +98,19 @@ paired as (
                          coalesce(a.place, ''), coalesce(a.story, b.story, ''),
                          least(array_to_string(a.origins, ','), array_to_string(b.origins, ',')),
                          greatest(array_to_string(a.origins, ','), array_to_string(b.origins, ',')))) as finding_key
-    from bounded as a
-    join bounded as b
-      -- two origins quoted in one article are compared too ("the mayor says 41 dead; the Red Cross, 20 to
-      -- 25"), but only when both are named, neither sentence tells of the count moving ("up from 14",
-      -- "has risen to 7"), and the article is not a live blog, whose entries are hours apart
-      on (a.doc_id <> b.doc_id
+    from keyed as a
+    join keyed as b
+      -- an equality join on metric and story (or tag), so that the work follows the size of each story,
+      -- not of the warehouse; two articles with no story that share several tags pair on the first
+      on a.metric = b.metric and a.pair_key = b.pair_key
+     and (a.story is not null or a.pair_key = 'tag:' || list_sort(list_intersect(a.tags, b.tags))[1])
+     and (a.published_at, a.claim_id) < (b.published_at, b.claim_id)
+    -- two origins quoted in one article are compared too ("the mayor says 41 dead; the Red Cross, 20 to
+    -- 25"), but only when both are named, neither sentence tells of the count moving ("up from 14",
+    -- "has risen to 7"), and the article is not a live blog, whose entries are hours apart
+    where (a.doc_id <> b.doc_id
           or (len(a.origins) > 0 and len(b.origins) > 0 and not (a.says_update or b.says_update)
               and (not a.is_live_blog or a.sentence_idx = b.sentence_idx)))
-     and (a.published_at, a.claim_id) < (b.published_at, b.claim_id)
-     and a.metric = b.metric
      and (a.thing = b.thing or (a.thing = '*' and coalesce(b.is_people, false))
           or (b.thing = '*' and coalesce(a.is_people, false)))
      and (a.actor is null or b.actor is null or a.actor = b.actor)
@@ -107,8 +120,6 @@ paired as (
      and (a.place is not null or a.doc_place is null or b.doc_place is null or a.doc_place = b.doc_place
           or list_contains(b.doc_place_list, a.doc_place) or list_contains(a.doc_place_list, b.doc_place))
      and coalesce(a.is_projection, false) = coalesce(b.is_projection, false)
-    where (a.story is not null and a.story = b.story)
-       or (a.story is null and b.story is null and len(list_intersect(a.tags, b.tags)) > 0)
 ),
 
 final as (select * from paired)
