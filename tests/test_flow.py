@@ -106,6 +106,22 @@ def test_flow_flags_exactly_the_two_articles(harness, corpus: Path, tmp_path: Pa
     assert rows(db, "select count(*) from claim_flags where check_name = 'contradiction'")[0][0] == 0
 
 
+def test_a_run_that_adds_an_article_flags_what_a_check_of_everything_flags(harness, corpus: Path,
+                                                                          tmp_path: Path) -> None:
+    added = corpus / "contradicting.md"
+    held_back = added.read_text(encoding="utf-8")
+    added.unlink()
+    db = tmp_path / "claims.duckdb"
+    claims_pipeline(seeds=[str(corpus)], db=str(db), build_docs=False)
+    added.write_text(held_back, encoding="utf-8")
+    claims_pipeline(seeds=[str(corpus)], db=str(db), build_docs=False)  # checks the nk-kursk story only
+    flags = "select flag_id, check_name, severity, detail, finding_id from claim_flags order by all"
+    incremental = rows(db, flags)
+    assert any(f[1] == "contradiction" for f in incremental)
+    claims_pipeline(seeds=[str(corpus)], db=str(db), build_docs=False, recheck_all=True)
+    assert rows(db, flags) == incremental
+
+
 def test_failed_run_leaves_warehouse_as_it_was(harness, corpus: Path, tmp_path: Path, monkeypatch) -> None:
     db = tmp_path / "claims.duckdb"
     claims_pipeline(seeds=[str(corpus)], db=str(db), build_docs=False)

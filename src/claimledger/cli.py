@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--partition-size", type=int, default=500, help="articles per extraction task")
     run.add_argument("--workers", type=int, default=None,
                      help="processes that extract (default: $CLAIMLEDGER_WORKERS, else every core; 1: none)")
+    run.add_argument("--recheck-all", action="store_true",
+                     help="check every story again, not only those of new and edited articles")
     run.add_argument("--default-date", type=_iso_day, metavar="YYYY-MM-DD",
                      help="publication date of articles that give none in their file or text")
     serve = sub.add_parser("serve", help="serve the flow as a scheduled deployment (needs PREFECT_API_URL)")
@@ -97,7 +99,7 @@ def _run(args: argparse.Namespace) -> int:
         summary = run_pipeline(task_runner=args.task_runner, dask_address=args.dask_address, seeds=seeds,
                                db=str(args.db), build_docs=not args.no_docs, lock_wait_seconds=args.wait,
                                partition_size=args.partition_size, extraction_workers=args.workers,
-                               default_date=args.default_date)
+                               default_date=args.default_date, recheck_all=args.recheck_all)
     except WarehouseBusy as exc:
         print(f"claimledger: {exc}", file=sys.stderr)
         return BUSY

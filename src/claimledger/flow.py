@@ -45,15 +45,18 @@ def extract_task(partition: list) -> dict:
 
 
 @task(name="load", **TASK_OPTIONS)
-def load_task(staging: Path, articles: list, frames: dict, errors: list, run_id: str) -> None:
-    steps.load(staging, articles, frames, errors, run_id)
+def load_task(staging: Path, articles: list, frames: dict, errors: list, run_id: str) -> steps.CheckScope:
+    scope = steps.load(staging, articles, frames, errors, run_id)
     get_run_logger().info("load: %d articles and %d claims staged", len(articles), frames["claims"].height)
+    return scope
 
 
 @task(name="validate", **TASK_OPTIONS)
-def validate_task(staging: Path, run_id: str, docs_root: Path | None) -> None:
-    flags, results = steps.validate(staging, run_id, docs_root=docs_root)
-    get_run_logger().info("validate: %d expectations checked, %d flags", len(results), flags.height)
+def validate_task(staging: Path, run_id: str, docs_root: Path | None, scope: steps.CheckScope | None) -> None:
+    flags, results = steps.validate(staging, run_id, docs_root=docs_root, scope=scope)
+    get_run_logger().info("validate: %s; %d expectations checked, %d flags of the stories checked",
+                          "every story" if scope is None else f"the stories of {len(scope.doc_ids)} new or edited "
+                          "articles", len(results), flags.height)
 
 
 @task(name="publish", **TASK_OPTIONS)
@@ -106,11 +109,14 @@ def claims_pipeline(
     partition_size: int = 500,
     extraction_workers: int | None = None,
     default_date: str | None = None,
+    recheck_all: bool = False,
 ) -> dict[str, Any]:
     """Read article files, extract claims into the DuckDB warehouse, validate, flag and publish.
 
     `extraction_workers`: processes that extract (default: every core this process may use; 1 extracts
-    in this process). `default_date` (YYYY-MM-DD): the date of articles that state none."""
+    in this process). `default_date` (YYYY-MM-DD): the date of articles that state none. The checks
+    look again at the stories of new and edited articles only, unless `recheck_all` or the checks
+    changed since the last run."""
     steps.clear_stop()  # a stop belongs to the run it interrupted
     finished = threading.Event()
     threading.Thread(target=_watch_for_cancel, args=(flow_run.id, finished), daemon=True,
@@ -118,13 +124,13 @@ def claims_pipeline(
     try:
         return _pipeline(seeds, db, build_docs, lock_wait_seconds, partition_size,
                          extraction_workers or workers.default_workers(),
-                         date.fromisoformat(default_date) if default_date else None)
+                         date.fromisoformat(default_date) if default_date else None, recheck_all)
     finally:
         finished.set()
 
 
 def _pipeline(seeds: list[str] | None, db: str, build_docs: bool, lock_wait_seconds: float,
-              partition_size: int, n_workers: int, default_date: date | None) -> dict[str, Any]:
+              partition_size: int, n_workers: int, default_date: date | None, recheck_all: bool) -> dict[str, Any]:
     paths = [Path(p) for p in (seeds or [str(settings.DEFAULT_SEEDS)])]
     db_path = Path(db)
     run_id = datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
@@ -137,14 +143,16 @@ def _pipeline(seeds: list[str] | None, db: str, build_docs: bool, lock_wait_seco
             # Extraction runs in partitions of many articles, one task each, on the flow's task runner
             # (threads by default, a Dask cluster with run_pipeline(task_runner="dask")); on threads,
             # the tasks hand their articles to worker processes.
-            if changed or steps.needs_validation(staging, errors, steps.checks_fingerprint()):
+            check_all = recheck_all or steps.checks_changed(staging, steps.checks_fingerprint())
+            if changed or check_all or steps.needs_validation(staging, errors, steps.checks_fingerprint()):
                 with workers.extraction_workers(n_workers, len(changed)):
                     futures = extract_task.map(steps.partitions(changed, partition_size))
                     frames = steps.combine([future.result() for future in futures])
                 steps.raise_if_stopped()
-                load_task(staging, changed, frames, errors, run_id)
+                scope = load_task(staging, changed, frames, errors, run_id)
                 steps.raise_if_stopped()
-                validate_task(staging, run_id, settings.docs_root(db_path) if build_docs else None)
+                validate_task(staging, run_id, settings.docs_root(db_path) if build_docs else None,
+                              None if check_all else scope)
             # else: nothing new to extract and the stored flags already judge this very data.
             summary = steps.RunSummary(
                 run_id, n_documents=len(articles), n_new_documents=len(changed), n_failed=len(errors), errors=errors

@@ -84,10 +84,34 @@ def needs_validation(staging: Path, errors: list[IngestError], fingerprint: str)
     con = warehouse.connect(staging)
     try:
         stored = {tuple(r) for r in con.execute("select source_path, line, reason from ingest_errors").fetchall()}
+    finally:
+        con.close()
+    return stored != {(e.source_path, e.line, e.reason) for e in errors} or checks_changed(staging, fingerprint)
+
+
+def checks_changed(staging: Path, fingerprint: str) -> bool:
+    """Whether the suites or their SQL changed since the last run (or there was none): every stored
+    flag must then be checked again, not only those of new documents."""
+    con = warehouse.connect(staging)
+    try:
         last = con.execute("select checks_fingerprint from runs order by started_at desc limit 1").fetchone()
     finally:
         con.close()
-    return stored != {(e.source_path, e.line, e.reason) for e in errors} or last is None or last[0] != fingerprint
+    return last is None or last[0] != fingerprint
+
+
+@dataclass(frozen=True)
+class CheckScope:
+    """What a run's checks look at again: the documents it stored, and the stories (or, for articles
+    with no story, the tags) those documents belong to now or belonged to before the run."""
+
+    doc_ids: tuple[str, ...] = ()
+    keys: tuple[tuple[str | None, tuple[str, ...]], ...] = ()
+
+
+# Documents validated together at most (whole stories are never split): the frames Great Expectations
+# reads stay this size however large the warehouse grows.
+CHUNK_DOCUMENTS = 5000
 
 
 class RunStopped(RuntimeError):
@@ -145,31 +169,65 @@ def combine(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:
 
 def load(
     staging: Path, articles: list[Article], frames: dict[str, pl.DataFrame], errors: list[IngestError], run_id: str
-) -> None:
-    """Load step: replace the rows of new and edited documents, record unreadable input."""
+) -> CheckScope:
+    """Load step: replace the rows of new and edited documents, record unreadable input; return what
+    the checks must look at again."""
     con = warehouse.connect(staging)
     try:
+        before = warehouse.stored_keys(con, [a.doc_id for a in articles])
         warehouse.store_documents(con, articles, frames, run_id)
         warehouse.store_ingest_errors(con, errors, run_id)
     finally:
         con.close()
+    keys = {(story, tuple(sorted(tags))) for story, tags in before}
+    keys |= {(a.story, tuple(sorted(a.tags))) for a in articles}
+    return CheckScope(tuple(a.doc_id for a in articles), tuple(sorted(keys, key=repr)))
 
 
-def validate(staging: Path, run_id: str, *, docs_root: Path | None) -> tuple[pl.DataFrame, list[dict]]:
-    """Validate step: run every suite on the whole warehouse; return current flags and results."""
+def validate(staging: Path, run_id: str, *, docs_root: Path | None,
+             scope: CheckScope | None = None) -> tuple[pl.DataFrame, list[dict]]:
+    """Validate step: run every suite on the stories in `scope` (on the whole warehouse when it is
+    None), a chunk of whole stories at a time; make their flags current and return them with the
+    expectation results."""
     suites = quality.load_suites()
     con = warehouse.connect(staging)
     try:
-        frames = {name: warehouse.read(con, name) for name in quality.datasets(suites)}
-        outcomes = quality.validate(frames, suites, docs_root=docs_root)
-        all_flags = [flagging.build_flags(o.flag, o.failing_ids, _evidence(con, o)) for o in outcomes if o.flag]
-        results = [dict(r, run_id=run_id) for o in outcomes for r in o.results]
+        documents = (warehouse.every_document(con) if scope is None else
+                     warehouse.check_scope_documents(con, list(scope.doc_ids),
+                                                     [(story, list(tags)) for story, tags in scope.keys]))
+        all_flags, chunk_results = [], []
+        for chunk in story_chunks(documents, CHUNK_DOCUMENTS):
+            with warehouse.check_scope(con, chunk):
+                frames = {name: warehouse.read(con, name) for name in quality.datasets(suites)}
+                outcomes = quality.validate(frames, suites, docs_root=docs_root)
+                del frames
+                all_flags += [flagging.build_flags(o.flag, o.failing_ids, _evidence(con, o))
+                              for o in outcomes if o.flag]
+            chunk_results.append([r for o in outcomes for r in o.results])
+        results = [dict(r, run_id=run_id) for r in quality.merge_results(chunk_results)]
         current = pl.concat(all_flags) if all_flags else pl.DataFrame(schema=flagging.FLAG_SCHEMA)
-        warehouse.store_flags(con, current, run_id)
+        warehouse.store_flags(con, current, run_id, None if scope is None else [d for d, _ in documents])
         warehouse.store_validation(con, results)
     finally:
         con.close()
     return current, results
+
+
+def story_chunks(documents: list[tuple[str, str | None]], size: int) -> list[list[str]]:
+    """Document ids in chunks of whole stories, each of about `size` documents at most (a story larger
+    than `size` is a chunk of its own; articles with no story, which pair by tag, are one story)."""
+    by_story: dict[str | None, list[str]] = {}
+    for doc_id, story in documents:
+        by_story.setdefault(story, []).append(doc_id)
+    chunks: list[list[str]] = []
+    current: list[str] = []
+    for story in sorted(by_story, key=lambda s: (s is None, s or "")):
+        ids = by_story[story]
+        if current and len(current) + len(ids) > size:
+            chunks.append(current)
+            current = []
+        current.extend(ids)
+    return chunks + [current] if current else chunks
 
 
 def _evidence(con, outcome: quality.SuiteOutcome) -> list[dict]:

@@ -137,3 +137,21 @@ def validate(
                     outcome.failing_ids.append(tuple(str(row[c]) for c in id_columns))
         outcomes.append(outcome)
     return outcomes
+
+
+def merge_results(chunks: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """One result per expectation from the results of several chunks validated apart: counts added,
+    a success only when every chunk succeeded."""
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for results in chunks:
+        for r in results:
+            key = (r["suite"], r["expectation"], r["column_name"], r["details"])
+            if key not in merged:
+                merged[key] = dict(r)
+                continue
+            into = merged[key]
+            into["success"] = into["success"] and r["success"]
+            for count in ("element_count", "unexpected_count"):
+                if r[count] is not None:
+                    into[count] = (into[count] or 0) + r[count]
+    return list(merged.values())

@@ -3,6 +3,7 @@
 A run never writes the live file. It copies it to a staging file, writes there, and swaps the
 staging file in with an atomic rename when everything succeeded; a failed or killed run leaves
 the live warehouse as it was, and readers of the live file are never blocked by the writer.
+A run's checks look again only at the stories its new and edited documents belong to (check_scope).
 """
 
 from __future__ import annotations
@@ -185,6 +186,59 @@ def store_ingest_errors(con: duckdb.DuckDBPyConnection, errors: list[IngestError
                         [(run_id, e.source_path, e.line, e.reason) for e in errors])
 
 
+def _doc_ids(doc_ids: list[str]) -> Any:
+    """A one-column Arrow table of document ids, to register on a connection."""
+    return pl.DataFrame({"doc_id": doc_ids}, schema={"doc_id": pl.Utf8}).to_arrow()
+
+
+def stored_keys(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list[tuple[str | None, list[str]]]:
+    """Story and tags of those of the given documents that are stored (read before a run replaces them)."""
+    con.register("asked_docs", _doc_ids(doc_ids))
+    try:
+        rows = con.execute("select story, tags from documents "
+                           "where doc_id in (select doc_id from asked_docs)").fetchall()
+    finally:
+        con.unregister("asked_docs")
+    return [(story, list(tags or [])) for story, tags in rows]
+
+
+def check_scope_documents(con: duckdb.DuckDBPyConnection, stored: list[str],
+                          keys: list[tuple[str | None, list[str]]]) -> list[tuple[str, str | None]]:
+    """(doc_id, story) of the documents a run's checks look at again (sql/check_scope_documents.sql):
+    the `stored` documents and the stories, or storyless tags, in `keys`."""
+    con.register("scope_stored", _doc_ids(stored))
+    con.register("scope_keys", pl.DataFrame({"story": [k[0] for k in keys], "tags": [k[1] for k in keys]},
+                                            schema={"story": pl.Utf8, "tags": pl.List(pl.Utf8)}).to_arrow())
+    try:
+        return [(doc_id, story) for doc_id, story in con.execute(sql("check_scope_documents")).fetchall()]
+    finally:
+        con.unregister("scope_stored")
+        con.unregister("scope_keys")
+
+
+def every_document(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | None]]:
+    """(doc_id, story) of every stored document."""
+    return [(doc_id, story) for doc_id, story in con.execute("select doc_id, story from documents").fetchall()]
+
+
+@contextmanager
+def check_scope(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> Iterator[None]:
+    """Within the block, this connection's `documents`, `claims` and `claim_sources` hold only these
+    documents' rows (sql/create_check_scope.sql), so every view computes over them alone."""
+    con.execute("create or replace temp table check_scope_docs (doc_id varchar)")
+    con.register("scope_ids", _doc_ids(doc_ids))
+    con.execute("insert into temp.check_scope_docs select doc_id from scope_ids")
+    con.unregister("scope_ids")
+    catalog = con.execute("select current_database()").fetchone()[0]  # type: ignore[index]
+    con.execute(sql("create_check_scope").format(catalog='"' + catalog.replace('"', '""') + '"'))
+    try:
+        yield
+    finally:
+        for name in ("claim_sources", "claims", "documents"):
+            con.execute(f"drop view if exists temp.{name}")
+        con.execute("drop table if exists temp.check_scope_docs")
+
+
 def read(con: duckdb.DuckDBPyConnection, relation: str) -> pd.DataFrame:
     """A whole table or view as a pandas frame (what Great Expectations validates)."""
     if not relation.isidentifier():
@@ -199,10 +253,19 @@ def query(con: duckdb.DuckDBPyConnection, statement: str, params: list[Any] | No
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def store_flags(con: duckdb.DuckDBPyConnection, flags: pl.DataFrame, run_id: str) -> None:
-    """Make claim_flags the current flags: keep the ones still raised, add new, drop resolved."""
+def store_flags(con: duckdb.DuckDBPyConnection, flags: pl.DataFrame, run_id: str,
+                scope: list[str] | None = None) -> None:
+    """Make claim_flags the current flags: keep the ones still raised, add new, drop resolved.
+
+    `flags` are the current flags of the claims of the `scope` documents (of every document when it is
+    None): flags of other claims stay as they are, but for those of claims no longer stored."""
     con.register("current_flags", flags.with_columns(pl.lit(run_id).alias("run_id")).to_arrow())
-    con.execute("delete from claim_flags where flag_id not in (select flag_id from current_flags)")
+    if scope is None:
+        con.execute("delete from claim_flags where flag_id not in (select flag_id from current_flags)")
+    else:
+        con.register("scope_ids", _doc_ids(scope))
+        con.execute(sql("delete_scope_flags"))
+        con.unregister("scope_ids")
     # A flag still raised keeps the run that first raised it, but takes today's severity and evidence.
     con.execute("update claim_flags as f set severity = c.severity, detail = c.detail, finding_id = c.finding_id "
                 "from current_flags as c where f.flag_id = c.flag_id")

@@ -1,5 +1,5 @@
 -- Parts that must add up to a stated whole: killed + injured against casualties for the same key,
--- when one account gives all three: the same origin (within 7 days, or in one article), or one article
+-- when one account gives all three: the same origin (in one article, or within 7 days on the same story), or one article
 -- that credits none of them to anyone. Figures of different origins that disagree are contradictions,
 -- not sums that fail. `passed` is false when the sum of the parts' intervals and the whole's interval
 -- cannot both hold.
@@ -11,12 +11,13 @@ origins as (
 
 bounded as (
     select c.claim_id, c.doc_id, c.metric, c.thing, c.actor, c.place, c.period_start, c.quantity_text,
-           coalesce(o.origins, []) as origins,
+           coalesce(o.origins, []) as origins, d.story, d.tags,
            coalesce(c.value_low, 0) * (case when c.is_approximate and c.qualifier <> 'vague'
                                             then 1 - p.approx_tolerance else 1 end) as low_eff,
            coalesce(c.value_high, 'infinity'::double) * (case when c.is_approximate and c.qualifier <> 'vague'
                                                               then 1 + p.approx_tolerance else 1 end) as high_eff
     from claims as c
+    join documents as d using (doc_id)
     left join origins as o using (claim_id)
     cross join params as p
     where is_checked_claim(c.section, c.kind, c.assertion, c.event_scope, c.metric, c.thing)
@@ -40,7 +41,10 @@ combined as (
       and ((k.doc_id = w.doc_id and len(k.origins) + len(i.origins) + len(w.origins) = 0)
            or (len(list_intersect(k.origins, w.origins)) > 0 and len(list_intersect(i.origins, w.origins)) > 0
                and (k.doc_id = w.doc_id
-                    or (k.place is not null and abs(date_diff('day', k.period_start, w.period_start)) <= p.window_days))))
+                    or (k.place is not null and abs(date_diff('day', k.period_start, w.period_start)) <= p.window_days
+                        -- one event: the same story (or a shared tag when neither names one), as pairs are
+                        and ((k.story is not null and k.story = w.story)
+                             or (k.story is null and w.story is null and len(list_intersect(k.tags, w.tags)) > 0))))))
 ),
 
 checked as (
