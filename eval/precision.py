@@ -39,7 +39,10 @@ Three corpora go through the whole engine (extraction, the warehouse and the fin
 - ``holdout13``: eval/holdout13/articles.jsonl, a thirteenth, written while the rules up to 63c9d3c were
   written, judged once on 63c9d3c, then used as a development set;
 - ``holdout14``: eval/holdout14/articles.jsonl, a fourteenth, written while the rules up to 5e7a2c8 were
-  written, judged once on 5e7a2c8 and never used to write a rule: the held-out measure.
+  written, judged once on 5e7a2c8, then used as a development set (from 97f6e16 on);
+- ``holdout15``: eval/holdout15/articles.jsonl, a fifteenth, written while the checks of 58706da were
+  written (no extraction rule changed since 97f6e16), judged once on 58706da and never used to write a
+  rule: the held-out measure.
 
 Each held-out folder also lists, by reading, every killed and injured count (killed_injured.jsonl:
 killed/injured recall) and the genuine disagreements its writer planted (disagreements.jsonl:
@@ -88,7 +91,8 @@ COMPOSED = ROOT / "eval" / "composed"
 # Composed held-out corpora: articles.jsonl and the killed and injured counts a judge listed by reading.
 HOLDOUTS = {name: ROOT / "eval" / name
             for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
-                         "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14")}
+                         "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14",
+                                      "holdout15")}
 FLAG_QUERIES = {
     "unsourced": "select claim_id, null as related_claim_id, claim_id as finding_key, 'warning' as severity "
                  "from v_unsourced_checks where not passed",
