@@ -145,12 +145,18 @@ def _pipeline(seeds: list[str] | None, db: str, build_docs: bool, lock_wait_seco
             # the tasks hand their articles to worker processes.
             check_all = recheck_all or steps.checks_changed(staging, steps.checks_fingerprint())
             if changed or check_all or steps.needs_validation(staging, errors, steps.checks_fingerprint()):
+                # Each partition's rows are staged as soon as they are extracted and then let go, so a
+                # run holds a few partitions' frames at a time however many articles it reads.
+                parts = steps.partitions(changed, partition_size)
                 with workers.extraction_workers(n_workers, len(changed)):
-                    futures = extract_task.map(steps.partitions(changed, partition_size))
-                    frames = steps.combine([future.result() for future in futures])
-                steps.raise_if_stopped()
-                scope = load_task(staging, changed, frames, errors, run_id)
-                steps.raise_if_stopped()
+                    futures = list(extract_task.map(parts))
+                    scopes = []
+                    for part in parts:
+                        future = futures.pop(0)
+                        scopes.append(load_task(staging, part, future.result(), errors, run_id))
+                        del future
+                        steps.raise_if_stopped()
+                scope = steps.CheckScope.union(scopes)
                 validate_task(staging, run_id, settings.docs_root(db_path) if build_docs else None,
                               None if check_all else scope)
             # else: nothing new to extract and the stored flags already judge this very data.

@@ -15,7 +15,7 @@ from claimledger import __version__, vocab, workers
 from claimledger.checks import flags as flagging
 from claimledger.checks import quality
 from claimledger.extraction.extract import DocumentExtraction, extract_article
-from claimledger.extraction.frames import concat_frames, to_frames
+from claimledger.extraction.frames import to_frames
 from claimledger.model import Article, IngestError
 from claimledger.reading import ingest
 from claimledger.storage import warehouse
@@ -108,6 +108,12 @@ class CheckScope:
     doc_ids: tuple[str, ...] = ()
     keys: tuple[tuple[str | None, tuple[str, ...]], ...] = ()
 
+    @staticmethod
+    def union(scopes: list[CheckScope]) -> CheckScope:
+        """One scope covering all of these (a run's partitions)."""
+        keys = {key for scope in scopes for key in scope.keys}
+        return CheckScope(tuple(d for scope in scopes for d in scope.doc_ids), tuple(sorted(keys, key=repr)))
+
 
 # Documents validated together at most (whole stories are never split): the frames Great Expectations
 # reads stay this size however large the warehouse grows.
@@ -162,16 +168,11 @@ def partitions(articles: list[Article], size: int) -> list[list[Article]]:
     return [articles[i : i + size] for i in range(0, len(articles), size)] or [[]]
 
 
-def combine(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:
-    """One set of frames from the frames of each partition, in partition order."""
-    return concat_frames(parts)
-
-
 def load(
     staging: Path, articles: list[Article], frames: dict[str, pl.DataFrame], errors: list[IngestError], run_id: str
 ) -> CheckScope:
-    """Load step: replace the rows of new and edited documents, record unreadable input; return what
-    the checks must look at again."""
+    """Load step: replace the rows of these new and edited documents (a partition of the run's), make
+    ingest_errors the run's unreadable input; return what the checks must look at again."""
     con = warehouse.connect(staging)
     try:
         before = warehouse.stored_keys(con, [a.doc_id for a in articles])
