@@ -117,6 +117,10 @@ SET_ASIDE = [
     ("A passer-by dialed 999 when the fire started.", "999", "phone"),
     ("Dispatchers took the 112 call at noon.", "112", "phone"),
     ("Famed violinist passes, died at 88 in Vienna.", "88", "age"),
+    # a name's letters may lie outside A-Z
+    ("The skipper, Håkon Sæbø, 61, drowned near the pier.", "61", "age"),
+    ("Ilona Dvořák, 39 was named as the second victim.", "39", "age"),
+    ("A lorry driver, Chloé Lefèvre, 45, was hurt in the pile-up.", "45", "age"),
     ("Officers were sent to 12 West 3rd Street after the alarm.", "12", "address"),
     ("He served as the No. 3 official in the ministry.", "3", "identifier"),
     # a zero-padded number or a number after a document's name is a label

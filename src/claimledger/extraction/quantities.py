@@ -126,7 +126,7 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
     if prev in {"aged", "age", "ages"} or _words_before(toks, num.first) in _age_phrases():
         return "age"  # "aged 61", "dies at 95"
     if (
-        re.search(r"[A-Z][a-z]+,\s*$", before)
+        _capitalised_word_before_comma(before)
         and (re.match(r"^\s*[,;)]", after) or (num.value > 1 and re.match(r"^\s+(?:was|is|has|had)\b", after)
                                                   and _a_persons_name(before)))
         and num.written == "digits"
@@ -189,7 +189,20 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
     return None
 
 
-_NAME_BEFORE_COMMA = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+),\s*$")
+# Letters of any script ([^\W\d_]): names such as "Lukač" or "Øvrebø" end in letters outside A-Z, and an
+# ASCII class would read their ages as counts.
+_WORD_BEFORE_COMMA = re.compile(r"([^\W\d_]+),\s*$")
+_NAME_BEFORE_COMMA = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\s+([^\W\d_]+),\s*$")
+
+
+def _capitalised(word: str) -> bool:
+    """ "Smith", "Lukač", "Øvrebø": one capital, then at least one lower-case letter of any script."""
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+
+def _capitalised_word_before_comma(before: str) -> bool:
+    found = _WORD_BEFORE_COMMA.search(before)
+    return found is not None and _capitalised(found.group(1))
 _NOT_NAMES = frozenset("in on at by from since after before during for of to with until through".split()) \
     | CALENDAR_WORDS
 
@@ -197,7 +210,12 @@ _NOT_NAMES = frozenset("in on at by from since after before during for of to wit
 def _a_persons_name(before: str) -> bool:
     """ "Andrew Lopez, " (a first and a last name) before the number, not "By Tuesday, " or "In Tenkir, "."""
     found = _NAME_BEFORE_COMMA.search(before)
-    return found is not None and not {found.group(1).lower(), found.group(2).lower()} & _NOT_NAMES
+    return (
+        found is not None
+        and _capitalised(found.group(1))
+        and _capitalised(found.group(2))
+        and not {found.group(1).lower(), found.group(2).lower()} & _NOT_NAMES
+    )
 
 
 @lru_cache(maxsize=1)
