@@ -350,6 +350,13 @@ EVENT_SCOPES = [
     ("Since June 2023, 40 people have been injured at the crossing.", "40 people", "other_period"),
     ("Since Saturday, 14 people have been treated for burns.", "14 people", "main"),
     ("The army has sent 5,000 troops to the region since 2022.", "5,000 troops", "main"),
+    # a span of years totals many events: any figure when the span closed long ago, harm when it opened then
+    ("From 2012 to 2021 the river burst its banks and killed 73 villagers.", "73 villagers", "other_period"),
+    ("Regulators counted 48 crane collapses in the years 2016–2023.", "48 crane collapses", "other_period"),
+    ("The clinic treated 650 people for snakebites between 2019 and 2025, its director said.", "650 people",
+     "other_period"),
+    ("Between 2023 and 2025 the charity housed 900 families.", "900 families", "main"),
+    ("The quarry blast on 2025-02-28 injured 6 workers.", "6 workers", "main"),
 ]
 
 

@@ -186,7 +186,38 @@ def event_scope_of(clause: str, as_of: date | None, published: date | None, harm
         return "other_period"  # "In January 2021, a pileup ... killed six", "the 2019 floods", "In June, ..."
     if harm and published is not None and _runs_from_long_before(clause, published, days):
         return "other_period"  # "five people have drowned there since 2019": many events' total
+    if published is not None and _spans_years_long_before(clause, published, days, harm):
+        return "other_period"  # "between 2015 and 2024, 80 people were hurt": a total over years
     return "main"
+
+
+@lru_cache(maxsize=1)
+def _span_of_years() -> re.Pattern[str]:
+    """ "between 2015 and 2024", "from 2010 to 2020", "2016-2021", "2016–21": a span of years."""
+    table = vocab.load("claim_scope")
+    openers, joiners = alternation(table["year_span_openers"]), alternation(table["year_span_joiners"])
+    return re.compile(
+        rf"\b(?:(?:{openers})\s+((?:19|20)\d\d)\s+(?:{joiners})\s+((?:19|20)\d\d)"
+        r"|((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d))\b(?![-–/]\d)",
+        re.IGNORECASE,
+    )
+
+
+def _spans_years_long_before(clause: str, published: date, days: int, harm: bool) -> bool:
+    """Whether the clause sets its figure in a span of several years that ended at least `days` before
+    publication (any figure: it totals another period), or, for a count of harm, that began that long
+    before (a running total of many events, as with "since 2019")."""
+    for m in _span_of_years().finditer(clause):
+        first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        first_year = int(first)
+        last_year = int(last) if len(last) == 4 else first_year // 100 * 100 + int(last)
+        if last_year <= first_year:
+            continue  # "2025-08" of a date, "2024-2024": no span of years
+        if (published - date(last_year, 12, 31)).days >= days:
+            return True
+        if harm and (published - date(first_year, 1, 1)).days >= days:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
