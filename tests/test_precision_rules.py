@@ -726,6 +726,10 @@ def _sourcing_checked(sentence: str, quantity_text: str) -> bool:
     ("Thirty-five people were injured, the hospital said.", "Thirty-five people", False),
     ("Three workers remain hospitalized after the blast.", "Three workers", True),
     ("Three workers were hospitalized after the blast.", "Three workers", False),
+    # how many are in hospital now: a present-tense state, not an admission
+    ("Of the hurt climbers, four are in hospital in Brixen.", "four", True),
+    ("A coach overturned on the pass; 14 passengers were hurt. Six are hospitalised in Tarvo.", "Six", True),
+    ("Eight pupils were hurt and taken to hospital.", "Eight pupils", False),
     # a state some of the injured are in
     ("Doctors said nine of them were in critical condition.", "nine", True),
     ("Two passengers were in a stable condition on Sunday night.", "Two passengers", True),

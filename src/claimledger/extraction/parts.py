@@ -39,8 +39,9 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
             claim.is_partial = True
         elif claim.metric in ("injured", "casualties", "killed") and q.first_token in facility_counts:
             claim.is_partial = True  # "the hospital had taken in 400 injured": one hospital's share
-        elif claim.metric == "injured" and _still_in_state(toks, _end_token(toks, q, claim)):
-            claim.is_partial = True  # "two remain hospitalized": those not yet discharged
+        elif claim.metric == "injured" and (_still_in_state(toks, _end_token(toks, q, claim))
+                                            or _in_hospital_now(toks, _end_token(toks, q, claim))):
+            claim.is_partial = True  # "two remain hospitalized", "nine are in hospital": those not yet discharged
         elif claim.metric != "killed" and _in_a_condition(toks, q.last_token):
             claim.is_partial = True  # "six were in a serious condition": some of the injured
         elif claim.metric in ("injured", "casualties") and _treated_at_the_scene(toks, _end_token(toks, q, claim)):
@@ -438,6 +439,19 @@ def _still_in_state(toks: list[Token], last: int) -> bool:
             return True
         k += 1
     return False
+
+
+def _in_hospital_now(toks: list[Token], last: int) -> bool:
+    """ "nine are in hospital", "one is hospitalised": a present-tense state of treatment right after the
+    count, how many are there now."""
+    if last + 2 >= len(toks) or toks[last + 1].lower not in vocab.word_set("claim_scope", "present_copulas"):
+        return False
+    return _hospital_state_pattern().match(_clause_after(toks, last + 1, 4)) is not None
+
+
+@lru_cache(maxsize=1)
+def _hospital_state_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(vocab.load('claim_scope')['hospital_states'])})\b")
 
 
 _ASIDE_OPENERS = frozenset({"including", "among", "most", "many", "some", "all", "both", "mostly"})
