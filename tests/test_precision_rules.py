@@ -1165,6 +1165,11 @@ def test_a_section_label_before_a_colon_is_no_source(body: str) -> None:
     assert claims_of(body)[0].sources == []
 
 
+def test_a_figures_clause_before_a_colon_is_no_source() -> None:
+    body = "Twenty-one went to hospitals: 15 to Aldon and six to Brest."
+    assert all(c.sources == [] for c in claims_of(body))
+
+
 def test_a_news_article_that_mentions_a_press_secretary_is_no_release() -> None:
     from claimledger.model import Article
 

@@ -501,6 +501,8 @@ def _colon_speaker(words: str) -> str | None:
     if lowered[0] in _NOT_SPEAKERS or lowered[0] in cues()["possessive_adjectives"] \
             or words.lower() in vocab.metric_cues():
         return None  # "Note: ...", "Latest figures: ...", "Injured: 61 persons": a label, not a speaker
+    if lowered[0].split("-")[0] in _number_words():
+        return None  # "Seven were taken to hospitals: four to ...": a figure's clause, never a speaker
     name = parts[:-1]
     if len(parts) > 1 and lowered[-1] in cues()["report_labels"] and all(w[0].isupper() for w in name) \
             and (len(name) >= 2 or (name[0].isupper() and len(name[0]) >= 2 and name[0].isalpha())):
@@ -512,6 +514,12 @@ def _colon_speaker(words: str) -> str | None:
                                       for w, low in zip(parts, lowered, strict=True)):
         return words  # "Port Authority spokeswoman Ines Roca: ...": an organisation's role and a name
     return None
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    table = vocab.load("number_words")
+    return frozenset(str(w) for w in (*table["units"], *table["tens"]))
 
 
 def _short_follow_up(text: str) -> bool:
