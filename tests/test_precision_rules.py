@@ -1054,6 +1054,12 @@ def test_sources_in_report_labels_and_explanations(body: str, quantity_text: str
     ("Press statement on the quarry blast", "Eleven workers are still missing."),
     ("Quarry blast", "MEDIA STATEMENT\n\nEleven workers are still missing."),
     ("Quarry blast", "Eleven workers are still missing.\n\nPress enquiries: office@example.org"),
+    # a release's closing conventions and its title "Statement of ..."
+    ("Quarry blast", "Eleven workers are still missing.\n\n-30-"),
+    ("Quarry blast", "Eleven workers are still missing.\n\nENDS\n\nThe union was founded in 1921."),
+    ("Quarry blast", "Eleven workers are still missing.\n\nNotes to editors: the union has 4,000 members."),
+    ("Quarry blast", "Eleven workers are still missing.\n\nPress service: +1 555 0100"),
+    ("Statement of the regional union council on the blast at Pit 3", "Eleven workers are still missing."),
 ])
 def test_press_notes_and_statements_are_their_issuers(title: str, body: str) -> None:
     from claimledger.model import Article
@@ -1173,7 +1179,8 @@ def test_a_figures_clause_before_a_colon_is_no_source() -> None:
 def test_a_news_article_that_mentions_a_press_secretary_is_no_release() -> None:
     from claimledger.model import Article
 
-    body = "The White House press secretary declined to comment.\n\nTwelve miners were killed."
+    body = ("The White House press secretary declined to comment.\n\nTwelve miners were killed.\n\nThe strike "
+            "ends on Friday.")
     for outlet, title in (("Harbour Times", "Mine blast"), ("AP", "Storm update: roads closed")):
         doc = Article(doc_id="n2", external_id="n2", source_path="n2.txt", subtitle="", outlet=outlet, title=title,
                       body=body)

@@ -651,7 +651,9 @@ def release_issuer(article: Article) -> str | None:
             or any(re.search(re.escape(contact) + r"\s*:", end)  # "Media contact: ..." closing the text
                    for contact in vocab.word_set("reporting_verbs", "release_contacts")) \
             or any(text.startswith(opening) for text in openings
-                   for opening in vocab.word_set("reporting_verbs", "release_openings")):
+                   for opening in vocab.word_set("reporting_verbs", "release_openings")) \
+            or not vocab.word_set("reporting_verbs", "release_end_lines").isdisjoint(
+                line.strip() for line in end.split("\n")):
         return article.outlet
     # "Mountain Relief Alliance statement on the flood response": the outlet names its own statement
     heading = article.title.lower() + "\n" + body.lstrip().split("\n", 1)[0]
