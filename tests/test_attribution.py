@@ -31,6 +31,11 @@ ATTRIBUTIONS = [
     ("The tally from the Red Cross stood at 31 dead.", "31", {"Red Cross"}, "tally from"),
     ("The latest toll, from the regional health office, is nine dead.", "nine", {"regional health office"},
      "toll, from"),
+    # who the speaker is, set off by commas between the name and the verb after a quotation
+    ("“Nine guests were hurt. We called the ambulances,” Piet Marsman, who manages the hotel, told the paper.",
+     "Nine", {"Piet Marsman"}, "told"),
+    ("“Forty cattle drowned,” Greta Ohlin, a farmer in the delta, said on Monday.", "Forty", {"Greta Ohlin"},
+     "said"),
 ]
 
 

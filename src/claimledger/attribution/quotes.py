@@ -16,6 +16,9 @@ _SPEAKER = (
     r"|[Hh]e|[Ss]he|[Tt]hey|[Oo]fficials?"
 )
 _SPEAKER_AFTER = r"(?:the\s+|a\s+)?(?:[A-Za-z][\w.'’-]*[ \t]+){0,6}?[A-Z][\w.'’-]*|" + _SPEAKER
+# Who the speaker after a quotation is, set off by commas before the verb: '," Ana Ruiz, who runs the
+# shelter, said' or '," Ana Ruiz, a nurse at the clinic, said'.
+_APPOSITIVE = r"(?:,[ \t]+(?:who|whose|a|an|the)[ \t][^,“”\"\n]{0,120},)?"
 
 
 # A line that introduces a statement by its speaker, then a colon: the quotation after it is theirs.
@@ -59,7 +62,8 @@ def _speaker_of_the_sentence_before(plain: str, start: int) -> tuple[str, str] |
 def _quote_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     verbs = "|".join(sorted(cues()["verbs"], key=len, reverse=True))
     return (
-        re.compile(r"^\s*,?\s*(" + _SPEAKER_AFTER + r")\s+(?:also\s+|later\s+|then\s+)?(" + verbs + r")\b"),
+        re.compile(r"^\s*,?\s*(" + _SPEAKER_AFTER + r")" + _APPOSITIVE + r"\s+(?:also\s+|later\s+|then\s+)?(" + verbs
+                   + r")\b"),
         re.compile(r"^\s*,?\s*(" + verbs + r")\s+((?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5}|the\s+[a-z]+)"),
         re.compile(r"(" + _SPEAKER + r")\s+(?:also\s+)?(" + verbs + r")\b[^.“”\"]{0,60}?[:,]\s*$"),
     )
@@ -105,7 +109,7 @@ def quote_frames(section: str, sentences: list[Sentence]) -> list[Frame]:
     for start, end in _quotations(section):
         if end - start < 5:
             continue
-        after = plain[end : end + 120]
+        after = plain[end : end + 240]  # room for an appositive between the speaker and the verb
         before = plain[max(0, start - 120) : start]
         # the lead-ins before a quotation end in a colon or comma right before it: without one, neither
         # can match (their unanchored searches are the costly part of this loop)
