@@ -155,6 +155,10 @@ METRIC_CLAUSES = [
     ("Officers took three men into custody after the brawl.", "three men", "arrested"),
     ("Two teenagers were stabbed to death near the station.", "Two teenagers", "killed"),
     ("Troops moved 4,000 soldiers to the border.", "4,000 soldiers", "deployed"),
+    # moved after the count, to a place of treatment: the hurt, not a force; hurt people patched up where they fell
+    ("Of the hurt, nine were moved to the trauma centre in Ostrava.", "nine", "injured"),
+    ("Three hundred reservists were moved to the frontier.", "Three hundred reservists", "deployed"),
+    ("Five spectators were bandaged in the first-aid tent.", "Five spectators", "injured"),
     ("Responding deputies found three men with stab wounds.", "three men", "injured"),
     ("Medics flew two climbers to Alder Valley Trauma Center.", "two climbers", "injured"),
     ("The number of confirmed dead in the mudslide climbed to 57.", "57", "killed"),
@@ -741,6 +745,9 @@ def _sourcing_checked(sentence: str, quantity_text: str) -> bool:
     ("There were 30 wounded people in the clinic bombing.", "30 wounded people", False),
     ("Medics logged 44 injured people at the stadium and at the hospitals.", "44 injured people", False),
     # the step a count went up by
+    # a figure marked as added to a count: the step, a part
+    ("An audit found one additional casualty who was treated on the pitch.", "one additional casualty", True),
+    ("Searchers pulled three further bodies from the lake.", "three further bodies", True),
     ("The toll at the mine rose to 12 after two miners died overnight.", "two miners", True),
     ("The toll at the mine rose to 12 after two miners died overnight.", "12", False),
     ("After two miners died overnight, the union called a strike.", "two miners", False),

@@ -307,7 +307,10 @@ def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: Count
         if cue:
             return cue[0]
     if after:  # "was shot and killed": the event wins over the state
-        return next((c for c in after if c[1] == "event"), after[0])[0]
+        chosen = next((c for c in after if c[1] == "event"), after[0])[0]
+        if chosen == "deployed":  # "six were transferred to the burns unit": moved for treatment, not deployed
+            return _destination_after(toks, phrase_end + 1) or chosen
+        return chosen
     destination = _destination_after(toks, phrase_end + 1)
     if destination:
         return destination  # "ambulances took four people to Harmon Regional Medical Center"

@@ -264,8 +264,9 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     clause = clause_around(sent.text, start - sent.start, end - sent.start)
     following = [t.lower for t in toks[q.last_token + 1:q.last_token + 3]]
     added = before in vocab.word_set("claim_scope", "addition_words")  # "another 12", "an additional 400"
+    added = added or (bool(following) and following[0] in vocab.word_set("claim_scope", "addition_words"))
     partial = added or (following[:1] == ["of"] and len(following) > 1 and following[1] in _PARTITIVE) \
-        or following[:1] in (["more"], ["other"])
+        or following[:1] in (["more"], ["other"])  # "one additional patient", "two further bodies": the step
     list_item = spells_out_a_group(toks, q.first_token, right_after=thing.last_token < 0)
     partial = partial or (q.written == "article" and before == "and")  # "a man and a woman had died"
     return Claim(
