@@ -376,6 +376,12 @@ ASSERTIONS = [
     ("An earlier figure of 18 dead was incorrect, the coroner said.", "18 dead", "corrected"),
     ("Rumors that 50 workers were trapped spread online.", "50 workers", "rumoured"),
     ("Police said 4 people were hurt.", "4 people", "asserted"),
+    # claims on social media are hearsay; a short sentence pointing back denies or corrects the one before
+    ("The council knows of claims on social media that 30 tenants were evicted.", "30 tenants", "rumoured"),
+    ("Leaflets said 40 guards had deserted. These claims are untrue.", "40 guards", "denied"),
+    ("A caller said 16 cars were burned. That figure was wrong.", "16 cars", "corrected"),
+    ("Rangers said 16 hikers were hurt. It was the worst season in years.", "16 hikers", "asserted"),
+    ("Rangers said 16 hikers were hurt.\n\nIt was false, the guides said.", "16 hikers", "asserted"),
     ("The coroner raised the toll to 19 on Friday.", "19", "asserted"),
     # a correction names the wrong figure and the one it stands by
     ("Correction: this story earlier said 14 miners were trapped.", "14 miners", "corrected"),

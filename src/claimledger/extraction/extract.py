@@ -53,6 +53,7 @@ from claimledger.extraction.scope import (
     names_a_subset,
     passed_around,
     states_the_correction,
+    verdict_on_the_sentence_before,
     zero_phrases,
 )
 from claimledger.extraction.text import (
@@ -370,6 +371,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         pending.extend(_zero_claims(section, text, sent, toks, {c.char_start for _, c in kept}, published))
         out.set_aside.extend(SetAsideNumber(section, sent.idx, start, end, text[start:end], kind)
                              for start, end, kind in aside)
+    _take_verdicts_on_the_sentence_before(sents, pending)
     spans = [(c.sentence_idx, c.char_start, c.char_end) for c in pending]
     found_sources = attribute(text, sents, spans, speakers, carry_speaker=section != SECTIONS[-1])
     for claim, found in zip(pending, found_sources, strict=True):
@@ -394,6 +396,17 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         # a crawled page's title often opens its body: it summarises what the body attributes
         _sources_from_body([c for c in pending if c.char_end <= headline_end],
                            [c for c in pending if c.char_start >= headline_end])
+
+
+def _take_verdicts_on_the_sentence_before(sents: list[Sentence], claims: list[Claim]) -> None:
+    """ "Posts said eight miners died. These claims are false.": the asserted figures of a sentence that the
+    next sentence of its paragraph denies or corrects take that status."""
+    verdicts = {s.idx: found for s in sents if s.idx > 0 and (found := verdict_on_the_sentence_before(s.text))}
+    for claim in claims:
+        verdict = verdicts.get(claim.sentence_idx + 1)
+        if verdict and claim.assertion == "asserted" \
+                and sents[claim.sentence_idx].paragraph == sents[claim.sentence_idx + 1].paragraph:
+            claim.assertion = verdict
 
 
 def _parts_take_the_wholes_source(sents: list[Sentence], claims: list[Claim]) -> None:

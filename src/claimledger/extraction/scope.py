@@ -76,6 +76,25 @@ def assertion_of(sentence: str) -> str:
     return "asserted"
 
 
+# At most this many words in a sentence that denies the one before by pointing back at it ("These claims
+# are false."): a longer one says more than a verdict on what came before.
+_VERDICT_WORDS = 8
+
+
+def verdict_on_the_sentence_before(sentence: str) -> str | None:
+    """ "These claims are false.", "It was untrue.", "That figure was wrong.": a short sentence that opens by
+    pointing back and denies or corrects; its status (denied, corrected) is that of the figures of the
+    sentence before it. None for any other sentence."""
+    words = sentence.lower().split()
+    if not words or len(words) > _VERDICT_WORDS:
+        return None
+    openers = vocab.word_set("claim_scope", "pointing_back_openers")
+    if words[0] not in openers and " ".join(words[:2]) not in openers:
+        return None
+    status = assertion_of(sentence)
+    return status if status in ("denied", "corrected") else None
+
+
 @lru_cache(maxsize=1)
 def _passed_around_heads() -> frozenset[str]:
     """What a source passed around opens with: the hearsay carriers without their article, singular and
