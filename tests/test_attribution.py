@@ -36,6 +36,11 @@ ATTRIBUTIONS = [
      "Nine", {"Piet Marsman"}, "told"),
     ("“Forty cattle drowned,” Greta Ohlin, a farmer in the delta, said on Monday.", "Forty", {"Greta Ohlin"},
      "said"),
+    # a passive of counting names who is counted, and "up from seven reported" names no one
+    ("Since Arlo Venn is now counted among the dead, rangers list three climbers as hurt, the warden said.",
+     "three", {"warden"}, "said"),
+    ("The coroner has now confirmed nine deaths, up from seven reported at noon.", "nine", {"coroner"},
+     "confirmed"),
     # whoever counts or logs a figure is its source, whatever noun names it
     ("The ferry line counts 14 injured passengers.", "14", {"ferry line"}, "counts"),
     ("A volunteer watchdog has logged 52 drownings on the coast since May.", "52", {"volunteer watchdog"},

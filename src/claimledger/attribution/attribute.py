@@ -257,7 +257,10 @@ _WORD = re.compile(r"[a-z]+")
 
 
 _PASSIVE_NOT_A_REPORT = frozenset({"said", "believed", "reported", "estimated", "identified", "given", "repeated",
-                                   "described", "put", "shown", "found", "charged", "alleged", "named"})
+                                   "described", "put", "shown", "found", "charged", "alleged", "named",
+                                   # "Benson is now counted among the dead": the counted, not who counts
+                                   "counted", "listed", "recorded", "registered", "logged", "tallied",
+                                   "documented"})
 _CONTINUATION = re.compile(r"^\W*(?:another|a further|an additional|also|(?:[\w-]+\s+)?of (?:them|those|these)|"
                            r"in addition)\b",
                            re.IGNORECASE)

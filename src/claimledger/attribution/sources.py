@@ -152,7 +152,7 @@ _DATE_START = re.compile(
 )
 _NOT_SUBJECT_WORDS = frozenset(
     """it this that there which what who whom whose where when why how here one ones all some many most
-    much none nothing something everything anything each either neither such so as""".split()
+    much none nothing something everything anything each either neither such so as up down from""".split()
 )
 
 
