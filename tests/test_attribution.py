@@ -41,6 +41,10 @@ ATTRIBUTIONS = [
      "three", {"warden"}, "said"),
     ("The coroner has now confirmed nine deaths, up from seven reported at noon.", "nine", {"coroner"},
      "confirmed"),
+    # a key-points bullet is no part of the name; a speaker's clause is no subject of the verb after it
+    ("KEY POINTS\n• Harbour Police says 14 sailors are missing\n• Ferries suspended", "14", {"Harbour Police"},
+     "says"),
+    ("Dr Lin Ode tells reporters her nurses assessed 33 injured people.", "33", {"Dr Lin Ode"}, "tells"),
     # whoever counts or logs a figure is its source, whatever noun names it
     ("The ferry line counts 14 injured passengers.", "14", {"ferry line"}, "counts"),
     ("A volunteer watchdog has logged 52 drownings on the coast since May.", "52", {"volunteer watchdog"},

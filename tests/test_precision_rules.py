@@ -1082,6 +1082,19 @@ def test_press_notes_and_statements_are_their_issuers(title: str, body: str) -> 
     assert [s.scope for s in extract_article(doc).claims[0].sources] == ["issuer"]
 
 
+@pytest.mark.parametrize(("outlet", "issuer"), [
+    ("Dunmore Fire Brigade – Press Office", "Dunmore Fire Brigade"),
+    ("Lakeside Water Board | Communications", "Lakeside Water Board"),
+    ("Radio North – Sport – Weather", "Radio North – Sport – Weather"),
+])
+def test_a_release_speaks_for_the_organisation_behind_its_press_office(outlet: str, issuer: str) -> None:
+    from claimledger.model import Article
+
+    doc = Article(doc_id="p2", external_id="p2", source_path="p2.txt", subtitle="", outlet=outlet, title="Flood",
+                  body="PRESS RELEASE\n\nEleven residents are still missing.")
+    assert [s.source_text for s in extract_article(doc).claims[0].sources] == [issuer]
+
+
 def test_a_statement_titled_as_such_is_its_issuers() -> None:
     from claimledger.model import Article
 

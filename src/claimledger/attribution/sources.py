@@ -10,7 +10,7 @@ from claimledger import vocab
 from claimledger.extraction.phrases import alternation
 from claimledger.model import Source
 
-_LEADING = re.compile(r"^(?:\s|[“”\"'‘’,]|\b(?:and|or|with|but|so|then|also|while|both|later|meanwhile|afterwards|"
+_LEADING = re.compile(r"^(?:\s|[“”\"'‘’,•·▪►▸]|\b(?:and|or|with|but|so|then|also|while|both|later|meanwhile|afterwards|"
                       r"separately|however)\b)+", re.IGNORECASE)
 _TRAILING = re.compile(
     r"(?:\s|[“”\"'‘’,]|\b(?:has|have|had|also|previously|later|reportedly|publicly|"
@@ -161,6 +161,8 @@ def looks_like_source(np: str, *, sentence_initial: bool, strong: bool = False) 
     if not words or len(words) > 14 or _DATE_START.search(np):
         return False
     lowered = [w.lower().strip(",.()") for w in words]
+    if any(w in _speech_verbs_only() for w, raw in zip(lowered, words, strict=True) if raw[:1].islower()):
+        return False  # "tells reporters his teams (assessed 47)": a speaker's clause, not who counted
     being = next((i for i, w in enumerate(lowered) if w in _VERBS_OF_BEING), None)
     if being is not None and not any(w in {"who", "which", "that", "whose"} for w in lowered[:being]):
         return False  # "Four were treated (and released ...)": a clause, not who speaks ("a driver who was
@@ -187,6 +189,12 @@ def looks_like_source(np: str, *, sentence_initial: bool, strong: bool = False) 
         and not lowered[-1].endswith("ly")
         and (lowered[0] not in _NOT_SUBJECT_WORDS or _one_of_a_kind(lowered))
     )
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs_only() -> frozenset[str]:
+    """Speech verbs that are no nouns: "says", "told", not "reports" or "claims" ("local media reports")."""
+    return cues()["strong"] - cues()["possessive_nouns"] - cues()["artifact_nouns"] - cues()["count_nouns"]
 
 
 def _one_of_a_kind(lowered: list[str]) -> bool:

@@ -668,13 +668,25 @@ def release_issuer(article: Article) -> str | None:
                    for opening in vocab.word_set("reporting_verbs", "release_openings")) \
             or not vocab.word_set("reporting_verbs", "release_end_lines").isdisjoint(
                 line.strip() for line in end.split("\n")):
-        return article.outlet
+        return _issuer_name(article.outlet)
     # "Mountain Relief Alliance statement on the flood response": the outlet names its own statement
     heading = article.title.lower() + "\n" + body.lstrip().split("\n", 1)[0]
     named = re.search(r"(?<!\w)" + re.escape(article.outlet.lower()) + r"(?!\w)", heading)
     if named and not vocab.word_set("reporting_verbs", "release_words").isdisjoint(re.findall(r"[a-z]+", heading)):
-        return article.outlet
+        return _issuer_name(article.outlet)
     return None
+
+
+_OFFICE_AFTER_DASH = re.compile(r"^(.+?)\s+[–—|-]\s+([^–—|]+)$")
+
+
+def _issuer_name(outlet: str) -> str:
+    """The organisation behind its own press office: "Harbour Police – Press Office" is the Harbour Police,
+    one origin with the figures others quote from it."""
+    found = _OFFICE_AFTER_DASH.match(outlet)
+    if found and found.group(2).strip().lower() in vocab.word_set("reporting_verbs", "issuer_offices"):
+        return found.group(1)
+    return outlet
 
 
 def _sources_from_body(headline: list[Claim], body: list[Claim], *, same_metric: bool = False) -> None:
