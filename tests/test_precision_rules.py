@@ -751,6 +751,11 @@ def _sourcing_checked(sentence: str, quantity_text: str) -> bool:
     ("There were 30 wounded people in the clinic bombing.", "30 wounded people", False),
     ("Medics logged 44 injured people at the stadium and at the hospitals.", "44 injured people", False),
     # the step a count went up by
+    # figures of the sentences after a total, one per sentence, that add up to it: its breakdown
+    ("Medics said 15 climbers were hurt. Nine were flown to the valley clinic. Six were treated at the hut.",
+     "Six", True),
+    ("Medics said 15 climbers were hurt. Nine were flown to the valley clinic. Five were treated at the hut.",
+     "Five", False),
     # a figure marked as added to a count: the step, a part
     ("An audit found one additional casualty who was treated on the pitch.", "one additional casualty", True),
     ("Searchers pulled three further bodies from the lake.", "three further bodies", True),
@@ -1195,6 +1200,11 @@ def test_only_a_person_speaks_for_an_organisation(speaker: str, origin: str) -> 
 ])
 def test_a_section_label_before_a_colon_is_no_source(body: str) -> None:
     assert claims_of(body)[0].sources == []
+
+
+def test_a_breakdown_over_sentences_takes_the_totals_source() -> None:
+    body = "Medics said 15 climbers were hurt. Nine were flown to the valley clinic. Six were treated at the hut."
+    assert [s.source_text for s in _one(body, "Six").sources] == ["Medics"]
 
 
 def test_a_figures_clause_before_a_colon_is_no_source() -> None:

@@ -39,6 +39,7 @@ from claimledger.extraction.lists import HARMS, earlier_cues, kept_for_its_conte
 from claimledger.extraction.parts import (
     died_where_or_when,
     mark_a_breakdown_of,
+    mark_a_breakdown_over_sentences,
     mark_back_references,
     mark_parts,
     mark_shares_of_a_larger_toll,
@@ -308,6 +309,8 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
     stated_in = -2
     recent_harms: list[tuple[int, str]] = []  # (sentence index, metric) of the whole harm figures so far
     shares: list[Claim] = []  # the dead of one place or moment ("two died at the scene")
+    run_sentences: list[tuple[int, list[Claim]]] = []  # the figures of the last consecutive sentences
+    broken_down: list[tuple[Claim, Claim]] = []  # (part, whole) of breakdowns over several sentences
     for sent in sents:
         if not _maybe_number(sent.text):
             continue
@@ -353,6 +356,11 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
             mark_a_breakdown_of([c for _, c in kept if c.char_end <= colon],
                                 [c for _, c in kept if c.char_start > colon])
         stated_before, stated_in = [c for _, c in kept], sent.idx
+        same_run = run_sentences and run_sentences[-1][0] == sent.idx - 1 and sents[sent.idx - 1].paragraph \
+            == sent.paragraph
+        run_sentences = [*run_sentences[-(_BREAKDOWN_SENTENCES - 1):], (sent.idx, stated_before)] if same_run \
+            else [(sent.idx, stated_before)]
+        broken_down.extend(mark_a_breakdown_over_sentences([figures for _, figures in run_sentences]))
         recent_harms.extend((sent.idx, c.metric) for _, c in kept
                             if c.metric in HARMS and not c.is_partial and c.assertion == "asserted")
         lead_in = list_lead_in(sents, sent.idx)
@@ -379,6 +387,10 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         if found and claim.assertion == "asserted" and all(passed_around(s.source_canonical) for s in found):
             claim.assertion = "rumoured"  # "a post on a Telegram channel claiming 50 died": only hearsay says it
     _parts_take_the_wholes_source(sents, pending)
+    for part, whole in broken_down:  # "Police said 11 were hurt. Seven ... Four ...": the total's account
+        if not part.sources:
+            part.sources = [Source(s.source_text, s.source_canonical, s.cue, "previous_sentence")
+                            for s in whole.sources]
     if section == "body" and pending:
         # the lede sums up what the body attributes: "23 others are in hospital" then "police said 23 ..."
         lede = sents[pending[0].sentence_idx].paragraph
@@ -423,6 +435,10 @@ def _parts_take_the_wholes_source(sents: list[Sentence], claims: list[Claim]) ->
                 and sents[before].paragraph == sents[claim.sentence_idx].paragraph:
             claim.sources = [Source(s.source_text, s.source_canonical, s.cue, "previous_sentence")
                              for s in sourced[before]]
+
+
+# Sentences a breakdown may run over, the whole's included ("11 hurt. Seven to hospital. Four at the dock.").
+_BREAKDOWN_SENTENCES = 4
 
 
 # Tokens on each side of a number that its context work (metric, place, scope, hedges) reads in a

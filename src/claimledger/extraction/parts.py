@@ -104,6 +104,32 @@ def mark_a_breakdown_of(stated: list[Claim], claims: list[Claim]) -> None:
                 break
 
 
+def mark_a_breakdown_over_sentences(run: list[list[Claim]]) -> list[tuple[Claim, Claim]]:
+    """ "Police said 11 were hurt. Seven were taken to hospital: ... Four were treated at the dock.": the
+    leading figures of a metric in the sentences after a whole, one per sentence, that add up exactly to it
+    are its breakdown, and parts. `run` holds the figures of consecutive sentences of one paragraph, oldest
+    first, the current sentence last; a breakdown within one sentence is mark_a_breakdown_of's. Returns
+    each part marked with its whole."""
+    if len(run) < 3:
+        return []
+    for metric in {c.metric for c in run[-1] if c.kind == "count" and c.metric in _TOLLS}:
+        leads: list[Claim] = []
+        for figures in reversed(run[1:]):
+            lead = next((c for c in figures if c.metric == metric and c.kind == "count"), None)
+            if lead is None or lead.value_low is None or lead.value_low != lead.value_high:
+                break
+            leads.append(lead)
+            whole = run[len(run) - len(leads) - 1]
+            total = sum(c.value_low or 0 for c in leads)
+            total_of = next((w for w in whole if w.metric == metric and not w.is_partial and w.kind == "count"
+                             and w.value_low == w.value_high == total), None)
+            if len(leads) >= 2 and total_of is not None:
+                for claim in leads:
+                    claim.is_partial = True
+                return [(claim, total_of) for claim in leads]
+    return []
+
+
 # Words between two figures that make the second a part of the first, not a second cause's count.
 _SUBSET_WORDS = frozenset({"including", "among", "of"})
 # Metrics whose definite back-references ("the three men who died") point at a group already counted.
