@@ -45,6 +45,8 @@ ATTRIBUTIONS = [
     ("KEY POINTS\n• Harbour Police says 14 sailors are missing\n• Ferries suspended", "14", {"Harbour Police"},
      "says"),
     ("Dr Lin Ode tells reporters her nurses assessed 33 injured people.", "33", {"Dr Lin Ode"}, "tells"),
+    # "claimed to have ..." after its subject is the subject's claim
+    ("The hill militia claimed to have shot down 3 drones.", "3", {"hill militia"}, "claimed"),
     # whoever counts or logs a figure is its source, whatever noun names it
     ("The ferry line counts 14 injured passengers.", "14", {"ferry line"}, "counts"),
     ("A volunteer watchdog has logged 52 drownings on the coast since May.", "52", {"volunteer watchdog"},
@@ -163,3 +165,12 @@ def test_a_mixed_case_acronym_the_article_defines_is_one_origin_with_its_name() 
 def test_a_participle_of_counting_names_no_source() -> None:
     claims = claims_of("With 97 percent of the ballots counted, the challenger leads by 410 votes.")
     assert all(c.sources == [] for c in claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Six hundred fighters are claimed to have joined the militia.",
+    "The militia, claimed to have 600 fighters, holds the ridge.",
+    "Some 30 walkers reported to clinics with blisters.",
+])
+def test_a_passive_or_participle_before_to_names_no_source(text: str) -> None:
+    assert all(c.sources == [] for c in claims_of(text))

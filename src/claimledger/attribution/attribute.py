@@ -257,7 +257,7 @@ _WORD = re.compile(r"[a-z]+")
 
 
 _PASSIVE_NOT_A_REPORT = frozenset({"said", "believed", "reported", "estimated", "identified", "given", "repeated",
-                                   "described", "put", "shown", "found", "charged", "alleged", "named",
+                                   "described", "put", "shown", "found", "charged", "alleged", "named", "claimed",
                                    # "Benson is now counted among the dead": the counted, not who counts
                                    "counted", "listed", "recorded", "registered", "logged", "tallied",
                                    "documented"})
@@ -394,9 +394,10 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
                 and word in _PASSIVE_NOT_A_REPORT:
             continue  # a hedge ("is said to", "were believed") or a passive ("was identified as")
         if re.match(r"\s+to\b", text[m.end() :]) and (
-                word in {"said", "believed", "reported", "claimed", "estimated"}
-                or word in vocabulary["artifact_verbs"]):
-            continue  # "is said to"
+                word in {"said", "believed", "reported", "estimated"} or word in vocabulary["artifact_verbs"]
+                or (word == "claimed" and before.endswith(","))):
+            continue  # "is said to", "the TLF, estimated to have", "reported to clinics"; but "the Front
+            # claimed to have killed 40" is the Front's claim
         if re.match(r"\s+by\s+(?:(?:the|a|an)\b|[A-Z])", text[m.end():]):
             continue  # "figures released by X", "(confirmed by the coroner)": a passive; the cue names X
         if word in vocabulary["that_verbs"] and not re.match(r"\s+that\b", text[m.end():]):
