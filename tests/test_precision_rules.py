@@ -762,6 +762,7 @@ def _sourcing_checked(sentence: str, quantity_text: str) -> bool:
     ("The toll at the mine rose to 12 after two miners died overnight.", "two miners", True),
     ("The toll at the mine rose to 12 after two miners died overnight.", "12", False),
     ("After two miners died overnight, the union called a strike.", "two miners", False),
+    ("The coroner raised the toll to 9 after two climbers hurt in the fall died.", "two", True),
     # one place's share: "in ... alone"
     ("In the harbour district alone, 23 people drowned.", "23 people", True),
     ("Some 60 homes flooded in Lintow alone, the council said.", "Some 60 homes", True),
