@@ -45,6 +45,9 @@ ATTRIBUTIONS = [
     ("KEY POINTS\n• Harbour Police says 14 sailors are missing\n• Ferries suspended", "14", {"Harbour Police"},
      "says"),
     ("Dr Lin Ode tells reporters her nurses assessed 33 injured people.", "33", {"Dr Lin Ode"}, "tells"),
+    # the speaker after a quotation ends at its own verb, not at the next sentence's
+    ('Chief Ola Brun said the crews were tired. "We count 12 injured people," she said. Varga said the count '
+     'leaves out walk-ins.', "12", {"Chief Ola Brun"}, "said"),
     # "claimed to have ..." after its subject is the subject's claim
     ("The hill militia claimed to have shot down 3 drones.", "3", {"hill militia"}, "claimed"),
     # whoever counts or logs a figure is its source, whatever noun names it
@@ -174,3 +177,10 @@ def test_a_participle_of_counting_names_no_source() -> None:
 ])
 def test_a_passive_or_participle_before_to_names_no_source(text: str) -> None:
     assert all(c.sources == [] for c in claims_of(text))
+
+
+@pytest.mark.parametrize("phrase", ["Nine", "Twelve", "forty"])
+def test_a_number_word_alone_is_no_source(phrase: str) -> None:
+    from claimledger.attribution.sources import looks_like_source
+
+    assert not looks_like_source(phrase, sentence_initial=True, strong=True)

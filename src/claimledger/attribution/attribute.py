@@ -14,7 +14,15 @@ from functools import lru_cache
 
 from claimledger import vocab
 from claimledger.attribution.quotes import quote_frames
-from claimledger.attribution.sources import Frame, canonical, clean, cues, looks_like_source, split_sources
+from claimledger.attribution.sources import (
+    Frame,
+    canonical,
+    clean,
+    cues,
+    looks_like_source,
+    number_words,
+    split_sources,
+)
 from claimledger.extraction.dates import CALENDAR_WORDS
 from claimledger.extraction.phrases import alternation
 from claimledger.extraction.text import Sentence, list_lead_in
@@ -505,7 +513,7 @@ def _colon_speaker(words: str) -> str | None:
     if lowered[0] in _NOT_SPEAKERS or lowered[0] in cues()["possessive_adjectives"] \
             or words.lower() in vocab.metric_cues():
         return None  # "Note: ...", "Latest figures: ...", "Injured: 61 persons": a label, not a speaker
-    if lowered[0].split("-")[0] in _number_words():
+    if lowered[0].split("-")[0] in number_words():
         return None  # "Seven were taken to hospitals: four to ...": a figure's clause, never a speaker
     name = parts[:-1]
     if len(parts) > 1 and lowered[-1] in cues()["report_labels"] and all(w[0].isupper() for w in name) \
@@ -518,12 +526,6 @@ def _colon_speaker(words: str) -> str | None:
                                       for w, low in zip(parts, lowered, strict=True)):
         return words  # "Port Authority spokeswoman Ines Roca: ...": an organisation's role and a name
     return None
-
-
-@lru_cache(maxsize=1)
-def _number_words() -> frozenset[str]:
-    table = vocab.load("number_words")
-    return frozenset(str(w) for w in (*table["units"], *table["tens"]))
 
 
 def _short_follow_up(text: str) -> bool:

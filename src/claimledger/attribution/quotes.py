@@ -69,6 +69,14 @@ def _quote_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     )
 
 
+def _first_speaker(speaker: str, cue: str) -> tuple[str, str]:
+    """ '," he said. Strand said ...': the speaker ends at its own verb, not at the next sentence's."""
+    words = speaker.split()
+    verbs = cues()["verbs"]
+    at = next((i for i, w in enumerate(words[:-1]) if i > 0 and w.endswith(".") and w[:-1].lower() in verbs), None)
+    return (" ".join(words[:at]), words[at][:-1]) if at is not None else (speaker, cue)
+
+
 def _quotations(section: str) -> list[tuple[int, int]]:
     """Quotation spans. A quote left open at a paragraph's end goes on in the next paragraph that
     opens with a quotation mark (the news convention for quotes over several paragraphs)."""
@@ -121,7 +129,7 @@ def quote_frames(section: str, sentences: list[Sentence]) -> list[Frame]:
         closed = plain[end - 2:end - 1] == "." and not after.lstrip().startswith(",")
         hit = None if closed else after_speaker.match(after)
         if hit:
-            speaker, cue = hit.group(1), hit.group(2)
+            speaker, cue = _first_speaker(hit.group(1), hit.group(2))
         elif not closed and (hit := after_verb.match(after)):
             speaker, cue = hit.group(2), hit.group(1)
         elif lead in (":", ",") and (hit := before_speaker.search(before)):

@@ -163,6 +163,8 @@ def looks_like_source(np: str, *, sentence_initial: bool, strong: bool = False) 
     lowered = [w.lower().strip(",.()") for w in words]
     if any(w in _speech_verbs_only() for w, raw in zip(lowered, words, strict=True) if raw[:1].islower()):
         return False  # "tells reporters his teams (assessed 47)": a speaker's clause, not who counted
+    if len(words) == 1 and lowered[0] in number_words():
+        return False  # "Nine, confirmed, named.": a figure, not who confirms it
     being = next((i for i, w in enumerate(lowered) if w in _VERBS_OF_BEING), None)
     if being is not None and not any(w in {"who", "which", "that", "whose"} for w in lowered[:being]):
         return False  # "Four were treated (and released ...)": a clause, not who speaks ("a driver who was
@@ -189,6 +191,13 @@ def looks_like_source(np: str, *, sentence_initial: bool, strong: bool = False) 
         and not lowered[-1].endswith("ly")
         and (lowered[0] not in _NOT_SUBJECT_WORDS or _one_of_a_kind(lowered))
     )
+
+
+@lru_cache(maxsize=1)
+def number_words() -> frozenset[str]:
+    """Number words up to ninety ("seven", "forty"): a phrase of one names a figure, never a speaker."""
+    table = vocab.load("number_words")
+    return frozenset(str(w) for w in (*table["units"], *table["tens"]))
 
 
 @lru_cache(maxsize=1)
