@@ -184,3 +184,19 @@ def test_a_number_word_alone_is_no_source(phrase: str) -> None:
     from claimledger.attribution.sources import looks_like_source
 
     assert not looks_like_source(phrase, sentence_initial=True, strong=True)
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    # a list line's dash, an editor's label and the next line are no part of the name
+    ("- The Harbour Trust", "Harbour Trust"),
+    ("(updated) Dr Mina Sol", "Dr Mina Sol"),
+    ("coast guard\n• Two of the divers", "coast guard"),
+    # whose figures they are
+    ("Harbour Trust figures", "Harbour Trust"),
+    ("sheriff count", "sheriff"),
+    ("the latest count", "latest count"),
+])
+def test_a_sources_name_is_cleaned_of_what_surrounds_it(written: str, name: str) -> None:
+    from claimledger.attribution.sources import canonical
+
+    assert canonical(written) == name

@@ -10,8 +10,9 @@ from claimledger import vocab
 from claimledger.extraction.phrases import alternation
 from claimledger.model import Source
 
-_LEADING = re.compile(r"^(?:\s|[“”\"'‘’,•·▪►▸]|\b(?:and|or|with|but|so|then|also|while|both|later|meanwhile|afterwards|"
-                      r"separately|however)\b)+", re.IGNORECASE)
+# A bullet or dash opening a list line and an editor's label "(amended)" come before a name, not in it.
+_LEADING = re.compile(r"^(?:\s|[“”\"'‘’,•·▪►▸]|[-–—*](?=\s)|\([a-z ]+\)|\b(?:and|or|with|but|so|then|also|while|both|"
+                      r"later|meanwhile|afterwards|separately|however)\b)+", re.IGNORECASE)
 _TRAILING = re.compile(
     r"(?:\s|[“”\"'‘’,]|\b(?:has|have|had|also|previously|later|reportedly|publicly|"
     r"repeatedly|earlier|recently|again|first|once|further|then|has been|had been|"
@@ -66,7 +67,17 @@ def canonical(source_text: str) -> str:
     organisation = _organisation_spoken_for(bare)
     if organisation and organisation != bare:
         return canonical(organisation)
-    return bare
+    owner = _owner_of_the_figures(bare)
+    return canonical(owner) if owner else bare
+
+
+def _owner_of_the_figures(name: str) -> str | None:
+    """ "VVB figures", "department count": whose figures they are, when a name or a source noun owns them."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in cues()["count_nouns"]:
+        return None
+    owner = words[-2]
+    return " ".join(words[:-1]) if owner[:1].isupper() or owner.lower() in cues()["source_nouns"] else None
 
 
 def _organisation_spoken_for(name: str) -> str | None:
@@ -139,6 +150,7 @@ def _alias_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1024)  # asked for every frame and source; cleared per article (extract.py)
 def clean(text: str) -> str:
+    text = text.split("\n", 1)[0]  # a source is named on one line: the next line is another item
     text = _LEADING.sub("", text)
     text = _TRAILING.sub("", text)
     return text.strip(" ,.“”\"'‘’")
