@@ -48,6 +48,8 @@ ATTRIBUTIONS = [
     # the speaker after a quotation ends at its own verb, not at the next sentence's
     ('Chief Ola Brun said the crews were tired. "We count 12 injured people," she said. Varga said the count '
      'leaves out walk-ins.', "12", {"Chief Ola Brun"}, "said"),
+    # the owner of the figures a line opens with, before its colon
+    ("Valley ambulance service tally released at noon: 23 people hurt.", "23", {"Valley ambulance service"}, ":"),
     # "claimed to have ..." after its subject is the subject's claim
     ("The hill militia claimed to have shot down 3 drones.", "3", {"hill militia"}, "claimed"),
     # whoever counts or logs a figure is its source, whatever noun names it
@@ -176,6 +178,11 @@ def test_a_participle_of_counting_names_no_source() -> None:
     "Some 30 walkers reported to clinics with blisters.",
 ])
 def test_a_passive_or_participle_before_to_names_no_source(text: str) -> None:
+    assert all(c.sources == [] for c in claims_of(text))
+
+
+@pytest.mark.parametrize("text", ["Official figures: 12 dead.", "Death toll so far: 12 dead."])
+def test_a_label_before_figures_names_no_owner(text: str) -> None:
     assert all(c.sources == [] for c in claims_of(text))
 
 

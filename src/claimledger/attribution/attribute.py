@@ -256,7 +256,7 @@ _STUDY = re.compile(
 )
 # "CLINTON: I feel ...", "Health ministry: 17 people ...": a speaker (up to five words), a colon, the words.
 _COLON_SPEAKER = re.compile(r"^\W*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*[-–—|]\s*)?"  # "3:45 PM - "
-                            r"([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,7}):\s")
+                            r"([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,11}):\s")
 _NOT_SPEAKERS = frozenset(
     "note update correction editor photo watch related read warning source sources breaking "
     "exclusive opinion analysis video live q a".split()
@@ -525,7 +525,22 @@ def _colon_speaker(words: str) -> str | None:
     if parts[-1][0].isupper() and all(w[0].isupper() or low in cues()["speaker_roles"]
                                       for w, low in zip(parts, lowered, strict=True)):
         return words  # "Port Authority spokeswoman Ines Roca: ...": an organisation's role and a name
-    return None
+    return _owner_before_figures(parts, lowered)
+
+
+def _owner_before_figures(parts: list[str], lowered: list[str]) -> str | None:
+    """ "Harbour health office figures read out by Dr Ann Lee: ...": the figures' owner, named before the
+    count noun by a source noun, two capitalised words or an acronym ("Death toll" and "Official figures"
+    name no one)."""
+    at = next((i for i, w in enumerate(lowered) if i > 0 and w in cues()["count_nouns"]), None)
+    if at is None:
+        return None
+    owner, owned = parts[:at], lowered[:at]
+    named = owned[-1] in cues()["source_nouns"] - cues()["pronouns"] \
+        or sum(w[0].isupper() for w in owner) >= 2 or (len(owner[-1]) > 1 and owner[-1].isupper())
+    if not named or all(w in cues()["possessive_adjectives"] for w in owned):
+        return None
+    return " ".join(owner)
 
 
 def _short_follow_up(text: str) -> bool:
