@@ -207,3 +207,16 @@ def test_a_sources_name_is_cleaned_of_what_surrounds_it(written: str, name: str)
     from claimledger.attribution.sources import canonical
 
     assert canonical(written) == name
+
+
+@pytest.mark.parametrize(("body", "sources"), [
+    # the same figure attributed later in its paragraph
+    ("Guides rescued 30 hikers.\n\nFour climbers have died. Two fell at the ridge. The rangers said four climbers "
+     "had died by nightfall.", ["rangers"]),
+    ("Guides rescued 30 hikers.\n\nFour climbers have died.\n\nThe rangers said four climbers had died by "
+     "nightfall.", []),
+])
+def test_a_figure_restated_with_its_source_later_in_the_paragraph(body: str, sources: list[str]) -> None:
+    first = claims_of(body)[1]
+    assert first.quantity_text == "Four climbers"
+    assert [s.source_canonical for s in first.sources] == sources

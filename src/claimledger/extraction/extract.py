@@ -391,6 +391,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         if not part.sources:
             part.sources = [Source(s.source_text, s.source_canonical, s.cue, "previous_sentence")
                             for s in whole.sources]
+    _restated_later_in_the_paragraph(sents, pending)
     if section == "body" and pending:
         # the lede sums up what the body attributes: "23 others are in hospital" then "police said 23 ..."
         lede = sents[pending[0].sentence_idx].paragraph
@@ -419,6 +420,24 @@ def _take_verdicts_on_the_sentence_before(sents: list[Sentence], claims: list[Cl
         if verdict and claim.assertion == "asserted" \
                 and sents[claim.sentence_idx].paragraph == sents[claim.sentence_idx + 1].paragraph:
             claim.assertion = verdict
+
+
+def _restated_later_in_the_paragraph(sents: list[Sentence], claims: list[Claim]) -> None:
+    """ "Three people have died. ... Police, the fire brigade and the operator all give the same figure,
+    three.": a whole figure with no source takes the sources of a later figure of its paragraph with the
+    same value and metric, the same figure attributed."""
+    for i, claim in enumerate(claims):
+        if claim.sources or claim.is_partial or claim.metric == "other" or claim.value_low is None:
+            continue
+        paragraph = sents[claim.sentence_idx].paragraph
+        for later in claims[i + 1:]:
+            if sents[later.sentence_idx].paragraph != paragraph:
+                break
+            if later.sources and later.metric == claim.metric and later.sentence_idx > claim.sentence_idx \
+                    and (later.value_low, later.value_high) == (claim.value_low, claim.value_high):
+                claim.sources = [Source(s.source_text, s.source_canonical, s.cue, "next_sentence")
+                                 for s in later.sources]
+                break
 
 
 def _parts_take_the_wholes_source(sents: list[Sentence], claims: list[Claim]) -> None:
