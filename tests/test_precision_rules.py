@@ -1208,6 +1208,14 @@ def test_a_breakdown_over_sentences_takes_the_totals_source() -> None:
     assert [s.source_text for s in _one(body, "Six").sources] == ["Medics"]
 
 
+@pytest.mark.parametrize("body", [
+    "The hospital confirmed that a second patient has died of burns.",
+    "Rescuers learned on Monday that a fifth miner had died underground.",
+])
+def test_an_article_before_an_ordinal_counts_no_one(body: str) -> None:
+    assert claims_of(body) == []
+
+
 def test_a_figures_clause_before_a_colon_is_no_source() -> None:
     body = "Twenty-one went to hospitals: 15 to Aldon and six to Brest."
     assert all(c.sources == [] for c in claims_of(body))

@@ -104,7 +104,8 @@ def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_
             or (toks_before in {"and", ","} and after_phrase in _ONE_CONTINUES))  # "... and one was killed"
     if q.written == "article":  # "a man was shot and killed", "two women and a man died"
         return unit in _people() and metric != "other" and (
-            after_phrase in {"was", "is", "has", "had"} or toks_before == "and")
+            after_phrase in {"was", "is", "has", "had"} or toks_before == "and") \
+            and toks_after not in vocab.word_set("number_words", "ordinals")  # "a third person has died"
     if toks_before in {"the", "other", "these", "those", "both", "all"} and q.qualifier == "exact" \
             and q.written == "words" and q.number_value <= 10 and metric == "other" and toks_after != "of":
         return False  # "between the two nations", "the three candidates": a reference back, not a count
