@@ -392,7 +392,6 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         if not part.sources:
             part.sources = [Source(s.source_text, s.source_canonical, s.cue, "previous_sentence")
                             for s in whole.sources]
-    _restated_later_in_the_paragraph(sents, pending)
     if section == "body" and pending:
         # the lede sums up what the body attributes: "23 others are in hospital" then "police said 23 ..."
         lede = sents[pending[0].sentence_idx].paragraph
@@ -410,6 +409,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         # a crawled page's title often opens its body: it summarises what the body attributes
         _sources_from_body([c for c in pending if c.char_end <= headline_end],
                            [c for c in pending if c.char_start >= headline_end])
+    _restated_later_in_the_paragraph(sents, pending)  # last: the lede's and the headline's own rules come first
 
 
 def _take_verdicts_on_the_sentence_before(sents: list[Sentence], claims: list[Claim]) -> None:
