@@ -126,7 +126,7 @@ ATTRIBUTION = [
     ("Ukraine's military intelligence agency, HUR, said 1,000 soldiers arrived.", "1,000",
      {"Defence Intelligence of Ukraine"}, "sentence"),
     ("The airline said 20 passengers were hurt.", "20", {"airline"}, "sentence"),
-    ("Some 40 soldiers were killed, according to a CNN tally.", "Some 40", {"CNN tally"}, "sentence"),
+    ("Some 40 soldiers were killed, according to a CNN tally.", "Some 40", {"CNN"}, "sentence"),
     ("Officials in the United States said 40 people died.", "40", {"United States"}, "sentence"),
     ("''Some clubs are adapting,'' said Paul Chipok, a lawyer. ''It costs $100,000 a month to run one.''",
      "$100,000", {"Paul Chipok"}, "quote"),
