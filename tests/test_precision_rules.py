@@ -354,6 +354,11 @@ EVENT_SCOPES = [
     ("Since June 2023, 40 people have been injured at the crossing.", "40 people", "other_period"),
     ("Since Saturday, 14 people have been treated for burns.", "14 people", "main"),
     ("The army has sent 5,000 troops to the region since 2022.", "5,000 troops", "main"),
+    # a clause that opens on another happening; the same words inside a clause do not
+    ("Separately, three anglers drowned when their skiff capsized off Nerth.", "three anglers", "other_event"),
+    ("Elsewhere in the valley, a rockfall injured five walkers.", "five walkers", "other_event"),
+    ("Also on Sunday, a tractor overturned and killed two farmhands.", "two farmhands", "other_event"),
+    ("The fire service also on Sunday said nine tenants were hurt.", "nine tenants", "main"),
     # a span of years totals many events: any figure when the span closed long ago, harm when it opened then
     ("From 2012 to 2021 the river burst its banks and killed 73 villagers.", "73 villagers", "other_period"),
     ("Regulators counted 48 crane collapses in the years 2016–2023.", "48 crane collapses", "other_period"),
