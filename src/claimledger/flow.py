@@ -144,7 +144,7 @@ def _pipeline(seeds: list[str] | None, db: str, build_docs: bool, lock_wait_seco
             # (threads by default, a Dask cluster with run_pipeline(task_runner="dask")); on threads,
             # the tasks hand their articles to worker processes.
             check_all = recheck_all or steps.checks_changed(staging, steps.checks_fingerprint())
-            if changed or check_all or steps.needs_validation(staging, errors, steps.checks_fingerprint()):
+            if changed or check_all or steps.errors_changed(staging, errors):
                 # Each partition's rows are staged as soon as they are extracted and then let go, so a
                 # run holds a few partitions' frames at a time however many articles it reads.
                 parts = steps.partitions(changed, partition_size)

@@ -79,14 +79,14 @@ def checks_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def needs_validation(staging: Path, errors: list[IngestError], fingerprint: str) -> bool:
-    """Whether the stored flags may be stale: unreadable input or the checks changed since the last run."""
+def errors_changed(staging: Path, errors: list[IngestError]) -> bool:
+    """Whether the unreadable input differs from what the last run recorded (ingest_errors is rewritten)."""
     con = warehouse.connect(staging)
     try:
         stored = {tuple(r) for r in con.execute("select source_path, line, reason from ingest_errors").fetchall()}
     finally:
         con.close()
-    return stored != {(e.source_path, e.line, e.reason) for e in errors} or checks_changed(staging, fingerprint)
+    return stored != {(e.source_path, e.line, e.reason) for e in errors}
 
 
 def checks_changed(staging: Path, fingerprint: str) -> bool:
@@ -106,13 +106,13 @@ class CheckScope:
     with no story, the tags) those documents belong to now or belonged to before the run."""
 
     doc_ids: tuple[str, ...] = ()
-    keys: tuple[tuple[str | None, tuple[str, ...]], ...] = ()
+    keys: frozenset[tuple[str | None, tuple[str, ...]]] = frozenset()
 
     @staticmethod
     def union(scopes: list[CheckScope]) -> CheckScope:
         """One scope covering all of these (a run's partitions)."""
-        keys = {key for scope in scopes for key in scope.keys}
-        return CheckScope(tuple(d for scope in scopes for d in scope.doc_ids), tuple(sorted(keys, key=repr)))
+        return CheckScope(tuple(d for scope in scopes for d in scope.doc_ids),
+                          frozenset().union(*(scope.keys for scope in scopes)))
 
 
 # Documents validated together at most (whole stories are never split): the frames Great Expectations
@@ -182,7 +182,7 @@ def load(
         con.close()
     keys = {(story, tuple(sorted(tags))) for story, tags in before}
     keys |= {(a.story, tuple(sorted(a.tags))) for a in articles}
-    return CheckScope(tuple(a.doc_id for a in articles), tuple(sorted(keys, key=repr)))
+    return CheckScope(tuple(a.doc_id for a in articles), frozenset(keys))
 
 
 def validate(staging: Path, run_id: str, *, docs_root: Path | None,
