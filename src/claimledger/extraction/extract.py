@@ -390,8 +390,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
     _parts_take_the_wholes_source(sents, pending)
     for part, whole in broken_down:  # "Police said 11 were hurt. Seven ... Four ...": the total's account
         if not part.sources:
-            part.sources = [Source(s.source_text, s.source_canonical, s.cue, "previous_sentence")
-                            for s in whole.sources]
+            part.sources = _taken_over(whole.sources, "previous_sentence")
     if section == "body" and pending:
         # the lede sums up what the body attributes: "23 others are in hospital" then "police said 23 ..."
         lede = sents[pending[0].sentence_idx].paragraph
@@ -436,9 +435,13 @@ def _restated_later_in_the_paragraph(sents: list[Sentence], claims: list[Claim])
                 break
             if later.sources and later.metric == claim.metric and later.sentence_idx > claim.sentence_idx \
                     and (later.value_low, later.value_high) == (claim.value_low, claim.value_high):
-                claim.sources = [Source(s.source_text, s.source_canonical, s.cue, "next_sentence")
-                                 for s in later.sources]
+                claim.sources = _taken_over(later.sources, "next_sentence")
                 break
+
+
+def _taken_over(sources: list[Source], scope: str) -> list[Source]:
+    """Another claim's sources, as found by `scope` (how this claim came to carry them)."""
+    return [replace(s, scope=scope) for s in sources]
 
 
 def _parts_take_the_wholes_source(sents: list[Sentence], claims: list[Claim]) -> None:
@@ -453,8 +456,7 @@ def _parts_take_the_wholes_source(sents: list[Sentence], claims: list[Claim]) ->
         before = claim.sentence_idx - 1
         if not claim.sources and claim.is_partial and before in sourced \
                 and sents[before].paragraph == sents[claim.sentence_idx].paragraph:
-            claim.sources = [Source(s.source_text, s.source_canonical, s.cue, "previous_sentence")
-                             for s in sourced[before]]
+            claim.sources = _taken_over(sourced[before], "previous_sentence")
 
 
 # Sentences a breakdown may run over, the whole's included ("11 hurt. Seven to hospital. Four at the dock.").
@@ -735,7 +737,7 @@ def _sources_from_body(headline: list[Claim], body: list[Claim], *, same_metric:
         for match in body:
             if (match.value_low, match.value_high) == (claim.value_low, claim.value_high) and (
                     match.metric == claim.metric or (match.unit == claim.unit and not same_metric)):
-                claim.sources = [Source(s.source_text, s.source_canonical, s.cue, "body") for s in match.sources]
+                claim.sources = _taken_over(match.sources, "body")
                 break
 
 
