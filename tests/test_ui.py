@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from claimledger.storage import generations
 from tests.helpers import long_corpus
 
 pytestmark = pytest.mark.flow
@@ -151,7 +152,7 @@ def test_cancel_in_the_ui_stops_a_command_line_run_within_seconds(tmp_path: Path
         assert run.wait(timeout=60) == 5
         assert time.monotonic() - sent < 15
         assert "cancelled from the Prefect UI" in run.stderr.read()
-        assert not db.exists() and not list(tmp_path.glob("claims.duckdb.staging-*"))
+        assert not db.exists() and not generations.generation_files(db)
     finally:
         os.killpg(server.pid, 9)
         server.wait(timeout=30)

@@ -119,7 +119,8 @@ def _run(args: argparse.Namespace) -> int:
               "-v shows the traceback)", file=sys.stderr)
         return FAILED
     print("\n".join(report.summary_lines(summary)))
-    print(f"warehouse: {args.db.resolve()}\nreport: {settings.report_path(args.db.resolve())}")
+    db = args.db.absolute()  # the warehouse's link, not the generation file it points at now
+    print(f"warehouse: {db}\nreport: {settings.report_path(db)}")
     if args.fail_on:
         threshold = _SEVERITY_RANK[args.fail_on]
         worst = [sev for by_sev in summary["flags_by_check"].values() for sev in by_sev
@@ -252,7 +253,7 @@ def _serve(args: argparse.Namespace) -> int:
     from claimledger.flow import serve
 
     seeds = [str(Path(p).resolve()) for p in (args.seeds or [settings.DEFAULT_SEEDS])]
-    serve(cron=args.cron, seeds=seeds, db=str(args.db.resolve()), name=args.name)
+    serve(cron=args.cron, seeds=seeds, db=str(args.db.absolute()), name=args.name)
     return 0
 
 

@@ -171,7 +171,7 @@ def _pipeline(seeds: list[str] | None, db: str, build_docs: bool, lock_wait_seco
             steps.STOP.set()
             raise
         finally:
-            warehouse.discard(staging)
+            warehouse.discard(staging, db_path)
     return steps.summary_dict(summary)
 
 

@@ -1,17 +1,16 @@
 """The DuckDB warehouse: schema, loads, and reads. The only module that imports DuckDB.
 
-A run never writes the live file. It copies it to a staging file, writes there, and swaps the
-staging file in with an atomic rename when everything succeeded; a failed or killed run leaves
-the live warehouse as it was, and readers of the live file are never blocked by the writer.
-A run's checks look again only at the stories its new and edited documents belong to (check_scope).
+A run never writes the live file. It writes another generation file (generations.py), first brought up
+to the live one by a diff (sync_*.sql), and swaps it in with an atomic rename of the warehouse's link when
+everything succeeded; a failed or killed run leaves the live warehouse as it was, and readers of the live
+file are never blocked by the writer. A run's checks look again only at the stories its new and edited
+documents belong to (check_scope).
 """
 
 from __future__ import annotations
 
 import fcntl
 import hashlib
-import os
-import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +23,7 @@ import pandas as pd
 import polars as pl
 
 from claimledger.model import Article, IngestError
+from claimledger.storage import generations
 
 SQL_DIR = Path(__file__).with_name("sql")  # shipped inside the package
 # Views in dependency order; each is one file under sql/views/.
@@ -92,43 +92,101 @@ def run_lock(db_path: Path, *, wait_seconds: float = 60.0) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+# Tables synced group by group on a key (sync_keyed_table.sql); documents and the rows derived from
+# them are synced by sync_documents.sql. Every table of schema.sql is in one or the other.
+SYNCED_ON_KEY = {"claim_flags": "flag_id", "runs": "run_id", "reviews": "review_id",
+                 "validation_results": "run_id", "ingest_errors": "run_id"}
+SYNCED_WITH_DOCUMENTS = ("documents", "claims", "claim_sources", "document_dates", "numbers_set_aside")
+
+
 def stage(db_path: Path, run_id: str) -> Path:
-    """Copy the live warehouse to a staging file for this run and return its path."""
-    staging = db_path.with_name(f"{db_path.name}.staging-{run_id}")
+    """The generation file this run writes, holding what the live warehouse holds (`run_id` is kept for
+    the callers' logs). Writes what the last run changed, or copies the live file when no earlier
+    generation can be reused (the second run of a warehouse, or a reader still holds the other file)."""
     for stale in db_path.parent.glob(f"{db_path.name}.staging-*"):
-        stale.unlink(missing_ok=True)  # left by a killed run; we hold the lock
+        stale.unlink(missing_ok=True)  # left by a killed run of a version that copied the warehouse
+    live = generations.live_file(db_path)
+    if live is None and db_path.exists():  # one plain file: made before generations, or not a warehouse
+        _check_warehouse(db_path)
+        live = generations.adopt(db_path)
+    if live is not None and not live.exists():
+        raise NotAWarehouse(f"{db_path} points at {live.name}, which is missing: restore it, or move "
+                            f"{db_path.name} away or pass another --db")
+    candidates = generations.writable_candidates(db_path, live)
     try:
-        if db_path.exists():
-            shutil.copyfile(db_path, staging)
-            wal = db_path.with_name(db_path.name + ".wal")
-            if wal.exists():  # left by a process killed while it held the live file open
-                shutil.copyfile(wal, Path(f"{staging}.wal"))
-        with duckdb.connect(str(staging)) as con:
-            create_schema(con)
+        if live is None:
+            for stale in candidates:
+                generations.remove(stale)  # left by a killed first run
+            return _prepared(candidates[0])
+        for candidate in candidates:
+            if candidate.exists() and _synced(candidate, live):
+                return _prepared(candidate)
+        # No earlier generation to reuse: copy the live file into one that no reader holds (a held
+        # file can be unlinked; its reader keeps its copy).
+        target = next((c for c in candidates if not c.exists()), candidates[0])
+        generations.copy_live(live, target)
+        return _prepared(target)
     except duckdb.Error as exc:
-        discard(staging)
-        if db_path.exists():  # the user's file, not our copy of it, is what cannot be opened
-            raise NotAWarehouse(f"{db_path} is not a claimledger warehouse (corrupt, or another kind of file): "
-                                f"move it away or pass another --db") from exc
+        if live is not None:  # the user's warehouse, not a file of ours, is what cannot be opened
+            raise _not_a_warehouse(db_path) from exc
         raise
+
+
+def _check_warehouse(db_path: Path) -> None:
+    try:
+        duckdb.connect(str(db_path), read_only=True).close()
+    except duckdb.Error as exc:
+        raise _not_a_warehouse(db_path) from exc
+
+
+def _not_a_warehouse(db_path: Path) -> NotAWarehouse:
+    return NotAWarehouse(f"{db_path} is not a claimledger warehouse (corrupt, or another kind of file): "
+                         f"move it away or pass another --db")
+
+
+def _synced(target: Path, live: Path) -> bool:
+    """Bring an earlier generation file up to the live one; False when it cannot be (a reader holds it,
+    it cannot be read, or its tables are not the live file's), and the caller copies instead."""
+    try:
+        with duckdb.connect(str(target)) as con:
+            create_schema(con)
+            con.execute(f"attach '{_quoted(live)}' as live (read_only)")
+            con.execute("begin transaction")
+            con.execute(sql("sync_documents"))
+            for table, key in SYNCED_ON_KEY.items():
+                con.execute(sql("sync_keyed_table").format(table=table, key=key))
+            con.execute("commit")
+            con.execute("detach live")
+    except duckdb.Error:
+        return False
+    return True
+
+
+def _prepared(target: Path) -> Path:
+    """`target` with the schema and views of this version in place."""
+    try:
+        with duckdb.connect(str(target)) as con:
+            create_schema(con)
     except BaseException:
-        discard(staging)
+        generations.remove(target)
         raise
-    return staging
+    return target
+
+
+def _quoted(path: Path) -> str:
+    return str(path).replace("'", "''")
 
 
 def commit(staging: Path, db_path: Path) -> None:
-    """Swap the staging file in as the live warehouse (atomic on one filesystem)."""
-    with open(staging, "rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(staging, db_path)
-    db_path.with_name(db_path.name + ".wal").unlink(missing_ok=True)  # belonged to the replaced file
+    """Make the staging generation the live warehouse (an atomic rename of the warehouse's link)."""
+    generations.publish(db_path, staging)
 
 
-def discard(staging: Path) -> None:
-    """Drop a staging file after a failed run."""
-    staging.unlink(missing_ok=True)
-    Path(f"{staging}.wal").unlink(missing_ok=True)
+def discard(staging: Path, db_path: Path) -> None:
+    """After a failed first run, drop its file; otherwise a generation file stays for the next run to
+    bring up to date (it holds nothing a reader sees)."""
+    if generations.live_file(db_path) is None:
+        generations.remove(staging)
 
 
 def known_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
