@@ -42,6 +42,9 @@ Three corpora go through the whole engine (extraction, the warehouse and the fin
   written, judged once on 5e7a2c8, then used as a development set (from 97f6e16 on);
 - ``holdout15``: eval/holdout15/articles.jsonl, a fifteenth, written while the checks of 58706da were
   written (no extraction rule changed since 97f6e16), judged once on 58706da and never used to write a
+  rule by the sessions up to 7ae41fc (held out again for the rules written after it);
+- ``holdout16``: eval/holdout16/articles.jsonl, a sixteenth, written while the rules of the session after
+  7ae41fc were written, judged once on 7ae41fc (whose extraction is 5c51295's) and never used to write a
   rule: the held-out measure.
 
 Each held-out folder also lists, by reading, every killed and injured count (killed_injured.jsonl:
@@ -92,7 +95,7 @@ COMPOSED = ROOT / "eval" / "composed"
 HOLDOUTS = {name: ROOT / "eval" / name
             for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
                          "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14",
-                                      "holdout15")}
+                                      "holdout15", "holdout16")}
 FLAG_QUERIES = {
     "unsourced": "select claim_id, null as related_claim_id, claim_id as finding_key, 'warning' as severity "
                  "from v_unsourced_checks where not passed",
