@@ -93,9 +93,15 @@ def test_flow_flags_exactly_the_two_articles(harness, corpus: Path, tmp_path: Pa
     # Re-running on unchanged input adds nothing but the run's own row.
     before = {t: rows(db, f"select count(*) from {t}")[0][0] for t in ("documents", "claims", "claim_sources",
                                                                        "claim_flags", "ingest_errors")}
+    drawn_at = (tmp_path / "wh" / "claims.report.html").stat().st_mtime_ns
     again = claims_pipeline(seeds=[str(corpus)], db=str(db))
     assert again["n_new_documents"] == 0
     assert before == {t: rows(db, f"select count(*) from {t}")[0][0] for t in before}
+    # ... and takes over the last run's counts, report and artifacts, which still hold
+    counts = ("n_claims", "n_flags", "n_findings", "flags_by_check", "undated", "n_dismissed")
+    assert {k: again[k] for k in counts} == {k: summary[k] for k in counts}
+    assert (tmp_path / "wh" / "claims.report.html").stat().st_mtime_ns == drawn_at
+    assert rows(db, "select count(*) from runs where status = 'completed'") == [(2,)]
 
     # An edited article replaces its rows; a bad file is recorded and the run goes on.
     (corpus / "unsourced.md").write_text(UNSOURCED.replace("Five", "Two"), encoding="utf-8")
@@ -200,10 +206,16 @@ def test_fail_on_honours_dismissed_findings_across_runs(harness, corpus: Path, t
     assert warnings
     for finding in warnings:
         assert cli.main(["review", finding, "--dismiss", "--note", "read: not a disagreement", "--db", str(db)]) == 0
+    report = tmp_path / "cli.report.html"
+    drawn = [report.stat().st_mtime_ns]
     for _ in range(3):  # the verdicts hold run after run
+        capsys.readouterr()
         assert cli.main(["run", "--seeds", str(corpus), "--db", str(db), "--no-docs", "--fail-on", "warning"]) == 0
-    out = capsys.readouterr().out
-    assert f"dismissed by review: {len(warnings)} finding(s)" in out
+        assert f"dismissed by review: {len(warnings)} finding(s)" in capsys.readouterr().out
+        drawn.append(report.stat().st_mtime_ns)
+    # the first run after the reviews draws the report again (it hides dismissed findings); the next
+    # two change nothing and keep it
+    assert drawn[0] != drawn[1] == drawn[2] == drawn[3]
 
 
 TABLES = {

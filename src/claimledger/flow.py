@@ -60,28 +60,37 @@ def validate_task(staging: Path, run_id: str, docs_root: Path | None, scope: ste
 
 
 @task(name="publish", **TASK_OPTIONS)
-def publish_task(staging: Path, db: Path, summary: steps.RunSummary, started_at: datetime) -> None:
+def publish_task(staging: Path, db: Path, summary: steps.RunSummary, started_at: datetime, unchanged: bool) -> None:
     # Everything that can fail (the report, the artifacts) is drawn from the staging copy before the
     # commit: a failure leaves the last warehouse, report and `runs` as they were, and the next run
     # starts from them, not from a half-published state.
-    steps.summarize(staging, summary)
-    steps.record_run(staging, summary, flow_run_id=str(flow_run.get_id() or ""), started_at=started_at)
     report_path = settings.report_path(db)
+    # A run that stored, checked and saw reviewed nothing since the last one takes over its counts: that
+    # run's report and its findings and estimates artifacts still hold, and counting every finding
+    # again would be most of the run's time.
+    carried = unchanged and report_path.exists() and steps.carry_over(staging, summary)
+    if not carried:
+        steps.summarize(staging, summary)
+    steps.record_run(staging, summary, flow_run_id=str(flow_run.get_id() or ""), started_at=started_at)
     drawn = report_path.with_name(report_path.name + ".partial")
     try:
-        steps.write_report(staging, summary, drawn)
-        _publish_artifacts(staging, db, summary, report_path)
+        if not carried:
+            steps.write_report(staging, summary, drawn)
+        _publish_artifacts(staging, db, summary, report_path, carried)
         warehouse.commit(staging, db)
-        drawn.replace(report_path)
-        get_run_logger().info("publish: warehouse %s, report %s", db, report_path)
+        if not carried:
+            drawn.replace(report_path)
+        get_run_logger().info("publish: warehouse %s, report %s%s", db, report_path,
+                              " (nothing changed: the last run's)" if carried else "")
     finally:
         drawn.unlink(missing_ok=True)
 
 
-def _publish_artifacts(staging: Path, db: Path, summary: steps.RunSummary, report_path: Path) -> None:
-    create_markdown_artifact(
-        key="claims-summary", markdown=summary_markdown(summary, db), description="claimledger run summary"
-    )
+def _publish_artifacts(staging: Path, db: Path, summary: steps.RunSummary, report_path: Path, carried: bool) -> None:
+    create_markdown_artifact(key="claims-summary", markdown=summary_markdown(summary, db),
+                             description="claimledger run summary")
+    if carried:
+        return  # the latest versions of the other artifacts (by key) are the last run's, and still hold
     create_table_artifact(
         key="claims-flags",
         table=artifact_rows(steps.flag_table(staging), FLAG_COLUMNS) or [{"severity": "", "check_name": "no flags"}],
@@ -144,7 +153,8 @@ def _pipeline(seeds: list[str] | None, db: str, build_docs: bool, lock_wait_seco
             # (threads by default, a Dask cluster with run_pipeline(task_runner="dask")); on threads,
             # the tasks hand their articles to worker processes.
             check_all = recheck_all or steps.checks_changed(staging, steps.checks_fingerprint())
-            if changed or check_all or steps.errors_changed(staging, errors):
+            unchanged = not (changed or check_all or steps.errors_changed(staging, errors))
+            if not unchanged:
                 # Each partition's rows are staged as soon as they are extracted and then let go, so a
                 # run holds a few partitions' frames at a time however many articles it reads.
                 parts = steps.partitions(changed, partition_size)
@@ -164,7 +174,7 @@ def _pipeline(seeds: list[str] | None, db: str, build_docs: bool, lock_wait_seco
                 run_id, n_documents=len(articles), n_new_documents=len(changed), n_failed=len(errors), errors=errors
             )
             steps.raise_if_stopped()  # a cancel before publishing leaves the last complete warehouse
-            publish_task(staging, db_path, summary, started_at)
+            publish_task(staging, db_path, summary, started_at, unchanged)
         except BaseException:
             # A signal (Prefect turns SIGTERM into an exception here) or a failure: extraction threads
             # still running end at their next article instead of finishing the whole batch.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import threading
 from dataclasses import dataclass, field
@@ -265,6 +266,22 @@ def summarize(staging: Path, summary: RunSummary) -> RunSummary:
     return summary
 
 
+_SUMMARY_FIELDS = ("n_claims", "n_flags", "n_findings", "flags_by_check", "undated", "n_dismissed")
+
+
+def carry_over(staging: Path, summary: RunSummary) -> bool:
+    """Fill the warehouse-wide counts of a run that stored and checked nothing from the last completed
+    run's, and say whether they still hold: False (counts not filled) when that run did not keep them
+    or an analyst reviewed a finding since it ended."""
+    rows = _read_rows(staging, warehouse.sql("last_run_summary"))
+    if not rows:
+        return False
+    kept = json.loads(rows[0]["findings_summary"])
+    for name in _SUMMARY_FIELDS:
+        setattr(summary, name, kept[name])
+    return True
+
+
 def _read_rows(db: Path, statement: str, params: list | None = None) -> list[dict]:
     con = warehouse.connect_read(db)
     try:
@@ -316,6 +333,7 @@ def record_run(staging: Path, summary: RunSummary, *, flow_run_id: str, started_
                 "n_flags": summary.n_flags,
                 "checks_fingerprint": checks_fingerprint(),
                 "extractor_fingerprint": extractor_fingerprint(),
+                "findings_summary": json.dumps({name: getattr(summary, name) for name in _SUMMARY_FIELDS}),
             },
         )
     finally:

@@ -127,6 +127,8 @@ alter table claims add column if not exists is_partial boolean;        -- a part
 alter table claims add column if not exists is_people boolean;         -- counts people
 alter table runs add column if not exists extractor_fingerprint varchar;  -- hash of the vocabularies that made the claims
 alter table runs add column if not exists checks_fingerprint varchar;  -- hash of the suites and SQL that judged the data
+alter table runs add column if not exists findings_summary varchar;  -- the run's warehouse-wide finding counts
+                                                                  -- (JSON), carried over by a run that changes nothing
 alter table claim_sources add column if not exists source_origin varchar;  -- the party a source speaks for
 alter table claim_sources add column if not exists is_party boolean;       -- a party to the conflict
 
