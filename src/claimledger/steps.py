@@ -243,7 +243,7 @@ def _evidence(con, outcome: quality.SuiteOutcome) -> list[dict]:
     return warehouse.query(con, f"select * from {outcome.dataset} where not {verdict}")
 
 
-_DISMISSED_COUNT = "select count(*) as n from v_findings where review_status = 'dismissed'"
+_DISMISSED_COUNT = "select count(*) as n from v_finding_reviews where review_status = 'dismissed'"
 
 
 def summarize(staging: Path, summary: RunSummary) -> RunSummary:
@@ -252,15 +252,16 @@ def summarize(staging: Path, summary: RunSummary) -> RunSummary:
     try:
         summary.n_claims = int(warehouse.query(con, "select count(*) as n from claims")[0]["n"])
         summary.n_flags = int(warehouse.query(con, "select count(*) as n from claim_flags")[0]["n"])
-        summary.n_findings = int(warehouse.query(con, "select count(*) as n from v_findings")[0]["n"])
         summary.undated = [r["document"] for r in warehouse.query(
             con, "select document from v_undated_documents order by document")]
-        summary.n_dismissed = int(warehouse.query(con, _DISMISSED_COUNT)[0]["n"])
-        for check, severity, n in con.execute(
-            "select check_name, severity, count(*) from v_findings where review_status <> 'dismissed' "
-            "group by all order by all"
-        ).fetchall():
-            summary.flags_by_check.setdefault(check, {})[severity] = n
+        summary.n_findings = summary.n_dismissed = 0
+        for check, severity, status, n in con.execute(warehouse.sql("run_findings_summary")).fetchall():
+            summary.n_findings += n
+            if status == "dismissed":
+                summary.n_dismissed += n
+            else:
+                summary.flags_by_check.setdefault(check, {})[severity] = (
+                    summary.flags_by_check.get(check, {}).get(severity, 0) + n)
     finally:
         con.close()
     return summary

@@ -31,7 +31,8 @@ VIEWS = (
     "v_claim_sourcing", "v_unsourced_checks", "v_unsourced_claims", "v_claim_key_pairs", "v_claim_pairs",
     "v_contradictions", "v_claim_spans", "v_revisions", "v_qualifier_checks", "v_composition_checks",
     "v_source_checks", "v_headline_checks", "v_hedged_checks", "v_estimate_figures", "v_claim_estimates",
-    "v_claim_timeline", "v_findings", "v_undated_documents", "v_claim_groups", "v_group_timeline", "v_group_estimates",
+    "v_claim_timeline", "v_finding_reviews", "v_findings", "v_undated_documents", "v_claim_groups",
+    "v_group_timeline", "v_group_estimates",
     "v_group_origins",
 )
 

@@ -1,7 +1,7 @@
 -- Current findings with the evidence an analyst needs: one row per finding (its first flag stands
 -- for it), with the claim, its key, its value, its sources, its document and how many flags
--- (claim pairs) the finding groups, and its review status (v_findings). Dismissed findings are left
--- out unless the query's parameter is true.
+-- (claim pairs) the finding groups, and its review status (v_finding_reviews; open when it has none).
+-- Dismissed findings are left out unless the query's parameter is true.
 with flags as (
     select *, count(*) over (partition by finding_id) as n_flags
     from claim_flags
@@ -14,9 +14,9 @@ final as (
            coalesce(s.sources, '') as sources,
            d.title, d.outlet, d.published_at, d.source_path, c.sentence,
            f.detail, f.claim_id, f.related_claim_id, f.flag_id, f.finding_id, f.n_flags,
-           r.review_status, r.review_note, r.reviewer
+           coalesce(r.review_status, 'open') as review_status, r.review_note, r.reviewer
     from flags as f
-    join v_findings as r using (finding_id)
+    left join v_finding_reviews as r using (finding_id)
     join claims as c using (claim_id)
     join documents as d on d.doc_id = c.doc_id
     left join v_claim_sourcing as s on s.claim_id = f.claim_id

@@ -210,3 +210,7 @@ create or replace macro basis_rank(basis) as
 create or replace macro bounds_text(low, high) as
     case when low is not null and low = high then format('{:,.0f}', low)
          else coalesce(format('{:,.0f}', low), '') || '..' || coalesce(format('{:,.0f}', high), '') end;
+
+-- Severities in order, so that a finding takes its flags' worst: severity_named(max(severity_rank(severity))).
+create or replace macro severity_rank(severity) as case severity when 'error' then 3 when 'warning' then 2 else 1 end;
+create or replace macro severity_named(rank) as case rank when 3 then 'error' when 2 then 'warning' else 'info' end;

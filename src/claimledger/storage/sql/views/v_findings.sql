@@ -2,10 +2,10 @@
 -- origins) grouped, with the most severe level, every claim and document behind it, and the first
 -- flag's detail as its headline. Reports and artifacts count these, not flags.
 -- review_status: open, dismissed or confirmed (an analyst's latest verdict, `reviews`), or
--- needs_another_look when a flag joined the finding after the verdict. Dismissed findings do not count
--- for --fail-on and are hidden from reports by default; they stay here.
+-- needs_another_look when a flag joined the finding after the verdict (v_finding_reviews). Dismissed
+-- findings do not count for --fail-on and are hidden from reports by default; they stay here.
 with severities as (
-    select *, case severity when 'error' then 3 when 'warning' then 2 else 1 end as severity_rank
+    select *, severity_rank(severity) as severity_rank
     from claim_flags
 ),
 
@@ -15,7 +15,7 @@ claim_docs as (
 
 final as (
     select f.finding_id, f.check_name,
-           case max(f.severity_rank) when 3 then 'error' when 2 then 'warning' else 'info' end as severity,
+           severity_named(max(f.severity_rank)) as severity,
            count(*) as n_flags,
            list_sort(list_distinct(list(f.claim_id) || list(f.related_claim_id) filter (where f.related_claim_id is not null))) as claim_ids,
            list_sort(list_distinct(list(a.doc_id) || list(b.doc_id) filter (where b.doc_id is not null))) as doc_ids,
@@ -27,19 +27,11 @@ final as (
     group by f.finding_id, f.check_name
 ),
 
-latest_reviews as (
-    select * from reviews
-    qualify row_number() over (partition by finding_id order by reviewed_at desc, review_id desc) = 1
-),
-
 reviewed as (
-    select f.*,
-           case when r.verdict is null then 'open'
-                when list_has_all(r.evidence, f.flag_ids) then r.verdict
-                else 'needs_another_look' end as review_status,
-           r.verdict as review_verdict, r.note as review_note, r.reviewer, r.reviewed_at
+    select f.*, coalesce(r.review_status, 'open') as review_status, r.review_verdict, r.review_note, r.reviewer,
+           r.reviewed_at
     from final as f
-    left join latest_reviews as r using (finding_id)
+    left join v_finding_reviews as r using (finding_id)
 )
 
 select * from reviewed
