@@ -1585,3 +1585,18 @@ def test_a_field_labelled_with_one_place_or_state_is_a_share() -> None:
 def test_the_answer_to_how_many_are_still_in_hospital_is_a_part() -> None:
     claim = _one("How many remain in hospital?\nEight, the clinic says.", "Eight")
     assert (claim.metric, claim.is_partial) == ("injured", True)
+
+
+@pytest.mark.parametrize(("body", "quantity_text"), [
+    ("Three climbers injured in the rockfall died overnight, rangers said.", "Three climbers injured"),
+    ("Four guards wounded on Friday have died in hospital, the prison said.", "Four guards wounded"),
+    ("Two of the wounded have since died, the clinic said.", "Two of the wounded"),
+    ("The pilot and four passengers suffered fatal injuries.", "four passengers"),
+])
+def test_the_hurt_who_then_died_are_dead(body: str, quantity_text: str) -> None:
+    assert _one(body, quantity_text).metric == "killed"
+
+
+def test_the_hurt_beside_a_death_in_a_relative_clause_stay_hurt() -> None:
+    body = "Six guards wounded in the raid that killed two were flown to Tarsk."
+    assert _one(body, "Six guards wounded").metric == "injured"

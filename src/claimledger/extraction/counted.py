@@ -304,6 +304,8 @@ def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: Count
                 return modifier  # "the three surviving victims"
             if after:
                 cue = None  # "three victims have injuries": the clause's own cue wins over a weak noun
+        if cue and cue[0] == "injured" and _dies_after(toks, phrase_end + 1):
+            return "killed"  # "four passengers wounded on Friday had died", "two of the wounded have since died"
         if cue:
             return cue[0]
     if after:  # "was shot and killed": the event wins over the state
@@ -337,6 +339,22 @@ def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: Count
     if thing.unit in {"soldier", "troop", "force", "serviceman", "personnel", "mercenary"}:
         return "deployed" if _deployment_context(toks) else "other"
     return "other"
+
+
+@lru_cache(maxsize=1)
+def _death_verbs() -> frozenset[str]:
+    return vocab.word_set("claim_scope", "death_verbs")
+
+
+def _dies_after(toks: list[Token], start: int) -> bool:
+    """A death verb as the predicate of the clause after a counted phrase of the hurt ("wounded on Friday
+    had died in hospital"): those hurt who then died are dead. Up to 6 tokens, within the clause."""
+    for k in range(start, min(len(toks), start + 6)):
+        if toks[k].lower in _CLAUSE_ENDS or toks[k].lower in {"who", "that", "which"}:
+            return False
+        if toks[k].lower in _death_verbs():
+            return True
+    return False
 
 
 # Words opening a clause about something else once a figure's own predicate has been read.
