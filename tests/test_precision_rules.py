@@ -1600,3 +1600,15 @@ def test_the_hurt_who_then_died_are_dead(body: str, quantity_text: str) -> None:
 def test_the_hurt_beside_a_death_in_a_relative_clause_stay_hurt() -> None:
     body = "Six guards wounded in the raid that killed two were flown to Tarsk."
     assert _one(body, "Six guards wounded").metric == "injured"
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "assertion"), [
+    ("At the noon briefing the brigade's spokeswoman had given a toll of 7.", "7", "corrected"),
+    ("On Tuesday evening the coroner had counted five dead and the union had counted 11 dead.", "11 dead",
+     "corrected"),
+    ("The agency had reported 30 injured before its update.", "30 injured", "corrected"),
+    ("Police said on Monday, after a recount, they had counted 40 dead.", "40 dead", "asserted"),
+    ("By Friday, divers had counted 40 dead.", "40 dead", "asserted"),
+])
+def test_an_origins_past_perfect_figure_is_its_earlier_one(body: str, quantity_text: str, assertion: str) -> None:
+    assert _one(body, quantity_text).assertion == assertion

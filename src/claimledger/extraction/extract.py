@@ -47,6 +47,7 @@ from claimledger.extraction.parts import (
 )
 from claimledger.extraction.quantities import Quantity, find_quantities
 from claimledger.extraction.scope import (
+    an_earlier_figure,
     assertion_of,
     clause_around,
     clause_breaks,
@@ -292,6 +293,8 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
 def _assertion(clause: str, toks: list, first: int) -> str:
     """How the clause holds the figure at token `first`; the figure a correction stands by is asserted."""
     found = assertion_of(clause)
+    if found == "asserted" and an_earlier_figure(toks, first):
+        return "corrected"  # "the ministry had given nine on Sunday": replaced by its origin since
     return "asserted" if found == "corrected" and states_the_correction(toks, first) else found
 
 

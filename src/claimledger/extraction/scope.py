@@ -190,6 +190,43 @@ def _hearsay_pattern() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+# Tokens between a superseding verb and its figure: "had given a toll of 9", "had put the number at 12".
+_SUPERSEDED_GAP = 5
+_GAP_STOPS = frozenset({",", ".", ";", ":", "and", "but", "while", "that"})
+
+
+def an_earlier_figure(toks: list[Token], first: int) -> bool:
+    """ "the ministry had given nine on Sunday", "the chief had put the toll at 9": the figure at token `first`
+    is its origin's own earlier one, since replaced (claim_scope.yaml superseded_verbs)."""
+    if not toks or toks[0].lower in vocab.word_set("claim_scope", "standing_openers"):
+        return False  # "By Friday, rescuers had counted 40 bodies": the count as it stood then
+    verbs = vocab.word_set("claim_scope", "superseded_verbs")
+    for k in range(first - 1, max(0, first - 2 - _SUPERSEDED_GAP), -1):
+        if toks[k].lower in _GAP_STOPS:
+            return False
+        if toks[k].lower in verbs:
+            # "police said they had counted 40": reported speech, not an earlier figure; a clause of its own
+            # after "and" or "but" is not ("the coroner had counted five and the union had counted 11")
+            return toks[k - 1].lower in vocab.word_set("claim_scope", "superseded_auxiliaries") \
+                and not _reported_before(toks, k - 1)
+    return False
+
+
+_CLAUSE_JOINS = frozenset({"and", "but", ";", "."})
+
+
+def _reported_before(toks: list[Token], end: int) -> bool:
+    """Whether a reporting verb stands before token `end` in its clause (commas do not end it here:
+    "Police said on Monday, after the count, they had ...")."""
+    reporting = vocab.word_set("reporting_verbs", "verbs")
+    for t in reversed(toks[:end]):
+        if t.lower in _CLAUSE_JOINS:
+            return False
+        if t.lower in reporting:
+            return True
+    return False
+
+
 def states_the_correction(toks: list[Token], first: int) -> bool:
     """ "the correct number is 46", "revised to 46": the figure a correction stands by, asserted."""
     return right_after(toks, first, _correction_results())
