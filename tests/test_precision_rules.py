@@ -1612,3 +1612,13 @@ def test_the_hurt_beside_a_death_in_a_relative_clause_stay_hurt() -> None:
 ])
 def test_an_origins_past_perfect_figure_is_its_earlier_one(body: str, quantity_text: str, assertion: str) -> None:
     assert _one(body, quantity_text).assertion == assertion
+
+
+def test_a_figure_a_correction_withdraws_is_withdrawn_wherever_the_article_gives_it() -> None:
+    body = ("09:10 - County fire office: 44 people hurt.\n\n11:30 - Correction: at 09:10 we reported that 44 people "
+            "had been hurt. The fire office says that figure was a typing error; the correct number is 34.")
+    assert [(c.quantity_text, c.assertion) for c in claims_of(body)] == [
+        ("44 people", "corrected"), ("44 people", "corrected"), ("34", "asserted")]
+    # the same figure in an article with no correction stays asserted
+    assert {c.assertion for c in claims_of("The county said 44 people were hurt. The mayor also said 44.")} == {
+        "asserted"}
