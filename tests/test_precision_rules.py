@@ -1622,3 +1622,18 @@ def test_a_figure_a_correction_withdraws_is_withdrawn_wherever_the_article_gives
     # the same figure in an article with no correction stays asserted
     assert {c.assertion for c in claims_of("The county said 44 people were hurt. The mayor also said 44.")} == {
         "asserted"}
+
+
+@pytest.mark.parametrize(("body", "quantity_text"), [
+    ("Forty workers were hurt, the company said. Eleven are admitted.", "Eleven"),
+    ("Five people were kept in hospital overnight.", "Five people"),
+    ("The mobile clinic, which was set up near the ferry terminal on Sunday, has since treated 17 injured passengers.",
+     "17 injured passengers"),
+])
+def test_those_admitted_now_kept_in_or_treated_by_one_clinic_are_a_part(body: str, quantity_text: str) -> None:
+    claim = _one(body, quantity_text)
+    assert (claim.metric, claim.is_partial) == ("injured", True)
+
+
+def test_those_admitted_to_hospital_are_the_injured() -> None:
+    assert not _one("Twelve people were admitted to hospital, police said.", "Twelve people").is_partial

@@ -411,7 +411,9 @@ def _facility_verbs() -> PhraseSearch:
 def _facility_pattern() -> re.Pattern[str]:
     places = _treatment_places(singular=False)
     verbs = alternation(str(v).lower() for v in vocab.load("claim_scope")["facility_verbs"])
-    return re.compile(rf"\b(?:{places})\b(?:\s+[^\s.;]+){{0,8}}?\s+(?:{verbs})\b")
+    # "Our field clinic, which opened at 07:00 on Friday, has so far treated 21": an aside may stand between
+    aside = r"(?:\s+,\s+(?:which|that|where)\b[^.;,]{0,80}?\s+,)?"
+    return re.compile(rf"\b(?:{places})\b{aside}(?:\s+[^\s.;]+){{0,8}}?\s+(?:{verbs})\b")
 
 
 def _facility_objects(sentence: str) -> set[int]:
