@@ -326,8 +326,11 @@ def store_flags(con: duckdb.DuckDBPyConnection, flags: pl.DataFrame, run_id: str
         con.execute(sql("delete_scope_flags"))
         con.unregister("scope_ids")
     # A flag still raised keeps the run that first raised it, but takes today's severity and evidence.
+    # Only rows that differ are updated: an update rewrites its rows' storage, and most flags of the
+    # stories a run checks again are raised again unchanged.
     con.execute("update claim_flags as f set severity = c.severity, detail = c.detail, finding_id = c.finding_id "
-                "from current_flags as c where f.flag_id = c.flag_id")
+                "from current_flags as c where f.flag_id = c.flag_id "
+                "and (f.severity, f.detail, f.finding_id) is distinct from (c.severity, c.detail, c.finding_id)")
     con.execute("insert into claim_flags by name select * from current_flags "
                 "where flag_id not in (select flag_id from claim_flags)")
     con.unregister("current_flags")
