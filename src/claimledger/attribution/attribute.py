@@ -133,13 +133,14 @@ def _could_be_a_name(chunk: str) -> bool:
 def _without_lead_in(subject: str, start: int) -> tuple[str, int]:
     """The subject without a time or place phrase before it, when no comma sets it off: "On Thursday the
     authority said", "At its morning briefing the directorate repeats", "Late on Monday police said"."""
-    if not _LEAD_IN.match(subject):
+    lead_in, lead_in_word = _lead_in()
+    if not lead_in.match(subject):
         return subject, start
     determiners = [m.start() for m in re.finditer(r"\b(?:the|a|an)\s", subject)]
     if determiners:
         return subject[determiners[-1]:], start + determiners[-1]
     words = list(re.finditer(r"\S+", subject))
-    keep = next((w for w in words if not _LEAD_IN_WORD.fullmatch(w.group())), None)
+    keep = next((w for w in words if not lead_in_word.fullmatch(w.group())), None)
     return (subject[keep.start():], start + keep.start()) if keep else (subject, start)
 
 
@@ -160,12 +161,17 @@ _COMMA = re.compile(r",(?!\d{3}\b)")  # not the comma inside "25,000"
 _TRAILING_PRONOUN = re.compile(r"(?<![\s,;])(?<!\band)(?<!\bor)\s+(he|she|it|they|we)"
                                r"(?:\s+(?:had|has|have|was|were|is|are|also|not|did|does|would|will))*\s*$")
 _AGE = re.compile(r"\s*\d{1,3}\s*")
-# Words that open a time or place phrase before a subject ("On Thursday the authority said").
-_LEAD_IN_OPENERS = ("on", "in", "at", "by", "late", "early", "earlier", "later", "last", "this", "within", "during",
-                    "after", "before", "since", "from", "overnight", "yesterday", "today")
-_LEAD_IN = re.compile(r"^\s*(?:" + "|".join(w.capitalize() for w in _LEAD_IN_OPENERS) + r")\b")
-_LEAD_IN_WORD = re.compile(r"(?i:" + "|".join(_LEAD_IN_OPENERS) + r"|morning|afternoon|evening|night|week|month|year|"
-                           + "|".join(CALENDAR_WORDS) + r")|\d[\w:.]*")
+
+
+@lru_cache(maxsize=1)
+def _lead_in() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A time or place phrase opening a subject, and one word of it (the openers are data)."""
+    openers = [str(w) for w in vocab.load("reporting_verbs")["lead_in_openers"]]
+    return (re.compile(r"^\s*(?:" + "|".join(w.capitalize() for w in openers) + r")\b"),
+            re.compile(r"(?i:" + "|".join(openers) + r"|morning|afternoon|evening|night|week|month|year|"
+                       + "|".join(CALENDAR_WORDS) + r")|\d[\w:.]*"))
+
+
 # A subject, its own verb and object, then "and" before the reporting verb: "He promised aid and announced
 # that ...", "Police sealed the block and said ...".
 _SHARED_SUBJECT = re.compile(
@@ -257,18 +263,9 @@ _STUDY = re.compile(
 # "CLINTON: I feel ...", "Health ministry: 17 people ...": a speaker (up to five words), a colon, the words.
 _COLON_SPEAKER = re.compile(r"^\W*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*[-–—|]\s*)?"  # "3:45 PM - "
                             r"([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,11}):\s")
-_NOT_SPEAKERS = frozenset(
-    "note update correction editor photo watch related read warning source sources breaking "
-    "exclusive opinion analysis video live q a".split()
-)
 _WORD = re.compile(r"[a-z]+")
 
 
-_PASSIVE_NOT_A_REPORT = frozenset({"said", "believed", "reported", "estimated", "identified", "given", "repeated",
-                                   "described", "put", "shown", "found", "charged", "alleged", "named", "claimed",
-                                   # "Benson is now counted among the dead": the counted, not who counts
-                                   "counted", "listed", "recorded", "registered", "logged", "tallied",
-                                   "documented"})
 _CONTINUATION = re.compile(r"^\W*(?:another|a further|an additional|also|(?:[\w-]+\s+)?of (?:them|those|these)|"
                            r"in addition)\b",
                            re.IGNORECASE)
@@ -399,7 +396,7 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
         if _NOT_A_REPORT_YET.search(before, max(0, len(before) - _NOT_A_REPORT_YET_CHARS)):
             continue  # a noun ("the reports", "Kyiv's claims") or not a report yet ("to say", "would say")
         if re.search(r"\b(?:is|are|was|were|be|been)(?:\s+(?:\w+ly|also|not|never|later|then|now))?$", before) \
-                and word in _PASSIVE_NOT_A_REPORT:
+                and word in vocabulary["passive_not_a_report"]:
             continue  # a hedge ("is said to", "were believed") or a passive ("was identified as")
         if re.match(r"\s+to\b", text[m.end() :]) and (
                 word in {"said", "believed", "reported", "estimated"} or word in vocabulary["artifact_verbs"]
@@ -500,8 +497,6 @@ def _colon_speaker_frames(text: str, base: int) -> list[Frame]:
             for line_start, line_end, colon, speaker in lines]
 
 
-# Lower-case words inside a name: "Colonel Ivo Brannik of the General Staff", "Ministry for Health and Care".
-_NAME_LINKS = frozenset({"of", "the", "for", "and"})
 
 
 def _colon_speaker(words: str) -> str | None:
@@ -510,7 +505,7 @@ def _colon_speaker(words: str) -> str | None:
     ("Note", "Photo 3 of 14", "In pictures")."""
     parts = words.split()
     lowered = [w.lower() for w in parts]
-    if lowered[0] in _NOT_SPEAKERS or lowered[0] in cues()["possessive_adjectives"] \
+    if lowered[0] in cues()["not_speakers"] or lowered[0] in cues()["possessive_adjectives"] \
             or words.lower() in vocab.metric_cues():
         return None  # "Note: ...", "Latest figures: ...", "Injured: 61 persons": a label, not a speaker
     if lowered[0].split("-")[0] in number_words():
@@ -519,8 +514,9 @@ def _colon_speaker(words: str) -> str | None:
     if len(parts) > 1 and lowered[-1] in cues()["report_labels"] and all(w[0].isupper() for w in name) \
             and (len(name) >= 2 or (name[0].isupper() and len(name[0]) >= 2 and name[0].isalpha())):
         return " ".join(name)  # "PDRRO update", "Highway Police statement"; not "Latest update", "Death toll"
-    if all(w[0].isupper() or low in _NAME_LINKS for w, low in zip(parts, lowered, strict=True)) \
-            and lowered[-1] not in _NAME_LINKS or lowered[-1] in cues()["source_nouns"] - cues()["pronouns"]:
+    links = cues()["name_links"]
+    if all(w[0].isupper() or low in links for w, low in zip(parts, lowered, strict=True)) \
+            and lowered[-1] not in links or lowered[-1] in cues()["source_nouns"] - cues()["pronouns"]:
         return words  # "Colonel Ivo Brannik of the General Staff: ..."
     if parts[-1][0].isupper() and all(w[0].isupper() or low in cues()["speaker_roles"]
                                       for w, low in zip(parts, lowered, strict=True)):

@@ -10,9 +10,16 @@ from claimledger import vocab
 from claimledger.extraction.phrases import alternation
 from claimledger.model import Source
 
-# A bullet or dash opening a list line and an editor's label "(amended)" come before a name, not in it.
-_LEADING = re.compile(r"^(?:\s|[“”\"'‘’,•·▪►▸]|[-–—*](?=\s)|\([a-z ]+\)|\b(?:and|or|with|but|so|then|also|while|both|"
-                      r"later|meanwhile|afterwards|separately|however)\b)+", re.IGNORECASE)
+
+@lru_cache(maxsize=1)
+def _leading() -> re.Pattern[str]:
+    """A bullet (data) or dash opening a list line and an editor's label "(amended)" come before a name,
+    not in it."""
+    bullets = "".join(re.escape(str(m)) for m in vocab.load("reporting_verbs")["bullet_marks"])
+    return re.compile(r"^(?:\s|[“”\"'‘’," + bullets + r"]|[-–—*](?=\s)|\([a-z ]+\)|\b(?:and|or|with|but|so|then|"
+                      r"also|while|both|later|meanwhile|afterwards|separately|however)\b)+", re.IGNORECASE)
+
+
 _TRAILING = re.compile(
     r"(?:\s|[“”\"'‘’,]|\b(?:has|have|had|also|previously|later|reportedly|publicly|"
     r"repeatedly|earlier|recently|again|first|once|further|then|has been|had been|"
@@ -151,7 +158,7 @@ def _alias_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1024)  # asked for every frame and source; cleared per article (extract.py)
 def clean(text: str) -> str:
     text = text.split("\n", 1)[0]  # a source is named on one line: the next line is another item
-    text = _LEADING.sub("", text)
+    text = _leading().sub("", text)
     text = _TRAILING.sub("", text)
     return text.strip(" ,.“”\"'‘’")
 
@@ -161,10 +168,6 @@ _DATE_START = re.compile(
     r"April|June|July|August|September|October|November|December|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today|Last|This|Earlier|"
     r"On|In|At|By|For|From|Since|After|Before|During)\b|^\d"
-)
-_NOT_SUBJECT_WORDS = frozenset(
-    """it this that there which what who whom whose where when why how here one ones all some many most
-    much none nothing something everything anything each either neither such so as up down from""".split()
 )
 
 
@@ -177,7 +180,7 @@ def looks_like_source(np: str, *, sentence_initial: bool, strong: bool = False) 
         return False  # "tells reporters his teams (assessed 47)": a speaker's clause, not who counted
     if len(words) == 1 and lowered[0] in number_words():
         return False  # "Nine, confirmed, named.": a figure, not who confirms it
-    being = next((i for i, w in enumerate(lowered) if w in _VERBS_OF_BEING), None)
+    being = next((i for i, w in enumerate(lowered) if w in cues()["verbs_of_being"]), None)
     if being is not None and not any(w in {"who", "which", "that", "whose"} for w in lowered[:being]):
         return False  # "Four were treated (and released ...)": a clause, not who speaks ("a driver who was
         # parked nearby" still does)
@@ -190,7 +193,7 @@ def looks_like_source(np: str, *, sentence_initial: bool, strong: bool = False) 
         for i, w in enumerate(words)
         if w[0].isupper() and not (i == 0 and sentence_initial and w.lower() in {"the", "a", "an"})
     ]
-    if capitals and not (len(words) == 1 and sentence_initial and words[0].lower() in _NOT_NAMES):
+    if capitals and not (len(words) == 1 and sentence_initial and words[0].lower() in cues()["not_names"]):
         return True
     if lowered[-1].rstrip("'’s") in cues()["source_nouns"] or lowered[-1] in cues()["source_nouns"]:
         return True
@@ -199,9 +202,9 @@ def looks_like_source(np: str, *, sentence_initial: bool, strong: bool = False) 
         strong
         and len(words) <= 8
         and lowered[-1].isalpha()
-        and lowered[-1] not in _NOT_SUBJECT_WORDS
+        and lowered[-1] not in cues()["not_subject_words"]
         and not lowered[-1].endswith("ly")
-        and (lowered[0] not in _NOT_SUBJECT_WORDS or _one_of_a_kind(lowered))
+        and (lowered[0] not in cues()["not_subject_words"] or _one_of_a_kind(lowered))
     )
 
 
@@ -223,8 +226,6 @@ def _one_of_a_kind(lowered: list[str]) -> bool:
     return len(lowered) >= 2 and lowered[0] == "one" and lowered[1] != "of"
 
 
-_VERBS_OF_BEING = frozenset({"was", "were", "is", "are", "been"})
-_NOT_NAMES = frozenset("initially meanwhile however instead earlier later then one it this that there".split())
 
 
 def split_sources(region: str) -> list[str]:
