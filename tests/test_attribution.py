@@ -220,3 +220,35 @@ def test_a_figure_restated_with_its_source_later_in_the_paragraph(body: str, sou
     first = claims_of(body)[1]
     assert first.quantity_text == "Four climbers"
     assert [s.source_canonical for s in first.sources] == sources
+
+
+@pytest.mark.parametrize(("body", "sources"), [
+    # a later sentence of the paragraph whose sources say they give the same figure
+    ("Eleven climbers froze to death. The Alpine Club and Mountain Rescue both give the same toll.",
+     ["Alpine Club", "Mountain Rescue"]),
+    ("Eleven climbers froze to death. Four were guides. Rangers and the county coroner give an identical figure, "
+     "eleven.", ["Rangers", "county coroner"]),
+    ("Eleven climbers froze to death. Park staff give the same number of 11.", ["Park staff"]),
+    # a sentence between them with a source of its own speaks for itself; another paragraph is another account
+    ("Eleven climbers froze to death. The lodge said 30 guests left early. Rangers give the same figure.", []),
+    ("Eleven climbers froze to death.\n\nRangers and the coroner give the same figure.", []),
+    # a later figure with no agreement word names no earlier figure's source
+    ("Eleven climbers froze to death. Rangers give a figure of 14.", []),
+])
+def test_sources_that_agree_on_a_figure_later_in_its_paragraph(body: str, sources: list[str]) -> None:
+    first = claims_of(body)[0]
+    assert first.quantity_text.startswith("Eleven")
+    assert [s.source_canonical for s in first.sources] == sources
+
+
+def test_sources_that_agree_further_on_speak_for_the_paragraphs_first_figure_only() -> None:
+    (eleven, eleven_sources), (four, four_sources) = _sources_of(
+        "Eleven climbers froze to death. Four died by the hut. The warden died later. Rangers and the coroner give "
+        "the same toll.")
+    assert (eleven, four) == ("Eleven", "Four")
+    assert {"Rangers", "coroner"} <= eleven_sources and four_sources == set()
+
+
+def test_sources_that_give_a_toll_in_its_sentence() -> None:
+    (claim,) = [c for c in claims_of("The ferry firm and the harbour police give a toll of six.") if c.value_low == 6]
+    assert {s.source_canonical for s in claim.sources} == {"ferry firm", "harbour police"}

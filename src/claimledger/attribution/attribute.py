@@ -248,6 +248,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             + alternation(vocabulary["artifact_verbs"] | vocabulary["figure_verbs"]) + r")\s+by\b",
             re.IGNORECASE,
         ),
+        # "The police and the coroner give the same figure": a later sentence whose sources agree with a figure.
+        "agreement": re.compile(
+            r"\b(?:" + alternation(vocabulary["agreement_words"]) + r")\s+(?:\w+\s+)?(?:"
+            + alternation(vocabulary["count_nouns"]) + r")\b", re.IGNORECASE),
         # "That figure, released by the fire service ...": a sentence that names the source of the one before.
         "refers_back": re.compile(
             r"^\W*(?:That|This|Those|These)\s+(?:[a-z]+\s+){0,2}(?:" + alternation(vocabulary["count_nouns"])
@@ -562,6 +566,20 @@ def _inverted_source(text: str, verb: re.Match[str]) -> tuple[str, int] | None:
     return after if named and looks_like_source(phrase, sentence_initial=False, strong=True) else None
 
 
+def _agreement_after(sentences: list[Sentence], idx: int, frames_at: Callable[[int], list[Frame]], *,
+                     first_figure: bool) -> int | None:
+    """The later sentence of a figure's paragraph whose sources say they give the same figure: the sentence
+    right after the figure's, or any later one for the paragraph's first figure ("Nine died. Two died at the
+    scene. Police and the coroner give the same toll.": the nine, not the two), unless a sentence between
+    them has a source of its own (its figures are that source's)."""
+    for j in range(idx + 1, len(sentences)):
+        if sentences[j].paragraph != sentences[idx].paragraph or (j > idx + 1 and not first_figure):
+            return None
+        if frames_at(j):
+            return j if _patterns()["agreement"].search(sentences[j].text) else None
+    return None
+
+
 def _sources_from(frames: list[tuple[Frame, str]], position: int) -> list[Source]:
     """The sources of the frames covering a claim, one per canonical name, first scope kept."""
     found: list[Source] = []
@@ -661,6 +679,12 @@ def attribute(
                               if not f.narrow and (f.indirect or not only_indirect)], position)
 
     entries = _live_entries(sentences)
+    with_figures = sorted({idx for idx, _, _ in claim_spans})
+
+    def figures_before(idx: int) -> list[int]:
+        """The sentences before `idx` that hold a figure, nearest first."""
+        return with_figures[:bisect_right(with_figures, idx - 1)][::-1]
+
     results: list[list[Source]] = []
     for sentence_idx, start, _end in claim_spans:
         candidates = [(resolve(f, sentence_idx), "quote") for f in quotes if f.start <= start < f.end]
@@ -685,6 +709,13 @@ def attribute(
                          and _RAISES_THE_TOLL.search(sentences[following].text))):
             # "... the count of the dead had reached 14. That figure, released by the fire service, ..."
             found = sources_in(following, "next_sentence", start)
+        paragraph = sentences[sentence_idx].paragraph
+        agreeing = None if found else _agreement_after(
+            sentences, sentence_idx, frames_at,
+            first_figure=not any(sentences[i].paragraph == paragraph for i in figures_before(sentence_idx)))
+        if agreeing is not None:
+            # "Thirteen died. Police and the coroner give the same toll.": the sources that agree on it
+            found = sources_in(agreeing, "next_sentence", start)
         lead_in = list_lead_in(sentences, sentence_idx)
         if not found and lead_in is not None:
             # "Among those detained, according to the collective's records:" then "- 6 journalists".
