@@ -252,3 +252,18 @@ def test_sources_that_agree_further_on_speak_for_the_paragraphs_first_figure_onl
 def test_sources_that_give_a_toll_in_its_sentence() -> None:
     (claim,) = [c for c in claims_of("The ferry firm and the harbour police give a toll of six.") if c.value_low == 6]
     assert {s.source_canonical for s in claim.sources} == {"ferry firm", "harbour police"}
+
+
+@pytest.mark.parametrize(("text", "quantity", "sources"), [
+    # a reduced relative clause after the counted noun names who counts them
+    ("Of the 52 passengers the airline lists as hurt, six remain in hospital.", "the 52", {"airline"}),
+    ("Three hikers the park service still lists as missing were found on Friday.", "Three", {"park service"}),
+    ("Relatives buried the 11 miners Kovar Mining counts as dead.", "the 11", {"Kovar Mining"}),
+    ("Forty homes flooded. That was the figure firefighters gave at noon.", "Forty", {"firefighters"}),
+    # a verb of being or a link word is no counted noun: the phrase after it names no one
+    ("Two were the brothers found dead near the weir.", "Two", set()),
+    ("Two of the 3 walkers reported missing remain unaccounted for.", "Two", set()),
+])
+def test_a_reduced_relative_clause_names_who_counts(text: str, quantity: str, sources: set[str]) -> None:
+    claim = next(c for c in claims_of(text) if c.quantity_text.startswith(quantity))
+    assert {s.source_canonical for s in claim.sources} == sources

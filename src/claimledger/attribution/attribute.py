@@ -98,6 +98,11 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
         start = max(earlier) if earlier else 0
         return _without_lead_in(head[start:], start)
     region = region[cut:]
+    reduced = _reduced_relative().search(region)
+    if reduced and looks_like_source(reduced.group(1), sentence_initial=False, strong=True):
+        # "the 34 people the ministry lists as injured", "That was the figure police gave": a reduced
+        # relative clause after a counted noun or a figure, with its own subject
+        return reduced.group(1), cut + reduced.start(1)
     pronoun = _TRAILING_PRONOUN.search(region)
     if pronoun:  # "Of the 42 inmates it says escaped": a reduced relative clause with its own subject
         return pronoun.group(1), cut + pronoun.start(1)
@@ -122,6 +127,28 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
         picked.insert(0, chunks.pop())
     text = ",".join(picked)
     return _without_lead_in(text, cut + max(0, region.rfind(text)))
+
+
+@lru_cache(maxsize=1)
+def _reduced_relative() -> re.Pattern[str]:
+    """A counted noun after its number ("34 people", "two sailors") or a figure's noun ("the figure"), then
+    the subject of a relative clause with no pronoun: "the ministry", "the navy still", "Interpol", "police"."""
+    numbers = alternation(number_words())
+    bodies = alternation(cues()["body_heads"] | (cues()["source_nouns"] - cues()["pronouns"]))
+    # the counted noun's words: no link word or verb of being ("Two were the couple found ...")
+    noun = r"(?!(?:of|the|and|or|had|has|have|" + alternation(cues()["verbs_of_being"]) + r")\b)[a-z-]+"
+    return re.compile(
+        r"(?:(?<![\d:.,])\b(?:\d[\d,]*|(?i:" + numbers + r"))\s+(?:" + noun + r"\s+)?" + noun
+        + r"|\b(?:the|that|this)\s+(?:" + alternation(cues()["count_nouns"]) + r"))\s+"
+        r"((?:the|its|their)\s+(?:[A-Za-z][\w'’-]*\s+){0,2}?[A-Za-z][\w'’-]*|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
+        r"|(?:" + bodies + r"))(?:\s+(?:still|now|also|only|officially))?\s*$")
+
+
+def _reduced_relative_at(region: str, start: int) -> bool:
+    """Whether the subject at `start` is a reduced relative clause's ("the 52 passengers the airline lists"): any
+    plain noun phrase there is who speaks, as before a strong speech verb."""
+    found = _reduced_relative().search(region)
+    return found is not None and found.start(1) == start
 
 
 def _could_be_a_name(chunk: str) -> bool:
@@ -418,7 +445,8 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
         if inverted:  # "..., including two children, were inside, said the fire chief, James Steele."
             names = split_sources(inverted[0])
             span = (base + m.end(), base + m.end() + inverted[1])
-        elif subject and looks_like_source(clean(subject[0]), sentence_initial=subject[1] == 0, strong=strong):
+        elif subject and looks_like_source(clean(subject[0]), sentence_initial=subject[1] == 0,
+                                           strong=strong or _reduced_relative_at(text[:m.start()], subject[1])):
             names = split_sources(subject[0])
             span = (base + subject[1], base + m.start())
         elif word.endswith("ing") and frames:
