@@ -267,3 +267,18 @@ def test_sources_that_give_a_toll_in_its_sentence() -> None:
 def test_a_reduced_relative_clause_names_who_counts(text: str, quantity: str, sources: set[str]) -> None:
     claim = next(c for c in claims_of(text) if c.quantity_text.startswith(quantity))
     assert {s.source_canonical for s in claim.sources} == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    # indirect speech to someone named: "told <whom> that" goes on in the next sentence, as "said that" does
+    ("Warden Oda Brink told the Valley Courier that the avalanche had buried the lower lift station. Fourteen "
+     "skiers were dug out alive by patrollers and their dogs over the course of the afternoon.", {"Warden Oda Brink"}),
+    ("The operator briefed councillors on Tuesday that the gas main had been shut. About 300 households were left "
+     "without heating for most of the night across the eastern districts of town.", {"operator"}),
+    # a warning for years is no report of this event's figures
+    ("Engineers warned for years that the dam was weak. The 1982 flood on the same river drowned about 700 "
+     "people and destroyed most of the farms along the lower valley.", set()),
+])
+def test_indirect_speech_to_someone_goes_on_in_the_next_sentence(text: str, sources: set[str]) -> None:
+    claim = claims_of(text)[0]
+    assert {s.source_canonical for s in claim.sources} == sources

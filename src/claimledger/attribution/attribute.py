@@ -301,6 +301,9 @@ _CONTINUATION = re.compile(r"^\W*(?:another|a further|an additional|also|(?:[\w-
                            r"in addition)\b",
                            re.IGNORECASE)
 _ANY_WORD = re.compile(r"[A-Za-z]+")
+# Whom a speech verb addresses, then "that": " Bay Radio that", " reporters on Monday that" (a short phrase,
+# no punctuation).
+_TOLD_THAT = re.compile(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){1,4}?that\b")
 
 
 @lru_cache(maxsize=1)
@@ -462,7 +465,8 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
                 span = (base + m.end(), base + m.end() + after[1])
         if not names:
             continue
-        indirect = bool(re.match(r"\s+(?:that\b|on\s+\w+\s+that\b)", text[m.end() :]))
+        indirect = bool(re.match(r"\s+(?:that\b|on\s+\w+\s+that\b)", text[m.end() :])) or (
+            word in vocabulary["addressed_verbs"] and bool(_TOLD_THAT.match(text[m.end():])))
         frames.append(Frame(names, word, "sentence", base, sentence.end, [span], indirect=indirect))
         if word in vocabulary["confirming"]:
             obj = re.match(r"\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+\w+", text[m.end() :])
