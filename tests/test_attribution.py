@@ -282,3 +282,21 @@ def test_a_reduced_relative_clause_names_who_counts(text: str, quantity: str, so
 def test_indirect_speech_to_someone_goes_on_in_the_next_sentence(text: str, sources: set[str]) -> None:
     claim = claims_of(text)[0]
     assert {s.source_canonical for s in claim.sources} == sources
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a line that ends at its colon heads the lines under it, up to the next speaker's line
+    ("Coast guard figures:\n- 8 sailors missing\n- 21 rescued",
+     [("8 sailors", {"Coast guard"}), ("21", {"Coast guard"})]),
+    ("Harbour Police list:\n- 8 sailors missing\nRed Crescent: 21 hurt",
+     [("8 sailors", {"Harbour Police"}), ("21", {"Red Crescent"})]),
+    # a list or register named by its owner before the colon, as "<owner> figures:" is
+    ("Army register: 17 soldiers wounded.", [("17 soldiers", {"Army"})]),
+    ("Mountain Rescue Service log: 6 walkers airlifted.", [("6 walkers", {"Mountain Rescue Service"})]),
+    # a list that names no owner names no source
+    ("Casualty list: 17 soldiers wounded.", [("17 soldiers", set())]),
+])
+def test_a_label_line_names_the_owner_of_the_figures_under_it(text: str, expected: list[tuple[str, set[str]]]) -> None:
+    found = _sources_of(text)
+    assert [(q, s) for q, s in found if any(q.startswith(e) for e, _ in expected)] == [
+        (next(q for q, _ in found if q.startswith(e)), s) for e, s in expected]

@@ -293,7 +293,7 @@ _STUDY = re.compile(
 )
 # "CLINTON: I feel ...", "Health ministry: 17 people ...": a speaker (up to five words), a colon, the words.
 _COLON_SPEAKER = re.compile(r"^\W*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*[-–—|]\s*)?"  # "3:45 PM - "
-                            r"([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,11}):\s")
+                            r"([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,11}):(?:\s|$)")
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -515,7 +515,7 @@ def _colon_speaker_frames(text: str, base: int) -> list[Frame]:
     """ "Interior Ministry: 71 dead.": a speaker opening a line. A sentence's last line speaks for the
     whole sentence ("Update 7:05 p.m.\nInterior Ministry: 71 dead."); when several lines of a list each
     name their own ("• Police: six dead\n• Ambulance service: 23 injured; 9 in hospital"), each speaks for
-    its line only."""
+    its line only, and a line that ends at its colon for the lines under it."""
     lines: list[tuple[int, int, re.Match[str], str]] = []
     start = 0
     for line in text.split("\n"):
@@ -528,9 +528,14 @@ def _colon_speaker_frames(text: str, base: int) -> list[Frame]:
         line_start, _, colon, speaker = lines[0]
         return [Frame([speaker], ":", "sentence", base, base + len(text),
                       [(base + line_start + colon.start(1), base + line_start + colon.end(1))])]
-    return [Frame([speaker], ":", "sentence", base + line_start, base + line_end,
-                  [(base + line_start + colon.start(1), base + line_start + colon.end(1))], narrow=True)
-            for line_start, line_end, colon, speaker in lines]
+    frames = []
+    for i, (line_start, line_end, colon, speaker) in enumerate(lines):
+        if text[line_start:line_end].rstrip().endswith(":"):
+            # "Police figures:" alone on its line heads the lines after it, up to the next speaker's line
+            line_end = lines[i + 1][0] if i + 1 < len(lines) else len(text)
+        frames.append(Frame([speaker], ":", "sentence", base + line_start, base + line_end,
+                            [(base + line_start + colon.start(1), base + line_start + colon.end(1))], narrow=True))
+    return frames
 
 
 
@@ -561,10 +566,11 @@ def _colon_speaker(words: str) -> str | None:
 
 
 def _owner_before_figures(parts: list[str], lowered: list[str]) -> str | None:
-    """ "Harbour health office figures read out by Dr Ann Lee: ...": the figures' owner, named before the
-    count noun by a source noun, two capitalised words or an acronym ("Death toll" and "Official figures"
-    name no one)."""
-    at = next((i for i, w in enumerate(lowered) if i > 0 and w in cues()["count_nouns"]), None)
+    """ "Harbour health office figures read out by Dr Ann Lee: ...", "Police list: ...": the figures' (or the
+    list's) owner, named before the count noun by a source noun, two capitalised words or an acronym ("Death
+    toll", "Official figures" and "Casualty list" name no one)."""
+    owned_nouns = cues()["count_nouns"] | cues()["register_nouns"]
+    at = next((i for i, w in enumerate(lowered) if i > 0 and w in owned_nouns), None)
     if at is None:
         return None
     owner, owned = parts[:at], lowered[:at]
