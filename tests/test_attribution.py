@@ -300,3 +300,17 @@ def test_a_label_line_names_the_owner_of_the_figures_under_it(text: str, expecte
     found = _sources_of(text)
     assert [(q, s) for q, s in found if any(q.startswith(e) for e, _ in expected)] == [
         (next(q for q, _ in found if q.startswith(e)), s) for e, s in expected]
+
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    # "give" reports only with a figure as its object
+    ("She would use the surplus to cut fares, give pensioners a $300 rebate and repair the bridges.", set()),
+    ("Our budget cannot give every school 40 new teachers.", set()),
+    # a label of figures with no owner ("Key figures:") names no one, before a list or a figure
+    ("Key figures:\n- 14 drivers arrested at the blockade", set()),
+    ("Key figures: 14 drivers arrested at the blockade", set()),
+])
+def test_what_names_no_source(text: str, sources: set[str]) -> None:
+    claim = claims_of(text)[0]
+    assert {s.source_canonical for s in claim.sources} == sources

@@ -279,6 +279,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "agreement": re.compile(
             r"\b(?:" + alternation(vocabulary["agreement_words"]) + r")\s+(?:\w+\s+)?(?:"
             + alternation(vocabulary["count_nouns"]) + r")\b", re.IGNORECASE),
+        # " the same toll", " a figure of six": a figure as a verb's object
+        "figure_object": re.compile(r"\s+(?:(?:the|a|an|its|their)\s+)?(?:\w+\s+)?(?:"
+                                    + alternation(vocabulary["count_nouns"]) + r")\b", re.IGNORECASE),
         # "That figure, released by the fire service ...": a sentence that names the source of the one before.
         "refers_back": re.compile(
             r"^\W*(?:That|This|Those|These)\s+(?:[a-z]+\s+){0,2}(?:" + alternation(vocabulary["count_nouns"])
@@ -420,7 +423,8 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     verbs = vocabulary["verbs"]
     for m in _ANY_WORD.finditer(text):
         word = m.group().lower()
-        if word not in verbs:
+        if word not in verbs and not (word in vocabulary["figure_object_verbs"]
+                                      and patterns["figure_object"].match(text, m.end())):
             continue
         strong = word in vocabulary["strong"]
         if m.group()[0].isupper() and m.start() > 0 and not _title_case(text):
@@ -555,6 +559,8 @@ def _colon_speaker(words: str) -> str | None:
     if len(parts) > 1 and lowered[-1] in cues()["report_labels"] and all(w[0].isupper() for w in name) \
             and (len(name) >= 2 or (name[0].isupper() and len(name[0]) >= 2 and name[0].isalpha())):
         return " ".join(name)  # "PDRRO update", "Highway Police statement"; not "Latest update", "Death toll"
+    if len(parts) > 1 and lowered[-1] in cues()["count_nouns"] | cues()["register_nouns"]:
+        return _owner_before_figures(parts, lowered)  # "Key figures", "Police figures": only an owner speaks
     links = cues()["name_links"]
     if all(w[0].isupper() or low in links for w, low in zip(parts, lowered, strict=True)) \
             and lowered[-1] not in links or lowered[-1] in cues()["source_nouns"] - cues()["pronouns"]:

@@ -24,7 +24,7 @@ _TRAILING = re.compile(
     r"(?:\s|[“”\"'‘’,]|\b(?:has|have|had|also|previously|later|reportedly|publicly|"
     r"repeatedly|earlier|recently|again|first|once|further|then|has been|had been|"
     r"did|does|do|will|would|could|may|might|is|was|are|were|not|never|already|"
-    r"separately|officially|initially|too|now|still|often|last week|on \w+|there|here|all|both)\b)+$",
+    r"separately|officially|initially|too|now|still|often|last week|on \w+|there|here|all|both|just)\b)+$",
     re.IGNORECASE,
 )
 _SPLIT_SOURCES = re.compile(
