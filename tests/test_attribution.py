@@ -314,3 +314,18 @@ def test_a_label_line_names_the_owner_of_the_figures_under_it(text: str, expecte
 def test_what_names_no_source(text: str, sources: set[str]) -> None:
     claim = claims_of(text)[0]
     assert {s.source_canonical for s in claim.sources} == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    # a label heading a list speaks with the briefing or statement told of just before it
+    ("Chief Inspector Rana Vos, the force's spokeswoman, has just finished a press conference. Key figures:\n\n"
+     "- 14 drivers arrested at the blockade\n\n- 3 officers hurt", {"Chief Inspector Rana Vos"}),
+    ("The Kessel Water Board issued a statement at noon. In short:\n\n- 2,000 homes without water",
+     {"Kessel Water Board"}),
+    # no briefing before the label, or another kind of event: no source
+    ("Rain fell all night on the valley. Key figures:\n\n- 14 drivers arrested at the blockade", set()),
+    ("The Kessel Water Board held a vote at noon. In short:\n\n- 2,000 homes without water", set()),
+])
+def test_a_list_after_a_briefing_is_the_briefers(text: str, sources: set[str]) -> None:
+    claim = claims_of(text)[0]
+    assert {s.source_canonical for s in claim.sources} == sources

@@ -279,6 +279,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "agreement": re.compile(
             r"\b(?:" + alternation(vocabulary["agreement_words"]) + r")\s+(?:\w+\s+)?(?:"
             + alternation(vocabulary["count_nouns"]) + r")\b", re.IGNORECASE),
+        # "The colonel has just finished a briefing", "the council issued a statement": who gives what follows.
+        "briefing": re.compile(
+            r"\b(?:(?:has|have|had)\s+(?:just\s+)?)?(?:" + alternation(vocabulary["briefing_verbs"])
+            + r")\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:" + alternation(vocabulary["briefing_nouns"])
+            + r")\b"),
         # " the same toll", " a figure of six": a figure as a verb's object
         "figure_object": re.compile(r"\s+(?:(?:the|a|an|its|their)\s+)?(?:\w+\s+)?(?:"
                                     + alternation(vocabulary["count_nouns"]) + r")\b", re.IGNORECASE),
@@ -610,6 +615,18 @@ def _inverted_source(text: str, verb: re.Match[str]) -> tuple[str, int] | None:
     return after if named and looks_like_source(phrase, sentence_initial=False, strong=True) else None
 
 
+def briefing_frames(sentence: Sentence) -> list[Frame]:
+    """Who holds the briefing or issues the statement a sentence tells of ("Colonel Ivo Marsh, the army
+    spokesman, has just finished a briefing"): a frame for what is listed after it."""
+    frames = []
+    for m in _patterns()["briefing"].finditer(sentence.text):
+        subject = _subject_before(sentence.text, m.start())
+        if subject and looks_like_source(clean(subject[0]), sentence_initial=subject[1] == 0):
+            frames.append(Frame(split_sources(subject[0]), "briefing", "sentence", sentence.start, sentence.end,
+                                [(sentence.start + subject[1], sentence.start + m.start())]))
+    return frames
+
+
 def _agreement_after(sentences: list[Sentence], idx: int, frames_at: Callable[[int], list[Frame]], *,
                      first_figure: bool) -> int | None:
     """The later sentence of a figure's paragraph whose sources say they give the same figure: the sentence
@@ -764,6 +781,11 @@ def attribute(
         if not found and lead_in is not None:
             # "Among those detained, according to the collective's records:" then "- 6 journalists".
             found = sources_in(lead_in, "list_lead_in", start)
+            if not found and lead_in > 0 and sentences[lead_in - 1].paragraph == sentences[lead_in].paragraph \
+                    and not frames_at(lead_in):
+                # "Colonel Ivo Marsh has just given a briefing. Key points:": a label heading a list speaks
+                # with the briefing before it
+                found = _sources_from([(f, "list_lead_in") for f in briefing_frames(sentences[lead_in - 1])], start)
         if not found and sentences[sentence_idx].paragraph in entries:
             # "14:00 Collector Shalini Arvind: 64 injured. Twelve people are still missing": a live blog's
             # entry is one update from whoever it names first
