@@ -15,7 +15,7 @@ from claimledger.model import Source
 def _leading() -> re.Pattern[str]:
     """A bullet (data) or dash opening a list line and an editor's label "(amended)" come before a name,
     not in it."""
-    bullets = "".join(re.escape(str(m)) for m in vocab.load("reporting_verbs")["bullet_marks"])
+    bullets = re.escape(str(vocab.load("claim_scope")["bullet_marks"]))
     return re.compile(r"^(?:\s|[“”\"'‘’," + bullets + r"]|[-–—*](?=\s)|\([a-z ]+\)|\b(?:and|or|with|but|so|then|"
                       r"also|while|both|later|meanwhile|afterwards|separately|however)\b)+", re.IGNORECASE)
 
