@@ -329,3 +329,25 @@ def test_what_names_no_source(text: str, sources: set[str]) -> None:
 def test_a_list_after_a_briefing_is_the_briefers(text: str, sources: set[str]) -> None:
     claim = claims_of(text)[0]
     assert {s.source_canonical for s in claim.sources} == sources
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # a time's "p.m." or "a.m." before a word that opens sentences ends its sentence
+    ("The girl was flown out at 7:10 a.m. The clinic said 28 pupils were kept in.",
+     ["The girl was flown out at 7:10 a.m.", "The clinic said 28 pupils were kept in."]),
+    ("Power came back at 11 p.m. It had been off for nine hours.",
+     ["Power came back at 11 p.m.", "It had been off for nine hours."]),
+    # before a name or a time zone it does not
+    ("The vote closes at 8 p.m. Pacific time on Tuesday.", ["The vote closes at 8 p.m. Pacific time on Tuesday."]),
+    ("The vote closed at 8 p.m. Tuesday in Marlow.", ["The vote closed at 8 p.m. Tuesday in Marlow."]),
+])
+def test_a_time_before_a_sentence_opener_ends_its_sentence(text: str, parts: list[str]) -> None:
+    from claimledger.extraction.text import sentences
+
+    assert [s.text for s in sentences(text)] == parts
+
+
+def test_the_speaker_after_a_time_ending_a_sentence_speaks_for_its_own_sentence() -> None:
+    (claim,) = [c for c in claims_of("The girl was flown out at 7:10 a.m. The clinic said 28 pupils were kept in for "
+                                     "observation.") if c.value_low == 28]
+    assert {s.source_canonical for s in claim.sources} == {"clinic"}

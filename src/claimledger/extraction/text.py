@@ -8,6 +8,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from claimledger import vocab
+
 # Words that end in a period without ending a sentence ("Jan. 9", "Mr. Kim", "U.S. officials").
 _ABBREVIATIONS = frozenset(
     """jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st gen lt col sgt maj capt cmdr
@@ -101,6 +103,18 @@ def _is_abbreviation(text: str, period_at: int) -> bool:
     return bare in _ABBREVIATIONS or len(bare) == 1 or "." in bare
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Z][a-z]*)\b")
+
+
+def _time_then_opener(text: str, period_at: int) -> bool:
+    """ "at 5:40 p.m. The hospital said": a time's "p.m." before a word that opens sentences ends one."""
+    word = _WORD_BEFORE_STOP.search(text[max(0, period_at - 20) : period_at])
+    if not word or word.group(1).rstrip(".").lower() not in vocab.word_set("claim_scope", "time_abbreviations"):
+        return False
+    after = _NEXT_WORD.match(text, period_at + 1)
+    return bool(after) and after.group(1).lower() in vocab.word_set("claim_scope", "sentence_openers")
+
+
 def sentences(text: str) -> list[Sentence]:
     """Split a section into sentences, never across paragraphs."""
     found: list[Sentence] = []
@@ -110,7 +124,7 @@ def sentences(text: str) -> list[Sentence]:
         for match in (_SENTENCE_END if "\n" in block else _STOP_ONLY).finditer(block):
             period_at = p_start + match.start()
             if match.group().startswith(".") and len(match.group()) == 1:
-                if _is_abbreviation(text, period_at):
+                if _is_abbreviation(text, period_at) and not _time_then_opener(text, period_at):
                     continue
             end = p_start + match.end()
             found.append(Sentence(len(found), par_idx, cursor, end, text[cursor:end]))
