@@ -351,3 +351,22 @@ def test_the_speaker_after_a_time_ending_a_sentence_speaks_for_its_own_sentence(
     (claim,) = [c for c in claims_of("The girl was flown out at 7:10 a.m. The clinic said 28 pupils were kept in for "
                                      "observation.") if c.value_low == 28]
     assert {s.source_canonical for s in claim.sources} == {"clinic"}
+
+
+@pytest.mark.parametrize(("body", "quantity", "sources"), [
+    # "all" before a figure restates the whole group an earlier figure counted, with that figure's sources
+    ("The coast guard said nine fishermen drowned off the cape.\n\nAll nine of the dead were buried in Porthal "
+     "on Sunday.",
+     "nine of the dead", {"coast guard"}),
+    ("Eleven workers were hurt in the fall, the site manager said.\n\nAll 11 injured men are in a stable condition.",
+     "11 injured", {"site manager"}),
+    # an earlier figure with no source, or another value, gives none
+    ("Nine fishermen drowned off the cape.\n\nAll nine of the dead were buried in Porthal on Sunday.",
+     "nine of the dead", set()),
+    ("The coast guard said nine fishermen drowned off the cape.\n\nAll seven of the dead were buried in Porthal "
+     "on Sunday.",
+     "seven of the dead", set()),
+])
+def test_all_restates_the_whole_group_with_its_sources(body: str, quantity: str, sources: set[str]) -> None:
+    claim = next(c for c in claims_of(body) if c.quantity_text.startswith(quantity))
+    assert {s.source_canonical for s in claim.sources} == sources

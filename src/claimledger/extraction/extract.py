@@ -413,6 +413,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         _sources_from_body([c for c in pending if c.char_end <= headline_end],
                            [c for c in pending if c.char_start >= headline_end])
     _restated_later_in_the_paragraph(sents, pending)  # last: the lede's and the headline's own rules come first
+    _whole_group_restated(text, pending)
 
 
 def _take_verdicts_on_the_sentence_before(sents: list[Sentence], claims: list[Claim]) -> None:
@@ -435,6 +436,23 @@ def _withdrawn_everywhere(claims: list[Claim]) -> None:
     for claim in claims:
         if claim.assertion == "asserted" and (claim.metric, claim.value_low, claim.value_high) in withdrawn:
             claim.assertion = "corrected"
+
+
+def _whole_group_restated(text: str, claims: list[Claim]) -> None:
+    """ "Police said six people died. ... All six of the dead have been identified.": a figure after "all"
+    with no source restates the whole group an earlier figure of the section counted (the same value and
+    metric) and takes that figure's sources; an earlier figure with none leaves it unsourced."""
+    words = vocab.word_set("claim_scope", "whole_group_words")
+    for i, claim in enumerate(claims):
+        if claim.sources or claim.metric == "other" or claim.value_low is None:
+            continue
+        before = text[max(0, claim.char_start - 12):claim.char_start].split()
+        if not before or before[-1].lower() not in words:
+            continue
+        earlier = next((c for c in reversed(claims[:i]) if c.metric == claim.metric
+                        and (c.value_low, c.value_high) == (claim.value_low, claim.value_high)), None)
+        if earlier is not None and earlier.sources:
+            claim.sources = _taken_over(earlier.sources, "restated")
 
 
 def _restated_later_in_the_paragraph(sents: list[Sentence], claims: list[Claim]) -> None:

@@ -46,7 +46,7 @@ create table if not exists claim_sources (
     source_text      varchar not null,     -- as written ("Seoul's intelligence")
     source_canonical varchar not null,     -- from the alias table ("National Intelligence Service (South Korea)")
     cue              varchar not null,     -- reporting verb or phrase ("confirmed", "according to")
-    scope            varchar not null      -- sentence | quote | previous_sentence | next_sentence | list_lead_in | live_entry (an earlier sentence of the same live-blog entry) | pronoun | body (headline figure backed by the body) | issuer (a press release's own figure)
+    scope            varchar not null      -- sentence | quote | previous_sentence | next_sentence | list_lead_in | live_entry (an earlier sentence of the same live-blog entry) | pronoun | body (headline figure backed by the body) | issuer (a press release's own figure) | restated ("all six of the dead": the sources of an earlier figure of the whole group)
 );
 
 create table if not exists document_dates (
