@@ -370,3 +370,17 @@ def test_the_speaker_after_a_time_ending_a_sentence_speaks_for_its_own_sentence(
 def test_all_restates_the_whole_group_with_its_sources(body: str, quantity: str, sources: set[str]) -> None:
     claim = next(c for c in claims_of(body) if c.quantity_text.startswith(quantity))
     assert {s.source_canonical for s in claim.sources} == sources
+
+
+@pytest.mark.parametrize(("text", "quantity", "sources"), [
+    # a subject's own clause with an auxiliary before "and says": the figure in that clause is the subject's
+    ("The border agency has turned back 140 migrants and says its patrols will continue.", "140", {"border agency"}),
+    ("Harbour Police had arrested six dockers and said the strike was over.", "six", {"Harbour Police"}),
+    # the toll set with its figure before its object: "raised to nine the number of ..."
+    ("The ambulance service on Friday lowered to 31 the count of people taken to hospital.", "31",
+     {"ambulance service"}),
+    ("Cardell fire officials raised to four the toll of the warehouse blaze.", "four", {"Cardell fire officials"}),
+])
+def test_a_subjects_own_clause_and_an_inverted_toll(text: str, quantity: str, sources: set[str]) -> None:
+    claim = next(c for c in claims_of(text) if c.quantity_text.startswith(quantity))
+    assert {s.source_canonical for s in claim.sources} == sources

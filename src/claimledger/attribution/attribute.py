@@ -203,7 +203,7 @@ def _lead_in() -> tuple[re.Pattern[str], re.Pattern[str]]:
 # that ...", "Police sealed the block and said ...".
 _SHARED_SUBJECT = re.compile(
     r"^\s*((?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|[Tt]he\s+(?:[a-z]+\s+){0,2}[a-z]+|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)"
-    r"\s+(?:also\s+)?[a-z]+ed\b"
+    r"\s+(?:also\s+)?(?:(?:has|have|had)\s+)?[a-z]+ed\b"
     r"(?:[^,;:]|(?<=\d),(?=\d)){0,120}\s+and\s*$"
 )
 # A relative pronoun whose clause is the reporting clause itself, with at most a time word and an
@@ -266,7 +266,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:^|[,;]\s+|\bas\s+|\bwhen\s+)((?!(?:as|when|who|which|that|whose)\b)(?:[Tt]he\s+)?"
             r"(?:[A-Z][\w.'’-]*\s+){0,4}(?:[a-z][\w'’-]*\s+){0,2}[A-Za-z][\w.'’-]*)\s+"
             r"(?:on\s+\w+\s+)?(?:(?:still\s+)?(?:continues|continued|continue)\s+to\s+)?"
-            r"(?:" + alternation(vocabulary["sets_toll_verbs"]) + r")\s+(?:the|its|their)\s+"
+            r"(?:" + alternation(vocabulary["sets_toll_verbs"]) + r")\s+(?:to\s+[\w,.-]+\s+)?(?:the|its|their)\s+"
             r"(?:\w+\s+)?(" + alternation(vocabulary["count_nouns"]) + r")\b"
         ),
         # "the figure of 84 injured issued by the health department": the owner of the figure inside it.
@@ -460,7 +460,9 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
         elif subject and looks_like_source(clean(subject[0]), sentence_initial=subject[1] == 0,
                                            strong=strong or _reduced_relative_at(text[:m.start()], subject[1])):
             names = split_sources(subject[0])
-            span = (base + subject[1], base + m.start())
+            shared = _SHARED_SUBJECT.match(text, subject[1], m.start())
+            # "The committee has detained two officers and says ...": the source is the subject, not its clause
+            span = (base + subject[1], base + (shared.end(1) if shared else m.start()))
         elif word.endswith("ing") and frames:
             names = list(frames[-1].sources)  # "..., saying that": the main clause's subject
         else:
