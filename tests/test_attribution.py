@@ -384,3 +384,15 @@ def test_all_restates_the_whole_group_with_its_sources(body: str, quantity: str,
 def test_a_subjects_own_clause_and_an_inverted_toll(text: str, quantity: str, sources: set[str]) -> None:
     claim = next(c for c in claims_of(text) if c.quantity_text.startswith(quantity))
     assert {s.source_canonical for s in claim.sources} == sources
+
+
+@pytest.mark.parametrize(("text", "quantity", "sources"), [
+    # an inquiry, an inquest, an audit or a probe speaks for what it found
+    ("The inquest concluded that the boat had carried 23 passengers.", "23", {"inquest"}),
+    ("A safety audit found that 14 of the lifts had no working brake.", "14", {"safety audit"}),
+    # both sides of a dispute that agree on a figure give it
+    ("Both sides agree that 3 guards were hurt.", "3", {"sides"}),
+])
+def test_an_inquiry_or_both_sides_give_a_figure(text: str, quantity: str, sources: set[str]) -> None:
+    claim = next(c for c in claims_of(text) if c.quantity_text.startswith(quantity))
+    assert {s.source_canonical for s in claim.sources} == sources
