@@ -396,3 +396,21 @@ def test_a_subjects_own_clause_and_an_inverted_toll(text: str, quantity: str, so
 def test_an_inquiry_or_both_sides_give_a_figure(text: str, quantity: str, sources: set[str]) -> None:
     claim = next(c for c in claims_of(text) if c.quantity_text.startswith(quantity))
     assert {s.source_canonical for s in claim.sources} == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    # the next sentence tells of the rest of the group and is attributed at its end: the same report goes on
+    ("Six climbers were rescued on Sunday, and five of them have since been discharged. The sixth is expected "
+     "to go home on Friday, a clinic spokesman told Radio Alp.", {"clinic spokesman"}),
+    ("Nine of the 11 crew reached the shore by raft. The other two were winched from the water, the coastguard "
+     "said.", {"coastguard"}),
+    # a source opening that sentence speaks of itself, a quotation is another voice, another paragraph
+    # another account
+    ("Two guards were killed. The third victim, a cook, told reporters she hid in the pantry.", set()),
+    ("Two guards were killed. \"The other staff ran,\" a cook told reporters.", set()),
+    ("Nine of the 11 crew reached the shore by raft.\n\nThe other two were winched from the water, the coastguard "
+     "said.", set()),
+])
+def test_the_rest_of_a_group_attributed_at_its_end_sources_the_group(text: str, sources: set[str]) -> None:
+    claim = claims_of(text)[0]
+    assert {s.source_canonical for s in claim.sources} == sources

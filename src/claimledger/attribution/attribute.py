@@ -288,6 +288,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "figure_object": re.compile(r"\s+(?:(?:the|a|an|its|their)\s+)?(?:\w+\s+)?(?:"
                                     + alternation(vocabulary["count_nouns"]) + r")\b", re.IGNORECASE),
         # "That figure, released by the fire service ...": a sentence that names the source of the one before.
+        # "The fifth ...", "The other nine ...": a sentence about the rest of a group just counted.
+        "rest_of_group": re.compile(r"^[^\w“”\"‘’']*The\s+(?:" + alternation(
+            vocab.word_set("number_words", "rest_of_group") | vocab.word_set("number_words", "ordinals")) + r")\b"),
         "refers_back": re.compile(
             r"^\W*(?:That|This|Those|These)\s+(?:[a-z]+\s+){0,2}(?:" + alternation(vocabulary["count_nouns"])
             + r")\b"
@@ -617,6 +620,13 @@ def _inverted_source(text: str, verb: re.Match[str]) -> tuple[str, int] | None:
     return after if named and looks_like_source(phrase, sentence_initial=False, strong=True) else None
 
 
+def _first_comma(sentence: Sentence) -> int:
+    """Where a sentence's first comma stands (its end when it has none): a source named after it closes the
+    sentence ("..., a nurse said") rather than opening it."""
+    comma = sentence.text.find(",")
+    return sentence.start + (comma if comma >= 0 else len(sentence.text))
+
+
 def briefing_frames(sentence: Sentence) -> list[Frame]:
     """Who holds the briefing or issues the statement a sentence tells of ("Colonel Ivo Marsh, the army
     spokesman, has just finished a briefing"): a frame for what is listed after it."""
@@ -773,6 +783,12 @@ def attribute(
             # "... the count of the dead had reached 14. That figure, released by the fire service, ..."
             found = sources_in(following, "next_sentence", start)
         paragraph = sentences[sentence_idx].paragraph
+        if not found and following < len(sentences) and sentences[following].paragraph == paragraph \
+                and _patterns()["rest_of_group"].match(sentences[following].text):
+            # "Four of the five were discharged. The fifth goes home on Friday, a nurse said.": the account of
+            # the group's rest, attributed at its end, goes on with the same report
+            found = _sources_from([(resolve(f, following), "next_sentence") for f in frames_at(following)
+                                   if not f.narrow and _position(f) > _first_comma(sentences[following])], start)
         agreeing = None if found else _agreement_after(
             sentences, sentence_idx, frames_at,
             first_figure=not any(sentences[i].paragraph == paragraph for i in figures_before(sentence_idx)))
