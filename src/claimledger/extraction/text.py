@@ -112,7 +112,7 @@ def _time_then_opener(text: str, period_at: int) -> bool:
     if not word or word.group(1).rstrip(".").lower() not in vocab.word_set("claim_scope", "time_abbreviations"):
         return False
     after = _NEXT_WORD.match(text, period_at + 1)
-    return bool(after) and after.group(1).lower() in vocab.word_set("claim_scope", "sentence_openers")
+    return after is not None and after.group(1).lower() in vocab.word_set("claim_scope", "sentence_openers")
 
 
 def sentences(text: str) -> list[Sentence]:
