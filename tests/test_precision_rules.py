@@ -1614,16 +1614,6 @@ def test_an_origins_past_perfect_figure_is_its_earlier_one(body: str, quantity_t
     assert _one(body, quantity_text).assertion == assertion
 
 
-def test_a_figure_a_correction_withdraws_is_withdrawn_wherever_the_article_gives_it() -> None:
-    body = ("09:10 - County fire office: 44 people hurt.\n\n11:30 - Correction: at 09:10 we reported that 44 people "
-            "had been hurt. The fire office says that figure was a typing error; the correct number is 34.")
-    assert [(c.quantity_text, c.assertion) for c in claims_of(body)] == [
-        ("44 people", "corrected"), ("44 people", "corrected"), ("34", "asserted")]
-    # the same figure in an article with no correction stays asserted
-    assert {c.assertion for c in claims_of("The county said 44 people were hurt. The mayor also said 44.")} == {
-        "asserted"}
-
-
 @pytest.mark.parametrize(("body", "quantity_text"), [
     ("Forty workers were hurt, the company said. Eleven are admitted.", "Eleven"),
     ("Five people were kept in hospital overnight.", "Five people"),

@@ -384,7 +384,6 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         out.set_aside.extend(SetAsideNumber(section, sent.idx, start, end, text[start:end], kind)
                              for start, end, kind in aside)
     _take_verdicts_on_the_sentence_before(sents, pending)
-    _withdrawn_everywhere(pending)
     spans = [(c.sentence_idx, c.char_start, c.char_end) for c in pending]
     found_sources = attribute(text, sents, spans, speakers, carry_speaker=section != SECTIONS[-1])
     for claim, found in zip(pending, found_sources, strict=True):
@@ -425,17 +424,6 @@ def _take_verdicts_on_the_sentence_before(sents: list[Sentence], claims: list[Cl
         if verdict and claim.assertion == "asserted" \
                 and sents[claim.sentence_idx].paragraph == sents[claim.sentence_idx + 1].paragraph:
             claim.assertion = verdict
-
-
-def _withdrawn_everywhere(claims: list[Claim]) -> None:
-    """ "17:20 - Health office: 60 injured." then "Correction: at 17:20 we reported that 60 people had been
-    injured ... entered in error": a figure a correction withdraws is withdrawn wherever the article gives it
-    (the same metric and value, in the same section); a corrected figure is only ever one origin's."""
-    withdrawn = {(c.metric, c.value_low, c.value_high) for c in claims
-                 if c.assertion == "corrected" and c.metric != "other" and assertion_of(c.sentence) == "corrected"}
-    for claim in claims:
-        if claim.assertion == "asserted" and (claim.metric, claim.value_low, claim.value_high) in withdrawn:
-            claim.assertion = "corrected"
 
 
 def _whole_group_restated(text: str, claims: list[Claim]) -> None:
