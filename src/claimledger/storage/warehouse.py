@@ -22,6 +22,7 @@ import duckdb
 import pandas as pd
 import polars as pl
 
+from claimledger import settings
 from claimledger.model import Article, IngestError
 from claimledger.storage import generations
 
@@ -68,16 +69,22 @@ def connect(path: Path | str = ":memory:") -> duckdb.DuckDBPyConnection:
 
 
 def _open_deferred(path: Path | str) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(str(path))
+    con = _limited(duckdb.connect(str(path)))
     if str(path) != ":memory:":
         con.execute("pragma disable_checkpoint_on_shutdown")
+    return con
+
+
+def _limited(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """The connection under the warehouse's memory limit (settings.duckdb_memory_limit)."""
+    con.execute("set memory_limit = ?", [settings.duckdb_memory_limit()])
     return con
 
 
 def connect_read(path: Path | str) -> duckdb.DuckDBPyConnection:
     """A read-only connection to a live warehouse: it writes nothing (no WAL) and shares the file with
     analysts' own read-only connections."""
-    return duckdb.connect(str(path), read_only=True)
+    return _limited(duckdb.connect(str(path), read_only=True))
 
 
 @contextmanager
