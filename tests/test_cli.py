@@ -153,3 +153,18 @@ def test_a_review_of_an_unknown_id_names_it(tmp_path: Path, capsys) -> None:
     db = _warehouse_with_findings(tmp_path / "x.duckdb")
     assert cli.main(["review", "0123456789abcdef", "--confirm", "--db", str(db)]) == 2
     assert "no current finding or flag with id '0123456789abcdef'" in capsys.readouterr().err
+
+
+def test_a_sigterm_that_interrupts_a_query_is_a_stop_not_a_failure(tmp_path: Path, capsys, monkeypatch) -> None:
+    import duckdb
+
+    from claimledger import flow
+
+    def interrupted_query(**parameters):
+        # what DuckDB raises when Prefect's SIGTERM handler fires during a query in the flow
+        raise duckdb.InterruptException("INTERRUPT Error: Query interrupted")
+
+    monkeypatch.setattr(flow, "run_pipeline", interrupted_query)
+    monkeypatch.setattr(cli, "_RECEIVED", [])
+    assert cli.main(["run", "--seeds", str(tmp_path), "--db", str(tmp_path / "w.duckdb"), "--no-docs"]) == 143
+    assert "stopped by SIGTERM" in capsys.readouterr().err

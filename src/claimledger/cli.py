@@ -82,7 +82,7 @@ def _run(args: argparse.Namespace) -> int:
     from claimledger import steps
     from claimledger.flow import run_pipeline
     from claimledger.reporting import report
-    from claimledger.storage.warehouse import WarehouseBusy
+    from claimledger.storage.warehouse import WarehouseBusy, interrupted
 
     seeds = [str(p) for p in (args.seeds or [settings.DEFAULT_SEEDS])]
     if args.workers is not None and args.workers < 1:
@@ -109,6 +109,8 @@ def _run(args: argparse.Namespace) -> int:
     except Exception as exc:  # noqa: BLE001 - a failed run is one line; -v shows the traceback
         if _RECEIVED:
             return _stopped(_RECEIVED[-1])
+        if interrupted(exc):  # SIGTERM reached Prefect's handler during a query, not ours
+            return _stopped(signal.SIGTERM)
         if steps.CANCELLED.is_set():  # Prefect may abort the next task of a cancelled run before we stop it
             print("claimledger: cancelled from the Prefect UI; the last complete warehouse is unchanged",
                   file=sys.stderr)
@@ -164,6 +166,7 @@ def _stop_on_signals() -> None:
 
     def on_int(number: int, frame: object) -> None:
         steps.STOP.set()
+        _RECEIVED.append(number)
         raise KeyboardInterrupt
 
     if threading.current_thread() is threading.main_thread():

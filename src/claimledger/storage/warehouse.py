@@ -46,6 +46,13 @@ class NotAWarehouse(RuntimeError):
     """The --db file is not a DuckDB warehouse (corrupt, truncated, or another kind of file)."""
 
 
+def interrupted(exc: BaseException) -> bool:
+    """Whether DuckDB stopped a query because the process got a signal. DuckDB reports the signal
+    handler's exception (Prefect's SIGTERM bridge raises one while a flow runs) as this error instead,
+    so the caller cannot tell a stop from a failure by its type."""
+    return isinstance(exc, (RuntimeError, duckdb.InterruptException)) and "Query interrupted" in str(exc)
+
+
 def sql(name: str) -> str:
     """The text of sql/<name>.sql."""
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
