@@ -3,6 +3,7 @@ link to it: no copy of the warehouse, readers keep what they opened, a failed ru
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -137,3 +138,18 @@ def test_a_link_to_a_missing_file_is_named(tmp_path: Path) -> None:
     live.unlink()
     with pytest.raises(warehouse.NotAWarehouse, match="which is missing"):
         warehouse.stage(db, "r2")
+
+
+def test_a_warehouse_kept_elsewhere_behind_the_users_own_link_keeps_the_link(tmp_path: Path) -> None:
+    disk = tmp_path / "bigdisk"
+    disk.mkdir()
+    (tmp_path / "wh").mkdir()
+    db = tmp_path / "wh" / "w.duckdb"
+    db.symlink_to(disk / "w.duckdb")  # the user's link, to a file that does not exist yet
+    _run(db, [SLUICE], "r1")
+    _run(db, [LEVEE], "r2")
+    _run(db, [CANAL], "r3")
+    assert db.is_symlink() and Path(os.readlink(db)) == disk / "w.duckdb"
+    assert generations.generation_files(disk / "w.duckdb") and not generations.generation_files(db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from documents").fetchone() == (3,)

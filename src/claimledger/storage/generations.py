@@ -19,6 +19,19 @@ from pathlib import Path
 NAMES = ("a", "b", "c")
 
 
+def warehouse_path(db_path: Path) -> Path:
+    """The path whose link this module manages: `db_path` itself, or, when `db_path` is the user's own link
+    to a file elsewhere (a warehouse kept on another disk), that file's path, so that the generation files
+    sit beside it and the user's link keeps working."""
+    seen = set()
+    while db_path.is_symlink() and os.readlink(db_path) not in {_named(db_path, n).name for n in NAMES}:
+        if db_path in seen:
+            break  # a loop of links: left for the open to report
+        seen.add(db_path)
+        db_path = db_path.parent / os.readlink(db_path)  # one link at a time: ours may come next
+    return db_path
+
+
 def generation_files(db_path: Path) -> list[Path]:
     """The generation files of this warehouse that exist now."""
     return [path for path in (_named(db_path, n) for n in NAMES) if path.exists()]

@@ -128,6 +128,7 @@ def stage(db_path: Path, run_id: str) -> Path:
     """The generation file this run writes, holding what the live warehouse holds (`run_id` is kept for
     the callers' logs). Writes what the last run changed, or copies the live file when no earlier
     generation can be reused (the second run of a warehouse, or a reader still holds the other file)."""
+    db_path = generations.warehouse_path(db_path)
     for stale in db_path.parent.glob(f"{db_path.name}.staging-*"):
         stale.unlink(missing_ok=True)  # left by a killed run of a version that copied the warehouse
     live = generations.live_file(db_path)
@@ -207,13 +208,13 @@ def commit(staging: Path, db_path: Path) -> None:
     make it the live warehouse (an atomic rename of the warehouse's link)."""
     with duckdb.connect(str(staging)) as con:
         con.execute("checkpoint")
-    generations.publish(db_path, staging)
+    generations.publish(generations.warehouse_path(db_path), staging)
 
 
 def discard(staging: Path, db_path: Path) -> None:
     """After a failed first run, drop its file; otherwise a generation file stays for the next run to
     bring up to date (it holds nothing a reader sees)."""
-    if generations.live_file(db_path) is None:
+    if generations.live_file(generations.warehouse_path(db_path)) is None:
         generations.remove(staging)
 
 
