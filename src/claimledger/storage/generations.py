@@ -50,9 +50,8 @@ def adopt(db_path: Path) -> Path:
     first = _named(db_path, NAMES[0])
     first.unlink(missing_ok=True)
     os.link(db_path, first)
-    wal = db_path.with_name(db_path.name + ".wal")  # DuckDB keeps the WAL beside the real file's name
-    if wal.exists():
-        os.replace(wal, wal_of(first))
+    if wal_of(db_path).exists():  # DuckDB keeps the WAL beside the real file's name
+        os.replace(wal_of(db_path), wal_of(first))
     _point(db_path, first)
     return first
 

@@ -146,7 +146,7 @@ def stage(db_path: Path, run_id: str) -> Path:
             return _prepared(candidates[0])
         for candidate in candidates:
             if candidate.exists() and _synced(candidate, live):
-                return _prepared(candidate)
+                return candidate  # the sync put this version's schema and views in place first
         # No earlier generation to reuse: copy the live file into one that no reader holds (a held
         # file can be unlinked; its reader keeps its copy).
         target = next((c for c in candidates if not c.exists()), candidates[0])
