@@ -88,14 +88,17 @@ def _tags(value: Any) -> tuple[str, ...]:
     raise BadArticle(f"tags must be a list of strings, got {value!r}")
 
 
-def doc_id_for(source_path: str, external_id: str) -> str:
+def doc_id_for(source_path: str, external_id: str, resolved: str | None = None) -> str:
     """Stable document id: the same file (and JSONL id) keeps its id across edits, however its path
-    was written on the command line ("seeds/a.md", "./seeds/a.md" or an absolute path)."""
-    resolved = str(Path(source_path).resolve())
+    was written on the command line ("seeds/a.md", "./seeds/a.md" or an absolute path). `resolved`:
+    the file's resolved path when the caller has it (resolving it again per article of a large JSON
+    Lines file was half of reading it)."""
+    resolved = resolved or str(Path(source_path).resolve())
     return hashlib.sha256(f"{resolved}#{external_id}".encode()).hexdigest()[:16]
 
 
-def _article(source_path: str, external_id: str, fields: dict[str, Any], line: int | None) -> Article:
+def _article(source_path: str, external_id: str, fields: dict[str, Any], line: int | None,
+             resolved: str | None = None) -> Article:
     body = fields.get("body")
     if not isinstance(body, str) or not body.strip():
         raise BadArticle("no body text")
@@ -122,7 +125,7 @@ def _article(source_path: str, external_id: str, fields: dict[str, Any], line: i
     tags = _tags(fields.get("tags"))
     content = json.dumps({k: fields.get(k) for k in sorted(FRONT_KEYS | {"body"})}, default=str, sort_keys=True)
     return Article(
-        doc_id=doc_id_for(source_path, external_id),
+        doc_id=doc_id_for(source_path, external_id, resolved),
         external_id=external_id,
         source_path=source_path,
         title=fields.get("title") or "",
@@ -164,15 +167,15 @@ def read_file(path: Path) -> tuple[list[Article], list[IngestError]]:
             if not raw.strip():
                 raise BadArticle("empty file")
             if suffix in FEED_SUFFIXES:
-                return _read_feed(source, raw, xml=suffix == ".xml")
+                return _read_feed(source, raw, str(path.resolve()), xml=suffix == ".xml")
             # bytes, not text: the page's own charset declaration decides how it decodes
-            return [_article(source, path.name, read_page(raw), None)], []
+            return [_article(source, path.name, read_page(raw), None, str(path.resolve()))], []
         text = _decode(raw)
         if suffix == ".jsonl":
-            return _read_jsonl(source, text)
+            return _read_jsonl(source, text, str(path.resolve()))
         fields = parse_md(text) if suffix == ".md" else parse_txt(text)
         external = str(fields.get("id") or path.name)
-        return [_article(source, external, fields, None)], []
+        return [_article(source, external, fields, None, str(path.resolve()))], []
     except (BadArticle, NoMainText, BadFeed) as exc:
         return [], [IngestError(source, None, str(exc))]
     except OSError as exc:  # unreadable, a directory, a broken or looping link
@@ -181,7 +184,7 @@ def read_file(path: Path) -> tuple[list[Article], list[IngestError]]:
         return [], [IngestError(source, None, f"cannot be read: {type(exc).__name__}: {exc}")]
 
 
-def _read_jsonl(source: str, text: str) -> tuple[list[Article], list[IngestError]]:
+def _read_jsonl(source: str, text: str, resolved: str) -> tuple[list[Article], list[IngestError]]:
     articles: list[Article] = []
     errors: list[IngestError] = []
     seen: set[str] = set()
@@ -204,7 +207,7 @@ def _read_jsonl(source: str, text: str) -> tuple[list[Article], list[IngestError
             errors.append(IngestError(source, number, f"duplicate id {external!r} in this file"))
             continue
         try:
-            articles.append(_article(source, external, record, number))
+            articles.append(_article(source, external, record, number, resolved))
             seen.add(external)
         except BadArticle as exc:
             errors.append(IngestError(source, number, str(exc)))
@@ -213,7 +216,7 @@ def _read_jsonl(source: str, text: str) -> tuple[list[Article], list[IngestError
     return articles, errors
 
 
-def _read_feed(source: str, raw: bytes, *, xml: bool) -> tuple[list[Article], list[IngestError]]:
+def _read_feed(source: str, raw: bytes, resolved: str, *, xml: bool) -> tuple[list[Article], list[IngestError]]:
     """One article per entry; an entry that cannot be read is an error naming its place and id."""
     if xml and not is_feed_root(raw[: sniff_bytes()]):
         root = root_name(raw[: sniff_bytes()])
@@ -228,7 +231,7 @@ def _read_feed(source: str, raw: bytes, *, xml: bool) -> tuple[list[Article], li
             errors.append(IngestError(source, None, f"{where}: duplicate id in this feed"))
             continue
         try:
-            articles.append(_article(source, entry.external_id, entry.fields, None))
+            articles.append(_article(source, entry.external_id, entry.fields, None, resolved))
             seen.add(entry.external_id)
         except BadArticle as exc:
             errors.append(IngestError(source, None, f"{where}: {exc}"))
