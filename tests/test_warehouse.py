@@ -46,6 +46,28 @@ def test_changed_vocabularies_re_extract_every_article(tmp_path: Path) -> None:
     assert steps.changed_articles([article], db) == [article]
 
 
+def test_ingest_keeps_the_new_and_edited_articles_and_counts_every_one(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "kept.md").write_text("Rescuers said 4 hikers were hurt on the ridge.\n", encoding="utf-8")
+    (folder / "edited.md").write_text("Police said 2 cyclists died.\n", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    first = steps.ingest_changed([folder], db)
+    assert (first.n_read, len(first.changed), first.errors) == (2, 2, [])
+    con = warehouse.connect(db)
+    warehouse.store_documents(con, first.changed, steps.extract(first.changed), "r1")
+    con.execute("insert into runs (run_id, started_at, status, extractor_fingerprint) values ('r1', ?, 'completed', ?)",
+                [datetime(2025, 1, 1), steps.extractor_fingerprint()])
+    con.close()
+    (folder / "edited.md").write_text("Police said 3 cyclists died.\n", encoding="utf-8")
+    (folder / "new.md").write_text("The mayor said 12 homes were flooded.\n", encoding="utf-8")
+    second = steps.ingest_changed([folder], db)
+    assert second.n_read == 3
+    assert sorted(Path(a.source_path).name for a in second.changed) == ["edited.md", "new.md"]
+    # a default date joins the content hash: an undated article dated by the run is stored again
+    assert len(steps.ingest_changed([folder], db, datetime(2025, 3, 1).date()).changed) == 3
+
+
 def test_reports_read_the_live_file_while_an_analyst_has_it_open(tmp_path: Path) -> None:
     db = tmp_path / "w.duckdb"
     con = warehouse.connect(db)

@@ -27,14 +27,13 @@ TASK_OPTIONS: dict[str, Any] = {"cache_policy": NO_CACHE, "persist_result": Fals
 
 
 @task(name="ingest", **TASK_OPTIONS)
-def ingest_task(paths: list[Path], staging: Path, default_date: date | None) -> tuple[list, list, list]:
-    articles, errors = steps.read_articles(paths, default_date)
-    for err in errors:
+def ingest_task(paths: list[Path], staging: Path, default_date: date | None) -> steps.Ingested:
+    read = steps.ingest_changed(paths, staging, default_date)
+    for err in read.errors:
         get_run_logger().warning("skipped %s%s: %s", err.source_path, f":{err.line}" if err.line else "", err.reason)
-    changed = steps.changed_articles(articles, staging)
     get_run_logger().info("ingest: %d articles read, %d new or edited, %d files or lines skipped",
-                          len(articles), len(changed), len(errors))
-    return articles, changed, errors
+                          read.n_read, len(read.changed), len(read.errors))
+    return read
 
 
 @task(name="extract", **TASK_OPTIONS)
@@ -147,31 +146,35 @@ def _pipeline(seeds: list[str] | None, db: str, build_docs: bool, lock_wait_seco
     with warehouse.run_lock(db_path, wait_seconds=lock_wait_seconds):
         staging = warehouse.stage(db_path, run_id)
         try:
-            articles, changed, errors = ingest_task(paths, staging, default_date)
+            read = ingest_task(paths, staging, default_date)
+            n_read, n_changed, errors = read.n_read, len(read.changed), read.errors
             steps.raise_if_stopped()
             # Extraction runs in partitions of many articles, one task each, on the flow's task runner
             # (threads by default, a Dask cluster with run_pipeline(task_runner="dask")); on threads,
             # the tasks hand their articles to worker processes.
             check_all = recheck_all or steps.checks_changed(staging, steps.checks_fingerprint())
-            unchanged = not (changed or check_all or steps.errors_changed(staging, errors))
+            unchanged = not (n_changed or check_all or steps.errors_changed(staging, errors))
             if not unchanged:
-                # Each partition's rows are staged as soon as they are extracted and then let go, so a
-                # run holds a few partitions' frames at a time however many articles it reads.
-                parts = steps.partitions(changed, partition_size)
-                with workers.extraction_workers(n_workers, len(changed)):
+                # Each partition's rows are staged as soon as they are extracted and then let go (its
+                # frames and its articles), so a run holds a few partitions at a time however many
+                # articles it reads.
+                parts = steps.partitions(read.changed, partition_size)
+                read.changed.clear()  # the partitions hold the articles now
+                with workers.extraction_workers(n_workers, n_changed):
                     futures = list(extract_task.map(parts))
                     scopes = []
                     for part in parts:
                         future = futures.pop(0)
                         scopes.append(load_task(staging, part, future.result(), errors, run_id))
                         del future
+                        part.clear()
                         steps.raise_if_stopped()
                 scope = steps.CheckScope.union(scopes)
                 validate_task(staging, run_id, settings.docs_root(db_path) if build_docs else None,
                               None if check_all else scope)
             # else: nothing new to extract and the stored flags already judge this very data.
             summary = steps.RunSummary(
-                run_id, n_documents=len(articles), n_new_documents=len(changed), n_failed=len(errors), errors=errors
+                run_id, n_documents=n_read, n_new_documents=n_changed, n_failed=len(errors), errors=errors
             )
             steps.raise_if_stopped()  # a cancel before publishing leaves the last complete warehouse
             publish_task(staging, db_path, summary, started_at, unchanged)

@@ -61,6 +61,36 @@ def extractor_fingerprint() -> str:
 def changed_articles(articles: list[Article], staging: Path) -> list[Article]:
     """Articles that are new or edited since the warehouse last stored them; all of them when the
     extractor's vocabularies changed since the last run (stored claims would be stale)."""
+    current = _current_hashes(staging)
+    return list(articles) if current is None else [a for a in articles if current.get(a.doc_id) != a.content_sha256]
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """What the ingest step read: how many articles, the new and edited ones, and what it could not read."""
+
+    n_read: int
+    changed: list[Article]
+    errors: list[IngestError]
+
+
+def ingest_changed(paths: list[Path], staging: Path, default_date: date | None = None) -> Ingested:
+    """Ingest step: read every article under the paths, keep the new and edited ones (see
+    changed_articles). Unchanged articles are let go file by file, so a run on a large archive holds
+    the bodies of what it will extract, not of everything it read."""
+    current = _current_hashes(staging)
+    n_read, changed, errors = 0, [], []
+    for found, failed in ingest.read_each(paths):
+        found = ingest.with_default_date(found, default_date)
+        n_read += len(found)
+        changed += found if current is None else [a for a in found if current.get(a.doc_id) != a.content_sha256]
+        errors += failed
+    return Ingested(n_read, changed, errors)
+
+
+def _current_hashes(staging: Path) -> dict[str, str] | None:
+    """doc_id -> content hash of the stored documents whose claims are current; None when no stored
+    claim is (the extractor's vocabularies changed since the last run): every article is extracted."""
     con = warehouse.connect(staging)
     try:
         known = warehouse.known_hashes(con)
@@ -68,8 +98,8 @@ def changed_articles(articles: list[Article], staging: Path) -> list[Article]:
     finally:
         con.close()
     if known and (last is None or last[0] != extractor_fingerprint()):
-        return list(articles)
-    return [a for a in articles if known.get(a.doc_id) != a.content_sha256]
+        return None
+    return known
 
 
 def checks_fingerprint() -> str:

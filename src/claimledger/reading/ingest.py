@@ -254,10 +254,9 @@ def with_default_date(articles: list[Article], day: date | None) -> list[Article
         for a in articles]
 
 
-def read_paths(paths: Iterable[Path]) -> tuple[list[Article], list[IngestError]]:
-    """All articles under the given paths; errors name the file, the line and the problem."""
-    articles: list[Article] = []
-    errors: list[IngestError] = []
+def read_each(paths: Iterable[Path]) -> Iterator[tuple[list[Article], list[IngestError]]]:
+    """The articles and errors of each file under the given paths, one file at a time, so that a caller
+    can keep only what it needs of each (a large archive's bodies need not all be held at once)."""
     seen: set[Path] = set()
     for path in discover(paths):
         try:
@@ -267,7 +266,14 @@ def read_paths(paths: Iterable[Path]) -> tuple[list[Article], list[IngestError]]
         if real in seen:  # the same file named twice ("seeds" and "seeds/a.md")
             continue
         seen.add(real)
-        found, failed = read_file(path)
+        yield read_file(path)
+
+
+def read_paths(paths: Iterable[Path]) -> tuple[list[Article], list[IngestError]]:
+    """All articles under the given paths; errors name the file, the line and the problem."""
+    articles: list[Article] = []
+    errors: list[IngestError] = []
+    for found, failed in read_each(paths):
         articles.extend(found)
         errors.extend(failed)
     return articles, errors
