@@ -45,7 +45,10 @@ Three corpora go through the whole engine (extraction, the warehouse and the fin
   rule by the sessions up to 7ae41fc (held out again for the rules written after it);
 - ``holdout16``: eval/holdout16/articles.jsonl, a sixteenth, written while the rules of the session after
   7ae41fc were written, judged once on 7ae41fc (whose extraction is 5c51295's) and never used to write a
-  rule: the held-out measure.
+  rule: a held-out measure;
+- ``holdout17``: eval/holdout17/articles.jsonl, a seventeenth, written by a helper that read no rule while
+  the rules of the session after 7ac29c8 were written from the development sets, judged once on the
+  merged rules: the other held-out measure.
 
 Each held-out folder also lists, by reading, every killed and injured count (killed_injured.jsonl:
 killed/injured recall) and the genuine disagreements its writer planted (disagreements.jsonl:
@@ -95,7 +98,7 @@ COMPOSED = ROOT / "eval" / "composed"
 HOLDOUTS = {name: ROOT / "eval" / name
             for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
                          "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14",
-                                      "holdout15", "holdout16")}
+                                      "holdout15", "holdout16", "holdout17")}
 FLAG_QUERIES = {
     "unsourced": "select claim_id, null as related_claim_id, claim_id as finding_key, 'warning' as severity "
                  "from v_unsourced_checks where not passed",
