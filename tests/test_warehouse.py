@@ -54,8 +54,10 @@ def test_ingest_keeps_the_new_and_edited_articles_and_counts_every_one(tmp_path:
     db = tmp_path / "w.duckdb"
     first = steps.ingest_changed([folder], db)
     assert (first.n_read, len(first.changed), first.errors) == (2, 2, [])
+    [articles] = list(steps.read_partitions(first.changed, 10))
+    assert [a.body.split()[2] for a in articles] == ["2", "4"]  # read again from their files, in file order
     con = warehouse.connect(db)
-    warehouse.store_documents(con, first.changed, steps.extract(first.changed), "r1")
+    warehouse.store_documents(con, articles, steps.extract(articles), "r1")
     con.execute("insert into runs (run_id, started_at, status, extractor_fingerprint) values ('r1', ?, 'completed', ?)",
                 [datetime(2025, 1, 1), steps.extractor_fingerprint()])
     con.close()
@@ -66,6 +68,9 @@ def test_ingest_keeps_the_new_and_edited_articles_and_counts_every_one(tmp_path:
     assert sorted(Path(a.source_path).name for a in second.changed) == ["edited.md", "new.md"]
     # a default date joins the content hash: an undated article dated by the run is stored again
     assert len(steps.ingest_changed([folder], db, datetime(2025, 3, 1).date()).changed) == 3
+    # an article edited away between ingest and its partition's turn is left to the next run
+    (folder / "new.md").unlink()
+    assert [a.body.split()[2] for part in steps.read_partitions(second.changed, 1) for a in part] == ["3"]
 
 
 def test_reports_read_the_live_file_while_an_analyst_has_it_open(tmp_path: Path) -> None:

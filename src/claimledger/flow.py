@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from collections import deque
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -137,6 +138,14 @@ def claims_pipeline(
         finished.set()
 
 
+def _load_next(in_flight: deque[tuple[list, Any]], staging: Path, errors: list, run_id: str) -> steps.CheckScope:
+    """Stage the oldest partition in flight once it is extracted (partitions are staged in order)."""
+    part, future = in_flight.popleft()
+    scope = load_task(staging, part, future.result(), errors, run_id)
+    steps.raise_if_stopped()
+    return scope
+
+
 def _pipeline(seeds: list[str] | None, db: str, build_docs: bool, lock_wait_seconds: float,
               partition_size: int, n_workers: int, default_date: date | None, recheck_all: bool) -> dict[str, Any]:
     paths = [Path(p) for p in (seeds or [str(settings.DEFAULT_SEEDS)])]
@@ -155,20 +164,19 @@ def _pipeline(seeds: list[str] | None, db: str, build_docs: bool, lock_wait_seco
             check_all = recheck_all or steps.checks_changed(staging, steps.checks_fingerprint())
             unchanged = not (n_changed or check_all or steps.errors_changed(staging, errors))
             if not unchanged:
-                # Each partition's rows are staged as soon as they are extracted and then let go (its
-                # frames and its articles), so a run holds a few partitions at a time however many
-                # articles it reads.
-                parts = steps.partitions(read.changed, partition_size)
-                read.changed.clear()  # the partitions hold the articles now
+                # Partitions are read as their turn comes, extracted a few at a time (enough to keep every
+                # worker busy) and staged as soon as they are extracted, then let go: a run holds a few
+                # partitions' articles and frames however many articles it reads.
+                ahead = max(2, n_workers)
+                in_flight: deque[tuple[list, Any]] = deque()
+                scopes = []
                 with workers.extraction_workers(n_workers, n_changed):
-                    futures = list(extract_task.map(parts))
-                    scopes = []
-                    for part in parts:
-                        future = futures.pop(0)
-                        scopes.append(load_task(staging, part, future.result(), errors, run_id))
-                        del future
-                        part.clear()
-                        steps.raise_if_stopped()
+                    for part in steps.read_partitions(read.changed, partition_size, default_date):
+                        in_flight.append((part, extract_task.submit(part)))
+                        if len(in_flight) > ahead:
+                            scopes.append(_load_next(in_flight, staging, errors, run_id))
+                    while in_flight:
+                        scopes.append(_load_next(in_flight, staging, errors, run_id))
                 scope = steps.CheckScope.union(scopes)
                 validate_task(staging, run_id, settings.docs_root(db_path) if build_docs else None,
                               None if check_all else scope)

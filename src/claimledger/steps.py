@@ -6,9 +6,11 @@ import hashlib
 import json
 import logging
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import polars as pl
 
@@ -21,6 +23,7 @@ from claimledger.model import Article, IngestError
 from claimledger.reading import ingest
 from claimledger.storage import warehouse
 
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 FLAG_EVIDENCE = {"unsourced": "v_unsourced_claims", "contradiction": "v_contradictions"}
 
@@ -66,26 +69,52 @@ def changed_articles(articles: list[Article], staging: Path) -> list[Article]:
 
 
 @dataclass(frozen=True)
+class ArticleRef:
+    """A new or edited article, by the file it is read from again when its partition's turn comes."""
+
+    doc_id: str
+    source_path: str
+
+
+@dataclass(frozen=True)
 class Ingested:
     """What the ingest step read: how many articles, the new and edited ones, and what it could not read."""
 
     n_read: int
-    changed: list[Article]
+    changed: list[ArticleRef]
     errors: list[IngestError]
 
 
 def ingest_changed(paths: list[Path], staging: Path, default_date: date | None = None) -> Ingested:
-    """Ingest step: read every article under the paths, keep the new and edited ones (see
-    changed_articles). Unchanged articles are let go file by file, so a run on a large archive holds
-    the bodies of what it will extract, not of everything it read."""
+    """Ingest step: read every article under the paths, and name the new and edited ones (see
+    changed_articles). No body is kept: read_partitions reads those articles again a partition at a
+    time, so a run's memory follows its partitions, not the archive it reads."""
     current = _current_hashes(staging)
     n_read, changed, errors = 0, [], []
     for found, failed in ingest.read_each(paths):
         found = ingest.with_default_date(found, default_date)
         n_read += len(found)
-        changed += found if current is None else [a for a in found if current.get(a.doc_id) != a.content_sha256]
+        changed += [ArticleRef(a.doc_id, a.source_path) for a in found
+                    if current is None or current.get(a.doc_id) != a.content_sha256]
         errors += failed
     return Ingested(n_read, changed, errors)
+
+
+def read_partitions(refs: list[ArticleRef], size: int, default_date: date | None = None) -> Iterator[list[Article]]:
+    """The articles of `refs`, `size` at a time (at least one partition, possibly empty), read again from
+    their files; a file is read once for consecutive articles. An article its file no longer holds
+    (edited away since ingest) is left to the next run, which reads the file as it is then."""
+    held_path, held = None, {}
+    for part in partitions(refs, size):
+        articles = []
+        for ref in part:
+            if ref.source_path != held_path:
+                held_path = ref.source_path
+                held = {a.doc_id: a for a in ingest.with_default_date(ingest.read_file(Path(held_path))[0],
+                                                                       default_date)}
+            if ref.doc_id in held:
+                articles.append(held[ref.doc_id])
+        yield articles
 
 
 def _current_hashes(staging: Path) -> dict[str, str] | None:
@@ -192,8 +221,9 @@ def extract(articles: list[Article]) -> dict[str, pl.DataFrame]:
     return to_frames(results)
 
 
-def partitions(articles: list[Article], size: int) -> list[list[Article]]:
-    """Articles in partitions of at most `size` (at least one partition, possibly empty)."""
+def partitions(articles: list[T], size: int) -> list[list[T]]:
+    """Articles (or references to them) in partitions of at most `size` (at least one partition, possibly
+    empty)."""
     if size < 1:
         raise ValueError("partition size must be at least 1")
     return [articles[i : i + size] for i in range(0, len(articles), size)] or [[]]
