@@ -1609,6 +1609,14 @@ def test_the_hurt_beside_a_death_in_a_relative_clause_stay_hurt() -> None:
     ("The agency had reported 30 injured before its update.", "30 injured", "corrected"),
     ("Police said on Monday, after a recount, they had counted 40 dead.", "40 dead", "asserted"),
     ("By Friday, divers had counted 40 dead.", "40 dead", "asserted"),
+    # an adverb of first time before the verb: the origin's first figure, in any tense
+    ("The prefecture initially counted 6 climbers dead, then raised the toll.", "6 climbers dead", "corrected"),
+    ("Firefighters originally put the number of injured at 14 before a recount.", "14", "corrected"),
+    ("Officials said the coastguard had first given a figure of 30 missing.", "30", "corrected"),
+    ("The prefecture reported 6 climbers dead on its first bulletin.", "6 climbers dead", "asserted"),
+    # an earlier update of the origin's own
+    ("In an earlier bulletin at noon, the prefecture said four climbers were missing.", "four climbers",
+     "corrected"),
 ])
 def test_an_origins_past_perfect_figure_is_its_earlier_one(body: str, quantity_text: str, assertion: str) -> None:
     assert _one(body, quantity_text).assertion == assertion

@@ -205,6 +205,8 @@ def an_earlier_figure(toks: list[Token], first: int) -> bool:
         if toks[k].lower in _GAP_STOPS:
             return False
         if toks[k].lower in verbs:
+            if k > 0 and toks[k - 1].lower in vocab.word_set("claim_scope", "superseded_adverbs"):
+                return True  # "police initially said two had died": the first figure, whoever reports it
             # "police said they had counted 40": reported speech, not an earlier figure; a clause of its own
             # after "and" or "but" is not ("the coroner had counted five and the union had counted 11")
             return toks[k - 1].lower in vocab.word_set("claim_scope", "superseded_auxiliaries") \
