@@ -418,6 +418,10 @@ ASSERTIONS = [
      "rumoured"),
     ("An anti-government Telegram channel claimed 90 guards were killed.", "90 guards", "rumoured"),
     ("In a message to staff, the director said 25 miners were trapped.", "25 miners", "asserted"),
+    # a carrier with modifiers between its article and its noun is still passed around
+    ("A heavily edited clip circulating since Tuesday said 60 miners were buried.", "60 miners", "rumoured"),
+    ("An anonymous tweet from the site claimed 23 pupils had been hurt.", "23 pupils", "rumoured"),
+    ("In a widely watched video, the warden said 23 inmates had escaped.", "23 inmates", "asserted"),
     # someone counted dead who was found alive
     ("One man listed among the dead was in fact alive, the coroner said.", "One man", "corrected"),
 ]

@@ -171,11 +171,14 @@ def _hearsay_pattern() -> re.Pattern[str]:
     its owner and an aside set off by commas ("a spectator's post, since deleted, claimed")."""
     table = vocab.load("claim_scope")
     platforms = alternation(table["platforms"])
+    # "a widely shared post", "a since-deleted clip", "an anonymous post": up to two modifiers
+    modifier = rf"(?:(?:{alternation(table['hearsay_carrier_modifiers'])}|[\w-]+(?:ly|ed|en))\s+)"
     forms = []
     for carrier in sorted(table["hearsay_carriers"], key=len, reverse=True):
         single, noun = _article_and_noun(carrier)
         if single:  # "a spectator's post, since deleted, claimed ..."
-            forms.append(rf"an?\s+(?:[\w-]+['’]s\s+)?(?:(?:{platforms})\s+)?{noun}(?:,\s*[^,.;:]{{1,40}},)?")
+            forms.append(rf"an?\s+(?:[\w-]+['’]s\s+)?{modifier}{{0,2}}(?:(?:{platforms})\s+)?{noun}"
+                         r"(?:,\s*[^,.;:]{1,40},)?")
         else:
             forms.append(rf"(?:(?:{platforms})\s+)?{noun}")
     for carrier in sorted(table["platform_carriers"], key=len, reverse=True):  # the platform's name required
