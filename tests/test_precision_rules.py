@@ -347,6 +347,9 @@ EVENT_SCOPES = [
     ("A separate crash on the interstate injured two drivers.", "two drivers", "other_event"),
     ("So far this year, 41 people have drowned in the county.", "41 people", "other_event"),
     ("The 2015 landslide buried 60 homes in the valley.", "60 homes", "other_period"),
+    # a year that a "when" clause tells of
+    ("The bloodiest season was 2017, when 26 climbers died.", "26 climbers", "other_period"),
+    ("Rescuers recall 2018 when floods drowned 40 villagers.", "40 villagers", "other_period"),
     ("The landslide buried 60 homes on Tuesday.", "60 homes", "main"),
     # killed or hurt since a year long past: many events' running total; since Saturday: this event's
     ("Nine climbers have died on the ridge since 2018, the guides' association says.", "Nine climbers",

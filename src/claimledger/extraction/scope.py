@@ -309,8 +309,10 @@ def _runs_from_long_before(clause: str, published: date, days: int) -> bool:
 
 
 # A time the clause is set in: "in 2019", "In March 2021", "the 2021 pileup", "In June," (not "since 2016":
-# a span running up to now, which only a count of harm reads as another period: _runs_from_long_before).
-_EARLIER_YEAR = re.compile(r"(?<!since )\b(?:[Ii]n\s+(?:[A-Z][a-z]+\s+)?|the\s+)((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")
+# a span running up to now, which only a count of harm reads as another period: _runs_from_long_before),
+# or a year a "when" clause goes on to tell of ("the worst was 2016, when 30 died").
+_EARLIER_YEAR = re.compile(r"(?<!since )\b(?:[Ii]n\s+(?:[A-Z][a-z]+\s+)?|the\s+)((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)"
+                           r"|(?<!since )\b((?:19|20)\d\d),?\s+when\b")
 _EARLIER_MONTH = re.compile(
     r"(?:^|[.;]\s+|\b)[Ii]n\s+(" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\b(?!\s+\d)"
 )
@@ -318,7 +320,7 @@ _EARLIER_MONTH = re.compile(
 
 def _names_an_earlier_time(clause: str, published: date, days: int) -> bool:
     for m in _EARLIER_YEAR.finditer(clause):
-        if (published - date(int(m.group(1)), 12, 31)).days >= days:
+        if (published - date(int(m.group(1) or m.group(2)), 12, 31)).days >= days:
             return True
     for m in _EARLIER_MONTH.finditer(clause):
         month = MONTH_NAMES.index(m.group(1).lower()) + 1
