@@ -1642,3 +1642,14 @@ def test_those_admitted_now_kept_in_or_treated_by_one_clinic_are_a_part(body: st
 
 def test_those_admitted_to_hospital_are_the_injured() -> None:
     assert not _one("Twelve people were admitted to hospital, police said.", "Twelve people").is_partial
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "unit"), [
+    ("Rangers found 230 wounded seals at 6 beaches.", "230 wounded seals", "seal"),
+    ("Shelters took in 95 injured cats at 4 sites on Sunday.", "95 injured cats", "cat"),
+    ("The 7 injured were at least 40 metres away.", "The 7 injured", "person"),
+])
+def test_the_hurt_adjective_before_a_noun_and_a_place_with_a_number(body: str, quantity_text: str, unit: str) -> None:
+    """ "injured birds at 14 camps": the number after "at" is a place's count, so "injured" is the adjective of
+    the noun after it, not the hurt people themselves."""
+    assert _one(body, quantity_text).unit == unit

@@ -143,7 +143,7 @@ def counted_thing(toks: list[Token], after: int, *, number_value: float) -> Coun
         return CountedThing(None, None, -1, -1, ())
     if toks[head].lower in {"dead", "wounded", "injured"} and head + 1 < len(toks) and toks[head + 1].text.isalpha() \
             and toks[head + 1].text.islower() and toks[head + 1].lower not in _STOP \
-            and not _starts_number(toks, head + 2):
+            and not (_starts_number(toks, head + 2) and not _at_a_place(toks, head + 2)):
         head += 1  # "a dead dog": the adjective before the noun, not the dead ("the 7 dead include two ...")
     nxt = toks[head + 1] if head + 1 < len(toks) else None
     if number_value != 1 and toks[head].text.islower() and toks[head].lower in known \
@@ -366,6 +366,12 @@ _CUE_STOPS = frozenset({",", ".", ";", "and", "but", "•", "·", "▪"})
 # number follows ("four were hurt and two died": "died" is not the four's).
 _COORDINATORS = frozenset({"and", "or", "where", "as"})
 _CLAUSE_ENDS = frozenset({".", ";", "—", "–", ",", "while", "whereas", "but", "•", "·", "▪"})
+
+
+def _at_a_place(toks: list[Token], k: int) -> bool:
+    """ "at 14 camps": "at", a number and a noun: where, not a figure of the clause ("stays at 31;" is one)."""
+    return k + 2 < len(toks) and toks[k].lower == "at" and toks[k + 1].text[0].isdigit() \
+        and toks[k + 2].text.isalpha() and toks[k + 2].text.islower() and toks[k + 2].lower not in _STOP
 
 
 def _starts_number(toks: list[Token], k: int) -> bool:
