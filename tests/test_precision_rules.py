@@ -1653,3 +1653,17 @@ def test_the_hurt_adjective_before_a_noun_and_a_place_with_a_number(body: str, q
     """ "injured birds at 14 camps": the number after "at" is a place's count, so "injured" is the adjective of
     the noun after it, not the hurt people themselves."""
     assert _one(body, quantity_text).unit == unit
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "partial"), [
+    ("The agency counted 55 wounded. Forty of the wounded went to Varna General and 10 were treated in a school"
+     " gym, a medic said.", "10", True),
+    ("Medics said 33 were hurt. Twenty of the injured were flown to the coast, and 10 were treated on a ferry.",
+     "10", True),
+    # the whole after a share keeps its own standing
+    ("Medics said 30 were hurt. Twelve of the injured were pupils and 30 were treated in all.", "30", False),
+])
+def test_a_bare_figure_after_a_share_joined_by_and_is_the_next_share(body: str, quantity_text: str,
+                                                                     partial: bool) -> None:
+    found = [c for c in claims_of(body) if c.quantity_text == quantity_text]
+    assert found[-1].metric == "injured" and found[-1].is_partial is partial

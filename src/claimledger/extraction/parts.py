@@ -82,6 +82,25 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
         if prev.kind == claim.kind == "count" and counts_people(prev.unit) and counts_people(claim.unit) \
                 and prev.unit != claim.unit and prev.metric == claim.metric:
             prev.is_partial = claim.is_partial = True  # "two women and a man died"
+    _next_share_of_a_breakdown(toks, kept)
+
+
+def _next_share_of_a_breakdown(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
+    """ "Thirty of the injured were admitted and 10 were treated at a tent": a bare figure of the same count
+    in the next clause after a part, joined by "and", is the next share of the same breakdown."""
+    for (prev_q, prev), (q, claim) in zip(kept, kept[1:], strict=False):
+        if not prev.is_partial or claim.is_partial or claim.subject is not None or prev.metric != claim.metric \
+                or claim.metric not in _TOLLS or prev.kind != "count" or claim.kind != "count":
+            continue
+        between = [t.lower for t in toks[prev_q.last_token + 1:q.first_token] if t.start >= prev.char_end]
+        if between[-1:] == ["and"] and len(between) > 2 and ";" not in between \
+                and not _whole_closers().search(_clause_after(toks, q.last_token)):  # "and 40 were hurt in all"
+            claim.is_partial = True
+
+
+@lru_cache(maxsize=1)
+def _whole_closers() -> PhraseSearch:
+    return PhraseSearch(vocab.load("claim_scope")["whole_count_closers"])
 
 
 def mark_a_breakdown_of(stated: list[Claim], claims: list[Claim]) -> None:
