@@ -425,6 +425,10 @@ ASSERTIONS = [
     ("A heavily edited clip circulating since Tuesday said 60 miners were buried.", "60 miners", "rumoured"),
     ("An anonymous tweet from the site claimed 23 pupils had been hurt.", "23 pupils", "rumoured"),
     ("In a widely watched video, the warden said 23 inmates had escaped.", "23 inmates", "asserted"),
+    # a figure its origin went on to correct; the figure it was corrected to stands
+    ("A radio station briefly reported 25 hurt before correcting it to 21.", "25", "corrected"),
+    ("The radio station said 25 were hurt, then corrected the figure to 21 injured.", "25", "corrected"),
+    ("The radio station said 25 were hurt, then corrected the figure to 21 injured.", "21 injured", "asserted"),
     # someone counted dead who was found alive
     ("One man listed among the dead was in fact alive, the coroner said.", "One man", "corrected"),
 ]
