@@ -425,6 +425,10 @@ ASSERTIONS = [
     ("A heavily edited clip circulating since Tuesday said 60 miners were buried.", "60 miners", "rumoured"),
     ("An anonymous tweet from the site claimed 23 pupils had been hurt.", "23 pupils", "rumoured"),
     ("In a widely watched video, the warden said 23 inmates had escaped.", "23 inmates", "asserted"),
+    # a short note that sends the reader to a correction corrects the sentence before
+    ("Fire service: 31 residents evacuated. [See correction at 08:15]", "31 residents", "corrected"),
+    ("The port said 31 crew were rescued. (See the correction below.)", "31 crew", "corrected"),
+    ("The port said 31 crew were rescued. See our map of the harbour.", "31 crew", "asserted"),
     # a figure its origin went on to correct; the figure it was corrected to stands
     ("A radio station briefly reported 25 hurt before correcting it to 21.", "25", "corrected"),
     ("The radio station said 25 were hurt, then corrected the figure to 21 injured.", "25", "corrected"),

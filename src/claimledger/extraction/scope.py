@@ -93,7 +93,7 @@ def verdict_on_the_sentence_before(sentence: str) -> str | None:
     """ "These claims are false.", "It was untrue.", "That figure was wrong.": a short sentence that opens by
     pointing back and denies or corrects; its status (denied, corrected) is that of the figures of the
     sentence before it. None for any other sentence."""
-    words = sentence.lower().split()
+    words = sentence.lower().lstrip("[(").split()  # "[See correction at 19:45]"
     if not words or len(words) > _VERDICT_WORDS:
         return None
     openers = vocab.word_set("claim_scope", "pointing_back_openers")
