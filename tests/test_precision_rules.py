@@ -1264,6 +1264,11 @@ def test_a_family_to_whom_the_event_happened_is_the_events_count() -> None:
     ("Mayor Irina Vask", None),  # a person
     ("Rescuers", None),
     ("Northern District", None),  # a place, not a body
+    # a body, then one who speaks for it
+    ("fire brigade spokeswoman Anna Lind", "fire brigade"),
+    ("Harbour Police Commander Ivo Petrov", "harbour police"),
+    ("union president Omar Haddad", "union"),
+    ("Senator Ruth Okafor", None),
 ])
 def test_the_body_an_origin_names(origin: str, body: str | None) -> None:
     assert origin_body(origin) == body

@@ -146,6 +146,10 @@ def origin_body(origin: str) -> str | None:
     words = re.sub(r"[^\w']+", " ", origin.lower()).split()
     while words and words[0] in ("the", "a", "an"):
         words = words[1:]
+    if words and words[-1] not in _body_heads():
+        # "police spokesman Sgt. Mike Ocampo", "Police Chief Lorraine Haskett": a body, then its speaker
+        role = next((i for i, w in enumerate(words) if w in vocab.word_set("reporting_verbs", "speaker_roles")), 0)
+        words = words[:role]
     if not words or words[-1] not in _body_heads():
         return None
     return " ".join(words)
