@@ -1680,3 +1680,18 @@ def test_a_bare_figure_after_a_share_joined_by_and_is_the_next_share(body: str, 
                                                                      partial: bool) -> None:
     found = [c for c in claims_of(body) if c.quantity_text == quantity_text]
     assert found[-1].metric == "injured" and found[-1].is_partial is partial
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "scope"), [
+    ("The 2014 avalanche buried 9 skiers above the village. It also swept away 40 chalets.", "40 chalets",
+     "other_period"),
+    ("A separate blaze last month hurt 6 tenants. They also lost 30 flats.", "30 flats", "other_event"),
+    # the sentence before is about this event: nothing to carry
+    ("The avalanche buried 9 skiers on Monday. It also swept away 40 chalets.", "40 chalets", "main"),
+    # another paragraph starts afresh
+    ("The 2014 avalanche buried 9 skiers above the village.\n\nIt swept away 40 chalets on Monday.", "40 chalets",
+     "main"),
+])
+def test_a_sentence_opening_on_a_pronoun_goes_on_about_the_event_before(body: str, quantity_text: str,
+                                                                        scope: str) -> None:
+    assert _one(body, quantity_text, published="2025-03-04").event_scope == scope

@@ -384,6 +384,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         out.set_aside.extend(SetAsideNumber(section, sent.idx, start, end, text[start:end], kind)
                              for start, end, kind in aside)
     _take_verdicts_on_the_sentence_before(sents, pending)
+    _carry_another_event_to_the_next_sentence(sents, pending)
     spans = [(c.sentence_idx, c.char_start, c.char_end) for c in pending]
     found_sources = attribute(text, sents, spans, speakers, carry_speaker=section != SECTIONS[-1])
     for claim, found in zip(pending, found_sources, strict=True):
@@ -413,6 +414,25 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
                            [c for c in pending if c.char_start >= headline_end])
     _restated_later_in_the_paragraph(sents, pending)  # last: the lede's and the headline's own rules come first
     _whole_group_restated(text, pending)
+
+
+def _carry_another_event_to_the_next_sentence(sents: list[Sentence], claims: list[Claim]) -> None:
+    """ "The 2019 flood killed 12 people. It also destroyed 300 homes.": a sentence that opens on a pronoun
+    pointing back ("It", "They", claim_scope.yaml event_pronouns) goes on about what the sentence before
+    spoke of; when every figure there is about another event or period, its own figures are too."""
+    scopes: dict[int, set[str]] = {}
+    for claim in claims:
+        scopes.setdefault(claim.sentence_idx, set()).add(claim.event_scope)
+    pronouns = vocab.word_set("claim_scope", "event_pronouns")
+    for claim in claims:
+        idx = claim.sentence_idx
+        before = scopes.get(idx - 1)
+        if claim.event_scope != "main" or not before or len(before) != 1 or "main" in before \
+                or "personal" in before or sents[idx - 1].paragraph != sents[idx].paragraph:
+            continue
+        words = sents[idx].text.lower().split()
+        if words and words[0] in pronouns:
+            claim.event_scope = next(iter(before))
 
 
 def _take_verdicts_on_the_sentence_before(sents: list[Sentence], claims: list[Claim]) -> None:
