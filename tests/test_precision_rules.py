@@ -347,6 +347,11 @@ EVENT_SCOPES = [
     ("A separate crash on the interstate injured two drivers.", "two drivers", "other_event"),
     ("So far this year, 41 people have drowned in the county.", "41 people", "other_event"),
     ("The 2015 landslide buried 60 homes in the valley.", "60 homes", "other_period"),
+    # a clause that opens on a time before the event tells of harm in another happening
+    ("A day before the derailment, a bus crash on the ring road killed 4 pupils.", "4 pupils", "other_event"),
+    ("Minutes before the blast, a forklift accident injured two dockers.", "two dockers", "other_event"),
+    ("Days before the hurricane, 2,000 residents were evacuated.", "2,000 residents", "main"),
+    ("Two climbers died hours before the rescue team arrived.", "Two climbers", "main"),
     # a year that a "when" clause tells of
     ("The bloodiest season was 2017, when 26 climbers died.", "26 climbers", "other_period"),
     ("Rescuers recall 2018 when floods drowned 40 villagers.", "40 villagers", "other_period"),

@@ -40,6 +40,14 @@ def _other_event_opener() -> re.Pattern[str]:
     return re.compile(rf"^\W*(?:{openers})\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _earlier_happening_opener() -> re.Pattern[str]:
+    """ "Hours before the shooting, a drive-by wounded four": a clause that opens on a time before the event
+    tells of harm in another happening (only at its start: "died hours before the rescue" is this one's)."""
+    openers = alternation(vocab.load("claim_scope")["harm_before_openers"])
+    return re.compile(rf"^\W*(?:{openers})\s+(?:the|a|an|that|this)\b", re.IGNORECASE)
+
+
 # A clause boundary that a scope cue does not cross: "; ", " - ", " while ", " whereas ", " but ".
 _CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|\bwhile\b|\bwhereas\b|\bbut\b", re.IGNORECASE)
 
@@ -246,7 +254,8 @@ def _correction_results() -> tuple[tuple[str, ...], ...]:
 def event_scope_of(clause: str, as_of: date | None, published: date | None, harm: bool = False) -> str:
     """main; other_event when the clause speaks of another event; other_period when the figure's own
     date lies well before the article's, or when a count of harm (`harm`) runs from long before it."""
-    if _other_event_pattern().search(clause) or _other_event_opener().match(clause):
+    if _other_event_pattern().search(clause) or _other_event_opener().match(clause) \
+            or (harm and _earlier_happening_opener().match(clause)):
         return "other_event"
     days = int(vocab.load("claim_scope")["other_period_days"])
     if as_of is not None and published is not None and (published - as_of).days >= days:
