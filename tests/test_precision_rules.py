@@ -1700,3 +1700,12 @@ def test_a_bare_figure_after_a_share_joined_by_and_is_the_next_share(body: str, 
 def test_a_sentence_opening_on_a_pronoun_goes_on_about_the_event_before(body: str, quantity_text: str,
                                                                         scope: str) -> None:
     assert _one(body, quantity_text, published="2025-03-04").event_scope == scope
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "partial"), [
+    ("The council deployed 3 stewards at each of the 14 polling stations.", "3 stewards", True),
+    ("Two medics were stationed in every carriage of the relief train.", "Two medics", True),
+    ("The council deployed 300 stewards across the city.", "300 stewards", False),
+])
+def test_a_count_per_unit_is_one_units_share(body: str, quantity_text: str, partial: bool) -> None:
+    assert _one(body, quantity_text).is_partial is partial

@@ -42,6 +42,7 @@ from claimledger.extraction.parts import (
     mark_a_breakdown_over_sentences,
     mark_back_references,
     mark_parts,
+    mark_per_unit,
     mark_shares_of_a_larger_toll,
     names_a_state,
 )
@@ -376,6 +377,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
             # no deployment
             if claim.metric == "other" and not claim.is_partial and sent_to_respond(claim.unit, sent.text):
                 claim.metric = "deployed"
+        mark_per_unit(toks, kept)  # "4 volunteers at each of the 9 water points": deployed, one point's share
         labelled.extend(c for q, c in kept if field_label(toks, q.first_token))
         for i, (_, c) in enumerate(kept):
             pending.append(c)

@@ -189,6 +189,31 @@ def _beside_a_single_person(toks: list[Token], q: Quantity, claim: Claim) -> boo
     return any(counts_people(singular(w)) for w in after[2:])
 
 
+def mark_per_unit(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
+    """Set `is_partial` on the counts of a sentence that count per unit ("4 volunteers at each of the 9 water
+    points"): one unit's share. Asked after the metrics are final: such a count keeps its metric."""
+    for q, claim in kept:
+        if claim.kind == "count" and _per_unit(toks, _end_token(toks, q, claim)):
+            claim.is_partial = True
+
+
+def _per_unit(toks: list[Token], end: int) -> bool:
+    """Whether the counted phrase ending at token `end` is followed, in its clause, by a word that makes it
+    a count per unit ("at each of the 9 sites", "per shift", "in every ward"; claim_scope.yaml
+    per_unit_words): one unit's share of a total, not the total."""
+    return bool(_per_unit_pattern().match(_clause_after(toks, end, _PER_UNIT_WORDS)))
+
+
+_PER_UNIT_WORDS = 6  # tokens after the counted phrase the per-unit words may take: "were posted at each of"
+
+
+@lru_cache(maxsize=1)
+def _per_unit_pattern() -> re.Pattern[str]:
+    words = alternation(vocab.load("claim_scope")["per_unit_words"])
+    return re.compile(rf"^(?:(?:were|was|are|is|been|being|deployed|posted|stationed|assigned|placed)\s+){{0,2}}"
+                      rf"(?:{words})\b")
+
+
 def _end_token(toks: list[Token], q: Quantity, claim: Claim) -> int:
     """The last token of the claim's counted phrase ("26 injured workers" ends at "workers")."""
     return next((i for i in range(q.last_token, len(toks)) if toks[i].end >= claim.char_end), q.last_token)
