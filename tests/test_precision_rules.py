@@ -236,6 +236,10 @@ METRIC_CLAUSES = [
     ("Three climbers perished at the summit ridge.", "Three climbers", "killed"),
     ("Eight died at the site of the collapse.", "Eight", "killed"),
     ("Two gunmen killed at least four guards.", "Two gunmen", "other"),
+    # a bare "one" that goes on a list of the hurt with their condition; "one of them said" counts nobody
+    ("Five crew members remain hospitalised, one in intensive care.", "one", "injured"),
+    ("Eight hikers are at the clinic, one of those in a serious condition.", "one", "injured"),
+    ("Seven pupils were hurt, one of them told reporters.", "one", None),
 ]
 
 

@@ -103,7 +103,8 @@ def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_
     if q.written == "pronoun_one":  # "one soldier was killed" counts; "one of them", "no one" do not
         return unit is not None and metric != "other" and toks_before != "no" and (
             subject is not None or toks_before in vocab.metric_cues()  # "killing one"
-            or (toks_before in {"and", ","} and after_phrase in _ONE_CONTINUES))  # "... and one was killed"
+            or (toks_before in {"and", ","} and after_phrase in vocab.word_set("number_words", "one_continues")))
+        # "... and one was killed", ", one in critical condition"
     if q.written == "article":  # "a man was shot and killed", "two women and a man died"
         return unit in _people() and metric != "other" and (
             after_phrase in {"was", "is", "has", "had"} or toks_before == "and") \
@@ -127,10 +128,6 @@ def _small_bare_word(q: Quantity, unit: str | None) -> bool:
     """A number under ten written as a word, exact, with no noun or unit: "two", "seven"."""
     return unit is None and q.unit_hint is None and q.written == "words" and q.qualifier == "exact" \
         and q.number_value < 10
-
-
-# Words after a bare "one" that make it a count in a list ("four were hurt and one died", ", one fatally").
-_ONE_CONTINUES = frozenset({"was", "is", "has", "had", "died", "dies", "fatally", "critically", "seriously"})
 
 
 @lru_cache(maxsize=1)
@@ -247,6 +244,9 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     after = toks[q.last_token + 1].lower if q.last_token + 1 < len(toks) else ""
     head = thing.last_token if thing.last_token >= 0 else q.last_token
     after_phrase = toks[head + 1].lower if head + 1 < len(toks) else ""
+    if q.written == "pronoun_one" and after_phrase == "of" and head + 3 < len(toks) \
+            and toks[head + 2].lower in vocab.word_set("number_words", "one_of_group"):
+        after_phrase = toks[head + 3].lower  # "three are in hospital, one of them in intensive care"
     if not _keep(q, unit, thing.subject, metric, before, after, after_phrase,
                  context_keeps=lambda: answer or right_after(toks, q.first_token, earlier_cues())
                  or kept_for_its_context(toks, q)):
