@@ -252,6 +252,28 @@ def test_metric_from_the_numbers_own_clause(sentence: str, quantity_text: str, m
         assert [c.metric for c in found] == [metric]
 
 
+# Field labels of a record: an aside after the cue, a label that opens with a cue and goes on, bullets in one
+# sentence, and a label that names one place of treatment (a share of the hurt); a thing's label is no harm
+RECORD = """The tanker blew up at the depot on Friday, the fire brigade said.
+
+SUMMARY OF HARM
+Deaths (provisional): 5
+Hurt (hospital register): 18
+Treated at the field post: 7
+Admitted to Marsh Road Clinic: 6
+Listed in the register: • Hurt (own count): 21 • Stretcher cases moved by road: 4
+Clinic rooms: 12
+"""
+RECORD_FIELDS = [("5", "killed", False), ("18", "injured", False), ("7", "injured", False),
+                 ("6", "injured", True), ("21", "injured", False), ("12", "other", False)]
+
+
+@pytest.mark.parametrize(("quantity_text", "metric", "share"), RECORD_FIELDS)
+def test_record_field_labels(quantity_text: str, metric: str, share: bool) -> None:
+    found = _one(RECORD, quantity_text)
+    assert (found.metric, found.is_partial) == (metric, share)
+
+
 # Definite small counts with nothing happening to them point back to people already counted.
 ANAPHORA = [
     "The two nominees shook hands after the debate.",

@@ -565,13 +565,55 @@ def spells_out_a_group(toks: list[Token], q_first: int, *, right_after: bool = F
 
 
 def field_label(toks: list[Token], q_first: int) -> str | None:
+    """The metric a record's field label names when the figure follows it (see _read_label)."""
+    return _read_label(toks, q_first)[0]
+
+
+def names_a_place_of_treatment(toks: list[Token], q_first: int) -> bool:
+    """A field labelled with one place of treatment ("Hollin General Hospital: 19"): a share of the hurt."""
+    return _read_label(toks, q_first)[1]
+
+
+def _read_label(toks: list[Token], q_first: int) -> tuple[str | None, bool]:
     """The metric a record's field label names when the figure follows it: "Injured: 61 persons",
-    "2.1 Deaths: 13 persons" (a report's numbered paragraph), "Dead: 3 soldiers, 2 civilians"."""
-    start = 1 if is_paragraph_number(toks, 0) else 0
-    if q_first < start + 2 or toks[q_first - 1].text != ":":
-        return None
+    "2.1 Deaths: 13 persons" (a report's numbered paragraph), "Dead: 3 soldiers, 2 civilians", "• Injured
+    (registered): 63", "Treated at the scene: 6"; and whether the label is one place of treatment
+    ("Taken to Brook County Hospital: 14")."""
+    if q_first < 2 or toks[q_first - 1].text != ":":
+        return None, False
+    end = q_first - 1
+    start = end - 1  # the label opens after a bullet, a field before it or the sentence's start
+    while start > 0 and end - start <= _LABEL_WORDS and toks[start - 1].text not in _LABEL_OPENERS \
+            and not toks[start - 1].text[0].isdigit():
+        start -= 1
+    if start == 0 and is_paragraph_number(toks, 0):
+        start = 1
+    if toks[end - 1].text == ")":  # "Injured (registered): 63": an aside qualifies the label
+        end = next((k for k in range(end - 2, start, -1) if toks[k].text == "("), end)
     cue = _cue_at(toks, start)
-    return cue[0] if cue and start + cue[2] == q_first - 1 else None
+    if cue and start + cue[2] == end:
+        return cue[0], False
+    if end - start > _LABEL_WORDS or any(t.text in _LABEL_BREAKS for t in toks[start:end]):
+        return None, False
+    if q_first + 1 < len(toks) and toks[q_first + 1].text[0].isalpha() \
+            and singular(toks[q_first + 1].lower) not in _known_people():
+        return None, False  # "Treated at the depot: 40 vehicles": the figure names a thing of its own
+    others = {c[0] for k in range(start + 1, end) if (c := _cue_at(toks, k))}
+    padded = f" {' '.join(t.lower for t in toks[start:end])} "
+    opening = next((p for p in _treatment_places() if padded.startswith(p)), None)
+    # "Taken to Brook County Hospital: 14", "Hospital Santa Clara: 19"; "Hospital beds: 40" counts beds
+    place = any(padded.endswith(p) for p in _treatment_places()) or opening is not None and all(
+        t.text[0].isupper() or len(t.text) <= 3 for t in toks[start + len(opening.split()):end])
+    if cue and others <= {cue[0]}:  # "Treated at the first-aid post: 11", "Killed by falling masonry: 4"
+        return cue[0], place and cue[0] == "injured"
+    if not cue and others <= {"injured"} and place:
+        return "injured", True
+    return None, False
+
+
+_LABEL_WORDS = 10  # the longest field label read, in tokens
+_LABEL_OPENERS = frozenset({"•", "·", "▪", "-", "–", "—", ":", ";", "."})  # what a label follows in a list
+_LABEL_BREAKS = frozenset({",", "\"", "“", "”"})  # a sentence, not a label, runs up to the colon
 
 
 def _another_item_after(toks: list[Token], q_first: int) -> bool:

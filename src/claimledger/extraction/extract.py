@@ -26,6 +26,7 @@ from claimledger.extraction.counted import (
     first_metric_cue,
     location_for,
     metric_for,
+    names_a_place_of_treatment,
     sent_to_respond,
     sentence_event,
     singular,
@@ -272,7 +273,8 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     added = added or (bool(following) and following[0] in vocab.word_set("claim_scope", "addition_words"))
     partial = added or (following[:1] == ["of"] and len(following) > 1 and following[1] in _PARTITIVE) \
         or following[:1] in (["more"], ["other"])  # "one additional patient", "two further bodies": the step
-    list_item = spells_out_a_group(toks, q.first_token, right_after=thing.last_token < 0)
+    list_item = spells_out_a_group(toks, q.first_token, right_after=thing.last_token < 0) \
+        or names_a_place_of_treatment(toks, q.first_token)  # "• Hollin General Hospital: 19": one hospital's share
     partial = partial or (q.written == "article" and before == "and")  # "a man and a woman had died"
     return Claim(
         section=section, sentence_idx=sent.idx, sentence=sent.text, char_start=start, char_end=end,
