@@ -1402,6 +1402,12 @@ def test_a_summary_box_figure_takes_the_source_of_the_entry_that_states_it() -> 
     ("How many died is still disputed. The mountain rescue service puts it at 14.", "14", "killed"),
     ("The mining union said 31 miners died, while the operator gave a figure of 27.", "27", "killed"),
     ("The hospital said 64 people were treated for burns. \"We stand by 64,\" its director said.", "64", "injured"),
+    # records a speaker holds, one for each person counted
+    ("The villagers say 40 fishermen drowned. \"Our register holds 40 names,\" the elder said.", "40 names",
+     "killed"),
+    ("The clinic said 17 pupils were hurt. \"I have 17 case files on my desk,\" a doctor said.", "17 case files",
+     "injured"),
+    ("The army said 9 soldiers died. They showed us 9 autopsy reports.", "9 autopsy reports", "killed"),
 ])
 def test_a_bare_figure_counts_what_was_just_counted(body: str, quantity_text: str, metric: str) -> None:
     claim = _one(body, quantity_text)
@@ -1411,6 +1417,7 @@ def test_a_bare_figure_counts_what_was_just_counted(body: str, quantity_text: st
 @pytest.mark.parametrize(("body", "quantity_text"), [
     ("The blast killed 12 people. The agency said 2,000 homes lost power.", "2,000 homes"),
     ("The blast killed 12 people. Police gave a figure of 5 percent for the rise in calls.", "5 percent"),
+    ("The blast killed 12 people. A petition carrying 3,000 names was handed to the mayor.", "3,000 names"),
 ])
 def test_a_figure_with_its_own_noun_keeps_it(body: str, quantity_text: str) -> None:
     assert _one(body, quantity_text).metric not in ("killed", "injured")

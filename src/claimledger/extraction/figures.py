@@ -74,6 +74,15 @@ def in_a_figure_slot(toks: list[Token], first: int) -> bool:
     return last in reporting  # "The health authority says 87."
 
 
+def held_records(toks: list[Token], first: int, subject: str | None) -> bool:
+    """Whether the number at token `first` counts records a speaker holds, one for each person: "We have
+    21 names", "Our list has 16 names", "we have 15 post-mortem reports" (see figure_records)."""
+    if subject is None or subject.lower() not in vocab.word_set("claim_scope", "figure_records"):
+        return False
+    holders = vocab.word_set("claim_scope", "figure_holders")
+    return any(t.lower in holders for t in toks[max(0, first - 3):first])
+
+
 def _harm_metrics(claims: list[Claim]) -> list[str]:
     return [c.metric for c in claims if c.metric in _COUNTED_HARMS and not c.is_partial]
 
@@ -87,12 +96,13 @@ def give_figures_their_count(toks: list[Token], kept: list[tuple[Quantity, Claim
     opens the sentence is one too ("How many died?" then "Nine, according to the ministry")."""
     slots: list[Claim] = []
     for i, (q, claim) in enumerate(kept):
-        if claim.metric != "other" or claim.unit is not None or q.unit_hint is not None:
+        record = claim.unit is not None and held_records(toks, q.first_token, claim.subject)
+        if claim.metric != "other" or (claim.unit is not None and not record) or q.unit_hint is not None:
             continue
         previous = kept[i - 1] if i else None
         listed = previous is not None and any(previous[1] is c for c in slots) \
             and {t.lower for t in toks[previous[0].last_token + 1:q.first_token]} <= _JOINERS
-        if listed or in_a_figure_slot(toks, q.first_token) or (answers_a_question and q.first_token == 0):
+        if record or listed or in_a_figure_slot(toks, q.first_token) or (answers_a_question and q.first_token == 0):
             slots.append(claim)  # "Police say 19 and 60": the second answers in the same breath
     if not slots:
         return
