@@ -1414,6 +1414,18 @@ def test_a_bare_figure_counts_what_was_just_counted(body: str, quantity_text: st
     assert (claim.metric, claim.kind) == (metric, "count")
 
 
+# A bare part of a group named by a pronoun or a cue counts what the group counts
+@pytest.mark.parametrize(("body", "quantity_text", "metric"), [
+    ("Fourteen miners were killed underground. Six of those were contractors, the union said.", "Six", "killed"),
+    ("The quake hurt 80 villagers. Of them, 25 were under ten.", "25", "injured"),
+    ("Of the fatalities, 7 were tourists from abroad.", "7", "killed"),
+    ("Three tourists were injured. Then 12 of them were flown home.", "12", "other"),  # a larger part is no part
+    ("The club has 40 members. Nine of them are coaches.", "Nine", "other"),
+])
+def test_a_bare_part_counts_what_its_group_counts(body: str, quantity_text: str, metric: str) -> None:
+    assert _one(body, quantity_text).metric == metric
+
+
 @pytest.mark.parametrize(("body", "quantity_text"), [
     ("The blast killed 12 people. The agency said 2,000 homes lost power.", "2,000 homes"),
     ("The blast killed 12 people. Police gave a figure of 5 percent for the rise in calls.", "5 percent"),

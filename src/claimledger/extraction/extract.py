@@ -33,7 +33,7 @@ from claimledger.extraction.counted import (
     spells_out_a_group,
 )
 from claimledger.extraction.dates import DateMention, find_dates
-from claimledger.extraction.figures import give_figures_their_count
+from claimledger.extraction.figures import give_figures_their_count, give_parts_their_group
 from claimledger.extraction.hedges import hedge_in, is_projection
 from claimledger.extraction.kinds import kind_of, set_aside_kind
 from claimledger.extraction.lists import HARMS, earlier_cues, kept_for_its_context, share_across_list
@@ -349,6 +349,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         previous = stated_before if sent.idx == stated_in + 1 else []  # the sentence before's figures
         discussed = partial(_count_under_discussion, sents, sentence_tokens, sent, recent_harms)
         give_figures_their_count(toks, kept, previous, discussed, _default_units(), answers_a_question=asked)
+        give_parts_their_group(toks, kept, previous, _default_units())
         # a small figure in words that only its context kept ("Police say seven") stays when it got a count
         kept = [(q, c) for q, c in kept if not (c.metric == "other" and _small_bare_word(q, c.unit)
                                                 and (kept_for_its_context(toks, q)

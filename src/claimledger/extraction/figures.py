@@ -15,6 +15,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from claimledger import vocab
+from claimledger.extraction.counted import first_metric_cue
 from claimledger.extraction.quantities import Quantity
 from claimledger.extraction.text import Token
 from claimledger.model import Claim
@@ -121,3 +122,33 @@ def give_figures_their_count(toks: list[Token], kept: list[tuple[Quantity, Claim
         else:
             continue
         claim.metric, claim.kind, claim.unit = metric, "count", default_units.get(metric)
+
+
+def give_parts_their_group(toks: list[Token], kept: list[tuple[Quantity, Claim]], before: list[Claim],
+                           default_units: dict[str, str]) -> None:
+    """Set the metric of a bare figure that counts part of a group named by a pronoun or a cue ("Nine people
+    died. Four of them were firefighters", "Of these, 11 were women", "Of the deaths, 4 were infants"): the
+    metric of that group, the last whole harm figure before it in the sentence, else in the sentence before
+    (`before`), when it is larger. `kept` is the sentence's figures in order."""
+    pronouns = vocab.word_set("claim_scope", "group_pronouns")
+    opening = None  # the sentence's opening "Of ...," phrase: its metric cue, or "group" for a pronoun
+    if len(toks) > 3 and toks[0].lower == "of":
+        comma = next((i for i, t in enumerate(toks) if t.lower == ","), 0)
+        if comma == 2 and toks[1].lower in pronouns:
+            opening = "group"
+        elif 2 < comma <= 5 and toks[1].lower == "the":
+            opening = first_metric_cue(toks[2:comma])
+    for i, (q, claim) in enumerate(kept):
+        if claim.metric != "other" or claim.unit is not None or q.unit_hint is not None or claim.value_low is None:
+            continue
+        after = [t.lower for t in toks[q.last_token + 1:q.last_token + 3]]
+        partitive = after[:1] == ["of"] and after[1:2] and after[1] in pronouns
+        if partitive or opening == "group":
+            wholes = [c for _, c in kept[:i] if c.metric in _COUNTED_HARMS] or \
+                [c for c in before if c.metric in _COUNTED_HARMS]
+            whole = wholes[-1] if wholes else None
+            metric = whole.metric if whole and (whole.value_low or 0) > claim.value_low else None
+        else:
+            metric = opening if opening in _COUNTED_HARMS and q.first_token > 2 else None
+        if metric:
+            claim.metric, claim.kind, claim.unit = metric, "count", default_units.get(metric)
