@@ -237,6 +237,10 @@ METRIC_CLAUSES = [
     ("Eight died at the site of the collapse.", "Eight", "killed"),
     ("Two gunmen killed at least four guards.", "Two gunmen", "other"),
     # a bare "one" that goes on a list of the hurt with their condition; "one of them said" counts nobody
+    # the event a predicate happened in is no predicate of its own
+    ("Six shoppers were hurt in a stabbing at the market.", "Six shoppers", "injured"),
+    ("Four fans were injured during a shooting outside the arena.", "Four fans", "injured"),
+    ("Two guards were shot in the raid on the depot.", "Two guards", "casualties"),
     ("Five crew members remain hospitalised, one in intensive care.", "one", "injured"),
     ("Eight hikers are at the clinic, one of those in a serious condition.", "one", "injured"),
     ("Seven pupils were hurt, one of them told reporters.", "one", None),

@@ -414,6 +414,8 @@ def _cues_after(toks: list[Token], start: int) -> list[tuple[str, str, int]]:
             break
         if predicates and word in _SUBORDINATORS:
             break  # "three others were injured as the crowd fled": the flight is the crowd's, not theirs
+        if predicates and word in _circumstance_prepositions():
+            break  # "nine were hurt in the stabbing": the stabbing is the event they were hurt in
         if toks[k].text[0].isupper() and toks[k].text not in _CALENDAR_WORDS:
             break  # a name: what follows is said of that person ("the nine voting to put Nichols to death")
         cue = _cue_at(toks, k)
@@ -469,6 +471,11 @@ def _after_aside(toks: list[Token], start: int) -> int:
             # a comma aside may hold commas itself ("aged 4, 6 and 9"): it ends at the comma before the verb
             return k if close == "," and toks[k - 1].lower == "," and k - 1 > start else start
     return start
+
+
+@lru_cache(maxsize=1)
+def _circumstance_prepositions() -> frozenset[str]:
+    return vocab.word_set("metrics", "circumstance_prepositions")
 
 
 @lru_cache(maxsize=1)
