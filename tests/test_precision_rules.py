@@ -1425,6 +1425,10 @@ def test_a_bare_figure_counts_what_was_just_counted(body: str, quantity_text: st
     ("Of the fatalities, 7 were tourists from abroad.", "7", "killed"),
     ("Three tourists were injured. Then 12 of them were flown home.", "12", "other"),  # a larger part is no part
     ("The club has 40 members. Nine of them are coaches.", "Nine", "other"),
+    # people a count includes, and people among a group named by a pronoun
+    ("The mayor says 14 people died. Her tally includes five workers who lived at the lodge.", "five workers", "killed"),
+    ("Shelling wounded 60 villagers. Among them were 15 pupils, a nurse said.", "15 pupils", "injured"),
+    ("The choir has 30 singers. Among them are four tenors.", "four tenors", "other"),
 ])
 def test_a_bare_part_counts_what_its_group_counts(body: str, quantity_text: str, metric: str) -> None:
     assert _one(body, quantity_text).metric == metric

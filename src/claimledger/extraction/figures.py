@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from claimledger import vocab
 from claimledger.extraction.counted import first_metric_cue
+from claimledger.extraction.keys import counts_people
 from claimledger.extraction.quantities import Quantity
 from claimledger.extraction.text import Token
 from claimledger.model import Claim
@@ -139,16 +140,36 @@ def give_parts_their_group(toks: list[Token], kept: list[tuple[Quantity, Claim]]
         elif 2 < comma <= 5 and toks[1].lower == "the":
             opening = first_metric_cue(toks[2:comma])
     for i, (q, claim) in enumerate(kept):
-        if claim.metric != "other" or claim.unit is not None or q.unit_hint is not None or claim.value_low is None:
+        if claim.metric != "other" or q.unit_hint is not None or claim.value_low is None:
+            continue
+        named = counts_people(claim.unit) and _named_in_a_group(toks, q.first_token)
+        if claim.unit is not None and not named:
             continue
         after = [t.lower for t in toks[q.last_token + 1:q.last_token + 3]]
         partitive = after[:1] == ["of"] and after[1:2] and after[1] in pronouns
-        if partitive or opening == "group":
+        if partitive or named or opening == "group":
             wholes = [c for _, c in kept[:i] if c.metric in _COUNTED_HARMS] or \
                 [c for c in before if c.metric in _COUNTED_HARMS]
             whole = wholes[-1] if wholes else None
             metric = whole.metric if whole and (whole.value_low or 0) > claim.value_low else None
         else:
             metric = opening if opening in _COUNTED_HARMS and q.first_token > 2 else None
-        if metric:
+        if metric and named:
+            claim.metric, claim.kind, claim.is_partial = metric, "count", True
+        elif metric:
             claim.metric, claim.kind, claim.unit = metric, "count", default_units.get(metric)
+
+
+def _named_in_a_group(toks: list[Token], first: int) -> bool:
+    """People a count includes ("its count includes two people who ...") or among a group named by a pronoun
+    ("Among them were 11 children")."""
+    if first >= 3 and toks[first - 1].lower in _LINK_VERBS and toks[first - 2].lower in \
+            vocab.word_set("claim_scope", "group_pronouns") and toks[first - 3].lower == "among":
+        return True
+    includes = vocab.word_set("claim_scope", "include_verbs")
+    verb = next((k for k in range(first - 1, max(-1, first - 5), -1) if toks[k].lower in includes), None)
+    return verb is not None and any(t.lower in vocab.word_set("claim_scope", "count_nouns")
+                                    for t in toks[max(0, verb - 4):verb])
+
+
+_LINK_VERBS = frozenset({"were", "was", "are", "is"})
