@@ -1418,6 +1418,18 @@ def test_a_bare_figure_counts_what_was_just_counted(body: str, quantity_text: st
     assert (claim.metric, claim.kind) == (metric, "count")
 
 
+# A bare figure tied to a named place of treatment, in a sentence about the hurt, counts that place's patients
+@pytest.mark.parametrize(("body", "quantity_text", "metric", "share"), [
+    ("Forty people were hurt; 28 at Valley General Hospital and 12 at the Orm Burns Unit.", "28", "injured", True),
+    ("Forty people were hurt; 28 at Valley General Hospital and 12 at the Orm Burns Unit.", "12", "injured", True),
+    ("Buses took 70 injured fans to Mercy Hospital Tarn (45) and Lake Clinic (25).", "45", "injured", True),
+    ("Last spring some 35 at Valley General Hospital went on strike.", "some 35", "other", False),
+])
+def test_a_figure_at_a_named_place_of_treatment(body: str, quantity_text: str, metric: str, share: bool) -> None:
+    found = _one(body, quantity_text)
+    assert (found.metric, found.is_partial) == (metric, share)
+
+
 # A bare part of a group named by a pronoun or a cue counts what the group counts
 @pytest.mark.parametrize(("body", "quantity_text", "metric"), [
     ("Fourteen miners were killed underground. Six of those were contractors, the union said.", "Six", "killed"),
@@ -1426,7 +1438,8 @@ def test_a_bare_figure_counts_what_was_just_counted(body: str, quantity_text: st
     ("Three tourists were injured. Then 12 of them were flown home.", "12", "other"),  # a larger part is no part
     ("The club has 40 members. Nine of them are coaches.", "Nine", "other"),
     # people a count includes, and people among a group named by a pronoun
-    ("The mayor says 14 people died. Her tally includes five workers who lived at the lodge.", "five workers", "killed"),
+    ("The mayor says 14 people died. Her tally includes five workers who lived at the lodge.", "five workers",
+     "killed"),
     ("Shelling wounded 60 villagers. Among them were 15 pupils, a nurse said.", "15 pupils", "injured"),
     ("The choir has 30 singers. Among them are four tenors.", "four tenors", "other"),
 ])

@@ -316,6 +316,11 @@ def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: Count
     destination = _destination_after(toks, phrase_end + 1)
     if destination:
         return destination  # "ambulances took four people to Harmon Regional Medical Center"
+    if thing.last_token < 0 and at_a_named_treatment_place(toks, q_first, q_last) \
+            and any((cue := _cue_at(toks, k)) and cue[0] == "injured" for k in range(len(toks))):
+        # "56 are in hospital with burns - 37 at Dunmore General Hospital": one hospital's patients, in a
+        # sentence about the hurt ("30 at St Luke's Hospital went on strike" counts staff)
+        return "injured"
     # a bare number takes a group's metric only right after it ("of the 301 dead, 276 were ..."): further
     # down a list of names it is an age ("the dead: Beatrice Lowell, 88")
     listed = _apposition_role(toks, q_first, right_after=thing.last_token < 0) or (
@@ -522,6 +527,41 @@ def _destination_after(toks: list[Token], start: int) -> str | None:
         if any(place in rest for place in _treatment_places()):
             return "injured"
     return None
+
+
+_NAME_JOINERS = frozenset({"of", "-", "'s", "’s", "&", "de", "del", "do", "da"})
+_BEING = frozenset({"is", "are", "was", "were", "remain", "remains", "remained"})
+
+
+def _names_a_treatment_place(words: list[str]) -> bool:
+    padded = f" {' '.join(words)} "
+    return any(place in padded for place in _treatment_places())
+
+
+def at_a_named_treatment_place(toks: list[Token], q_first: int, q_last: int) -> bool:
+    """A bare figure tied to a named place of treatment: after it ("37 at Dunmore General Hospital", "24 are
+    at Pellovo District Hospital") or right before it ("Kessa General Hospital 34", "Civil Hospital Dalbek
+    (38)"). Those are the hurt that place holds."""
+    k = q_last + 1
+    if k < len(toks) and toks[k].lower in _BEING:
+        k += 1
+    if k + 1 < len(toks) and toks[k].lower in {"at", "in"}:
+        k += 1 + (toks[k + 1].lower == "the")
+        name: list[str] = []
+        while k < len(toks) and len(name) < 7 and (toks[k].text[0].isupper() or toks[k].lower in _NAME_JOINERS):
+            name.append(toks[k].lower)
+            k += 1
+        if name and _names_a_treatment_place(name):
+            return True
+    k = q_first - 1
+    if k >= 0 and toks[k].text == "(" and q_last + 1 < len(toks) and toks[q_last + 1].text == ")":
+        k -= 1
+    name = []
+    while k >= 0 and len(name) < 7 and (toks[k].text[0].isupper() or toks[k].lower in _NAME_JOINERS):
+        name.insert(0, toks[k].lower)
+        k -= 1
+    return q_first > 0 and bool(name) and (toks[q_first - 1].text[0].isupper() or toks[q_first - 1].text == "(") \
+        and _names_a_treatment_place(name)
 
 
 @lru_cache(maxsize=1)

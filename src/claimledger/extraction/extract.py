@@ -21,6 +21,7 @@ from claimledger.attribution.sources import (
 )
 from claimledger.extraction.counted import (
     CountedThing,
+    at_a_named_treatment_place,
     counted_thing,
     field_label,
     first_metric_cue,
@@ -275,6 +276,8 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
         or following[:1] in (["more"], ["other"])  # "one additional patient", "two further bodies": the step
     list_item = spells_out_a_group(toks, q.first_token, right_after=thing.last_token < 0) \
         or names_a_place_of_treatment(toks, q.first_token)  # "• Hollin General Hospital: 19": one hospital's share
+    list_item = list_item or (metric == "injured" and thing.last_token < 0
+                              and at_a_named_treatment_place(toks, q.first_token, q.last_token))
     partial = partial or (q.written == "article" and before == "and")  # "a man and a woman had died"
     return Claim(
         section=section, sentence_idx=sent.idx, sentence=sent.text, char_start=start, char_end=end,
