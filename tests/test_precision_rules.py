@@ -1437,6 +1437,9 @@ def test_a_figure_at_a_named_place_of_treatment(body: str, quantity_text: str, m
     ("Of the fatalities, 7 were tourists from abroad.", "7", "killed"),
     ("Three tourists were injured. Then 12 of them were flown home.", "12", "other"),  # a larger part is no part
     ("The club has 40 members. Nine of them are coaches.", "Nine", "other"),
+    # a group named again by its figure
+    ("The agency said 48 migrants drowned off the cape. Of the 48, 30 were men.", "the 48", "killed"),
+    ("The agency said 48 migrants drowned off the cape. Of the 50, 30 were men.", "the 50", "other"),
     # people a count includes, and people among a group named by a pronoun
     ("The mayor says 14 people died. Her tally includes five workers who lived at the lodge.", "five workers",
      "killed"),

@@ -147,7 +147,12 @@ def give_parts_their_group(toks: list[Token], kept: list[tuple[Quantity, Claim]]
             continue
         after = [t.lower for t in toks[q.last_token + 1:q.last_token + 3]]
         partitive = after[:1] == ["of"] and after[1:2] and after[1] in pronouns
-        if partitive or named or opening == "group":
+        if claim.quantity_text[:4].lower() == "the " and claim.unit is None:
+            # "Of the 26, nine are employees": the group just counted, named again by its figure
+            same = [c for c in before if c.metric in _COUNTED_HARMS and c.value_low == claim.value_low
+                    and c.value_high == claim.value_high]
+            metric = same[-1].metric if same else None
+        elif partitive or named or opening == "group":
             wholes = [c for _, c in kept[:i] if c.metric in _COUNTED_HARMS] or \
                 [c for c in before if c.metric in _COUNTED_HARMS]
             whole = wholes[-1] if wholes else None
