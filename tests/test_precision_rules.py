@@ -237,6 +237,10 @@ METRIC_CLAUSES = [
     ("Eight died at the site of the collapse.", "Eight", "killed"),
     ("Two gunmen killed at least four guards.", "Two gunmen", "other"),
     # a bare "one" that goes on a list of the hurt with their condition; "one of them said" counts nobody
+    # drowning as a verb kills; a near drowning does not
+    ("The flash flood swept the campsite away, drowning at least four campers.", "at least four campers", "killed"),
+    ("Dozens of children drown each year in garden ponds.", "Dozens of children", "killed"),
+    ("Seven divers survived near drownings off the reef.", "Seven divers", "other"),
     # the event a predicate happened in is no predicate of its own
     ("Six shoppers were hurt in a stabbing at the market.", "Six shoppers", "injured"),
     ("Four fans were injured during a shooting outside the arena.", "Four fans", "injured"),

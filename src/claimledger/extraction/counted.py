@@ -226,9 +226,10 @@ def _cue_at(toks: list[Token], i: int, *, object_follows: bool = False) -> tuple
     killing one person"), and the cue holds."""
     if not object_follows and i >= 2 and toks[i - 1].lower in {"of", "with"} and toks[i - 2].lower in _ACCUSED:
         return None
-    for words in _not_cues().get(toks[i].lower, ()):
-        if tuple(t.lower for t in toks[i:i + len(words)]) == words:
-            return None  # "the death penalty"
+    for start in (i, i - 1) if i > 0 else (i,):
+        for words in _not_cues().get(toks[start].lower, ()):
+            if len(words) > i - start and tuple(t.lower for t in toks[start:start + len(words)]) == words:
+                return None  # "the death penalty"; "near drownings" from its second word
     for words, metric, kind in _cues_by_first_word().get(toks[i].lower, ()):
         end = i + len(words)
         if end <= len(toks) and (len(words) == 1 or tuple(t.lower for t in toks[i:end]) == words):
