@@ -237,6 +237,10 @@ METRIC_CLAUSES = [
     ("Eight died at the site of the collapse.", "Eight", "killed"),
     ("Two gunmen killed at least four guards.", "Two gunmen", "other"),
     # a bare "one" that goes on a list of the hurt with their condition; "one of them said" counts nobody
+    # who the people are gives way to what happened to them
+    ("Three captives had been shot dead by the time police arrived.", "Three captives", "killed"),
+    ("Five refugees were hurt when the shelter roof fell.", "Five refugees", "injured"),
+    ("Six captives were freed at dawn.", "Six captives", "captured"),
     # drowning as a verb kills; a near drowning does not
     ("The flash flood swept the campsite away, drowning at least four campers.", "at least four campers", "killed"),
     ("Dozens of children drown each year in garden ponds.", "Dozens of children", "killed"),

@@ -307,6 +307,10 @@ def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: Count
                 cue = None  # "three victims have injuries": the clause's own cue wins over a weak noun
         if cue and cue[0] == "injured" and _dies_after(toks, phrase_end + 1):
             return "killed"  # "four passengers wounded on Friday had died", "two of the wounded have since died"
+        if cue and cue[0] in _role_metrics():
+            harm = _harm_predicate(toks, phrase_end + 1)
+            if harm:
+                return harm  # "two hostages were killed", "three refugees were injured"
         if cue:
             return cue[0]
     if after:  # "was shot and killed": the event wins over the state
@@ -350,6 +354,23 @@ def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: Count
 @lru_cache(maxsize=1)
 def _death_verbs() -> frozenset[str]:
     return vocab.word_set("claim_scope", "death_verbs")
+
+
+@lru_cache(maxsize=1)
+def _role_metrics() -> frozenset[str]:
+    return vocab.word_set("metrics", "role_metrics")
+
+
+def _harm_predicate(toks: list[Token], start: int) -> str | None:
+    """The killed or injured cue of the predicate right after a counted phrase: an auxiliary, adverbs, then
+    the cue ("were killed", "had been shot dead", "were still injured")."""
+    k = start
+    if k >= len(toks) or toks[k].lower not in _AUXILIARIES:
+        return None
+    while k < len(toks) and (toks[k].lower in _AUXILIARIES or toks[k].lower in _ADVERBS):
+        k += 1
+    cue = _cue_at(toks, k) if k < len(toks) else None
+    return cue[0] if cue and cue[0] in ("killed", "injured") else None
 
 
 def _dies_after(toks: list[Token], start: int) -> bool:
