@@ -768,6 +768,7 @@ def test_money_counted_with_a_noun_is_money() -> None:
 # Counts the unsourced check does not look at: an analyst could not act on the flag.
 NOT_SOURCING_CHECKED = [
     ("A ferry worker was killed when the ramp collapsed.", "A ferry worker"),  # a lone indefinite article
+    ("Two pickers and a 58-year-old driver were hurt when the truck tipped.", "a"),  # an article before an age
     ("Several hikers were hurt on the ridge.", "Several hikers"),  # a small vague word
     ("The injured, two nurses and a porter, were treated on site.", "two nurses"),  # spells out a group
     ("The two other passengers were injured.", "The two other passengers"),  # a definite part

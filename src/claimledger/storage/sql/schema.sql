@@ -172,8 +172,8 @@ create or replace macro is_checked_claim(section, kind, assertion, event_scope, 
 -- - an item of a list that spells out a group ("the wounded, two girls and a man"), or a definite
 --   part ("the two other victims"): the group it belongs to carries the source or the flag;
 -- - someone's own family ("her three children", event_scope 'personal'): not a count about the event;
--- - a small vague word ("several", "a few") and a lone indefinite article ("a man was killed"): no
---   size to source;
+-- - a small vague word ("several", "a few") and a lone indefinite article ("a man was killed", "a
+--   52-year-old woman was hurt", where the article alone is the figure): no size to source;
 -- - "one of the victims" picks one person out of a group counted elsewhere, and "one" with a thing
 --   nothing happened to ("one report", "one big obstacle") counts nothing.
 create or replace macro is_sourcing_checked(section, kind, assertion, event_scope, metric, thing, is_people,
@@ -187,7 +187,7 @@ create or replace macro is_sourcing_checked(section, kind, assertion, event_scop
                      and metric not in ('killed', 'injured', 'casualties', 'captured', 'arrested'), false)
     and not coalesce(value_source = 'vague_policy' and value_high < 10, false)
     and value_source <> 'derived'  -- the count it is derived from carries the source or the flag
-    and not coalesce(value_high = 1 and regexp_matches(lower(quantity_text), '^an? [a-z]'), false);
+    and not coalesce(value_high = 1 and regexp_matches(lower(quantity_text), '^an?( [a-z]|$)'), false);
 
 -- "10,000", "10,000..", "..12,000" or "10,000..12,000": how the views write a claim's bounds.
 -- Whether two claims' origins include one: the same origin, or a body's name of one side inside an origin
