@@ -785,9 +785,25 @@ def test_a_plain_unsourced_count_is_checked() -> None:
     assert _sourcing_checked("Eleven hikers were hurt on the ridge.", "Eleven hikers") is True
 
 
-def _sourcing_checked(sentence: str, quantity_text: str) -> bool:
+@pytest.mark.parametrize(("body", "quantity_text", "checked", "title"), [
+    # a definite count of people repeating a figure the article already gave names that group again
+    ("Twenty-three workers died in the flood on Sunday.\n\nRescuers reached the 23 trapped miners on Monday.",
+     "the 23 trapped miners", False, ""),
+    ("Rescuers reached the 23 trapped miners on Monday.", "the 23 trapped miners", False,
+     "Flood kills 23 workers"),  # the title gave it
+    # a new figure, or one no earlier count gave, is still checked
+    ("Twenty-three workers died in the flood on Sunday.\n\nRescuers reached the 31 trapped miners on Monday.",
+     "the 31 trapped miners", True, ""),
+    ("Rescuers reached the 23 trapped miners on Monday.", "the 23 trapped miners", True, ""),
+])
+def test_a_definite_repeat_of_an_earlier_count_is_not_checked(body: str, quantity_text: str, checked: bool,
+                                                              title: str) -> None:
+    assert _sourcing_checked(body, quantity_text, title=title) is checked
+
+
+def _sourcing_checked(sentence: str, quantity_text: str, title: str = "") -> bool:
     con = warehouse.connect(":memory:")
-    doc = article(sentence)
+    doc = article(sentence, title=title)
     warehouse.store_documents(con, [doc], to_frames([extract_article(doc)]), "r1")
     rows = con.execute("select is_checked from v_claim_sourcing where quantity_text = ?", [quantity_text]).fetchall()
     con.close()

@@ -45,6 +45,7 @@ from claimledger.extraction.parts import (
     mark_back_references,
     mark_parts,
     mark_per_unit,
+    mark_repeated_groups,
     mark_shares_of_a_larger_toll,
     names_a_state,
 )
@@ -722,6 +723,7 @@ def extract_article(article: Article) -> DocumentExtraction:
                                            for n in out.set_aside[first_aside:]]
     _sources_from_body([c for c in out.claims if c.section != "body"], [c for c in out.claims if c.section == "body"])
     mark_back_references([c for c in out.claims if c.section == "body"])
+    mark_repeated_groups(out.claims)
     issuer = release_issuer(article)
     if issuer:  # a press release or situation report states its issuer's own figures
         for claim in out.claims:

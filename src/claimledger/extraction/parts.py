@@ -170,6 +170,22 @@ def mark_back_references(claims: list[Claim]) -> None:
             largest[claim.metric] = max(largest.get(claim.metric, 0), claim.value_low or 0)
 
 
+def mark_repeated_groups(claims: list[Claim]) -> None:
+    """A definite count of people ("the 14 escapees", "the two women") with no source of its own, whose
+    figure a count of people earlier in the article (its title included) already gave, names that group
+    again: the earlier figure carries the source or the flag. The claims are the article's, in order."""
+    stated: set[tuple[float, float | None]] = set()
+    for claim in claims:
+        if claim.value_low is None or claim.kind != "count" \
+                or not (claim.metric != "other" or counts_people(singular(claim.unit or ""))):
+            continue
+        figure = (claim.value_low, claim.value_high)
+        if claim.section == "body" and claim.quantity_text[:4].lower() == "the " and figure in stated \
+                and not claim.sources:
+            claim.is_partial = True
+        stated.add(figure)
+
+
 _REMAINS_OF = (("bodies", "of"), ("body", "of"), ("remains", "of"))
 _SINGLE = frozenset({"a", "an", "one"})
 _ITEM_WORDS = 6  # words an enumeration's single item may take: "a 63 - year - old woman"
