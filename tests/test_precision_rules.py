@@ -740,6 +740,18 @@ def test_bulleted_items_take_the_source_of_the_line_that_introduces_them() -> No
     assert _one(no_colon, "4,000 tents").sources == []
 
 
+@pytest.mark.parametrize(("body", "quantity_text", "sources"), [
+    # a short sentence that opens in another year tells of another time: the speaker before does not go on
+    ("Marsh said nine walkers were hurt. In 2017, five people died at the same bend.", "five people", []),
+    ("Marsh said nine walkers were hurt. Back in 1996 five people died at the same bend.", "five people", []),
+    # without a year it goes on with the same account
+    ("Marsh said nine walkers were hurt. Five people died at the same bend.", "Five people", ["Marsh"]),
+])
+def test_a_short_follow_up_in_another_year_is_not_the_same_account(body: str, quantity_text: str,
+                                                                   sources: list[str]) -> None:
+    assert [s.source_text for s in _one(body, quantity_text).sources] == sources
+
+
 def test_a_count_of_of_those_goes_on_with_the_previous_speaker() -> None:
     body = ("Of the 35 injured, 20 went to the county hospital, director Lena Ruiz said. Eight of those are in "
             "intensive care.")

@@ -600,7 +600,12 @@ def _owner_before_figures(parts: list[str], lowered: list[str]) -> str | None:
 def _short_follow_up(text: str) -> bool:
     """A short plain sentence right after an attributed one in its paragraph ("Fourteen people are
     missing.") goes on with the same account: a reporter who changes source names the new one."""
-    return len(_ANY_WORD.findall(text)) <= 10 and not re.search(r"[“”\"]", text)
+    return len(_ANY_WORD.findall(text)) <= 10 and not re.search(r"[“”\"]", text) and not _ANOTHER_YEAR.match(text)
+
+
+# "In 2019, ...", "Back in 1998 ...": a sentence that opens in another year tells of another time, not the
+# account before it
+_ANOTHER_YEAR = re.compile(r"^\W*[A-Z][a-z]*(?:\s+[a-z]+)?(?:\s+[A-Z][a-z]+)?\s+(?:1[89]|20)\d\d\b")
 
 
 def _inverted_source(text: str, verb: re.Match[str]) -> tuple[str, int] | None:
