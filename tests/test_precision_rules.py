@@ -741,6 +741,15 @@ def test_bulleted_items_take_the_source_of_the_line_that_introduces_them() -> No
 
 
 @pytest.mark.parametrize(("body", "quantity_text", "sources"), [
+    # a list line's mark, then a time phrase, then the subject of the speech verb
+    ("Is the lake safe?\n• Last month police recorded 12 deaths on the ice.", "12 deaths", ["police"]),
+    ("Is the lake safe?\n• On Friday coastguards said 12 swimmers drowned.", "12 swimmers", ["coastguards"]),
+])
+def test_a_list_lines_mark_is_not_part_of_the_lead_in(body: str, quantity_text: str, sources: list[str]) -> None:
+    assert [s.source_text for s in _one(body, quantity_text).sources] == sources
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "sources"), [
     # a short sentence that opens in another year tells of another time: the speaker before does not go on
     ("Marsh said nine walkers were hurt. In 2017, five people died at the same bend.", "five people", []),
     ("Marsh said nine walkers were hurt. Back in 1996 five people died at the same bend.", "five people", []),

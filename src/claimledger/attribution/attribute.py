@@ -159,8 +159,12 @@ def _could_be_a_name(chunk: str) -> bool:
 
 def _without_lead_in(subject: str, start: int) -> tuple[str, int]:
     """The subject without a time or place phrase before it, when no comma sets it off: "On Thursday the
-    authority said", "At its morning briefing the directorate repeats", "Late on Monday police said"."""
+    authority said", "At its morning briefing the directorate repeats", "Late on Monday police said", also
+    after a list line's mark ("• Last year police recorded")."""
     lead_in, lead_in_word = _lead_in()
+    bullet = _bullet().match(subject)
+    if bullet:  # "• Last year police recorded ...", "- On Friday coastguards said ...": a list line's mark first
+        subject, start = subject[bullet.end():], start + bullet.end()
     if not lead_in.match(subject):
         return subject, start
     determiners = [m.start() for m in re.finditer(r"\b(?:the|a|an)\s", subject)]
@@ -188,6 +192,12 @@ _COMMA = re.compile(r",(?!\d{3}\b)")  # not the comma inside "25,000"
 _TRAILING_PRONOUN = re.compile(r"(?<![\s,;])(?<!\band)(?<!\bor)\s+(he|she|it|they|we)"
                                r"(?:\s+(?:had|has|have|was|were|is|are|also|not|did|does|would|will))*\s*$")
 _AGE = re.compile(r"\s*\d{1,3}\s*")
+
+
+@lru_cache(maxsize=1)
+def _bullet() -> re.Pattern[str]:
+    """A list line's mark (data) or dash, with the space after it."""
+    return re.compile(r"^\s*(?:[" + re.escape(str(vocab.load("claim_scope")["bullet_marks"])) + r"]|[-–—*](?=\s))\s*")
 
 
 @lru_cache(maxsize=1)
