@@ -740,6 +740,17 @@ def test_bulleted_items_take_the_source_of_the_line_that_introduces_them() -> No
     assert _one(no_colon, "4,000 tents").sources == []
 
 
+@pytest.mark.parametrize(("body", "quantity_text", "speaker"), [
+    # after a quotation, the speaker's role set off by commas: "Name, head of X, said", "the X's role, Name, said"
+    ('"Eight crew are missing. We have boats out," Ivo Lenz, chief of the port rescue unit, told reporters.',
+     "Eight crew", "Ivo Lenz"),
+    ('"We treated 17 and sent them home. Most had cuts," the clinic\'s head nurse, Ana Pereira, said.',
+     "17", "the clinic's head nurse"),
+])
+def test_a_quotations_speaker_with_a_role_set_off_by_commas(body: str, quantity_text: str, speaker: str) -> None:
+    assert [s.source_text for s in _one(body, quantity_text).sources] == [speaker]
+
+
 @pytest.mark.parametrize(("body", "quantity_text", "sources"), [
     # a list line's mark, then a time phrase, then the subject of the speech verb
     ("Is the lake safe?\n• Last month police recorded 12 deaths on the ice.", "12 deaths", ["police"]),

@@ -12,13 +12,13 @@ from claimledger.extraction.text import Sentence
 # quotation the name may stand behind its title in any case ("defence ministry spokesman Col. Aurel
 # Stanek"); that longer form is only tried anchored, right after the closing mark.
 _SPEAKER = (
-    r"(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}[a-z]+"
+    r"(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|(?:the|a|an)\s+(?:[a-z'’-]+\s+){0,2}[a-z]+"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Oo]fficials?"
 )
 _SPEAKER_AFTER = r"(?:the\s+|a\s+)?(?:[A-Za-z][\w.'’-]*[ \t]+){0,6}?[A-Z][\w.'’-]*|" + _SPEAKER
 # Who the speaker after a quotation is, set off by commas before the verb: '," Ana Ruiz, who runs the
 # shelter, said' or '," Ana Ruiz, a nurse at the clinic, said'.
-_APPOSITIVE = r"(?:,[ \t]+(?:who|whose|a|an|the)[ \t][^,“”\"\n]{0,120},)?"
+_APPOSITIVE = r"(?:,[ \t]+(?:(?:who|whose|a|an|the)[ \t]|[a-z]+[ \t]+(?:of|for|at)[ \t]|[A-Z])[^,“”\"\n]{0,120},)?"
 
 
 # A line that introduces a statement by its speaker, then a colon: the quotation after it is theirs.
