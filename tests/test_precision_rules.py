@@ -740,6 +740,16 @@ def test_bulleted_items_take_the_source_of_the_line_that_introduces_them() -> No
     assert _one(no_colon, "4,000 tents").sources == []
 
 
+@pytest.mark.parametrize(("body", "quantity_text", "sources"), [
+    # "X spoke of N ...": X gives the figure; "X spoke to N ..." reports nothing
+    ("In its first bulletin, the Kestrel Bay coast guard spoke of nine sailors lost at sea.", "nine sailors",
+     ["the Kestrel Bay coast guard"]),
+    ("The mayor spoke to 300 residents in the school hall.", "300 residents", []),
+])
+def test_spoke_of_reports_a_figure(body: str, quantity_text: str, sources: list[str]) -> None:
+    assert [s.source_text for s in _one(body, quantity_text).sources] == sources
+
+
 @pytest.mark.parametrize(("body", "quantity_text", "speaker"), [
     # after a quotation, the speaker's role set off by commas: "Name, head of X, said", "the X's role, Name, said"
     ('"Eight crew are missing. We have boats out," Ivo Lenz, chief of the port rescue unit, told reporters.',

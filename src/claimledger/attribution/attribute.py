@@ -463,6 +463,8 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
             continue  # "figures released by X", "(confirmed by the coroner)": a passive; the cue names X
         if word in vocabulary["that_verbs"] and not re.match(r"\s+that\b", text[m.end():]):
             continue  # "agreed on a plan" reports nothing
+        if word in vocabulary["of_verbs"] and not re.match(r"\s+of\b", text[m.end():]):
+            continue  # "spoke to reporters" reports nothing; "spoke of four dead" does
         subject = _subject_before(text, m.start())
         names: list[str] = []
         span = (0, 0)
