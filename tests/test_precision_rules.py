@@ -740,6 +740,20 @@ def test_bulleted_items_take_the_source_of_the_line_that_introduces_them() -> No
     assert _one(no_colon, "4,000 tents").sources == []
 
 
+@pytest.mark.parametrize(("body", "quantity_text", "assertion"), [
+    # a question the next sentence answers with a denial: its figure is denied, not asserted
+    ("The plant reopened.\n\nIs it true that 30 welders were burned?\nNo. That rumour came from an anonymous "
+     "account.", "30 welders", "denied"),
+    ("I heard 70 people were hurt – is that right?\nNo, the figure was posted by a councillor.", "70 people",
+     "denied"),
+    # "No one ..." is no answer word; a "Yes" confirms
+    ("Were 30 welders burned?\nNo one knows yet.", "30 welders", "asserted"),
+    ("Were 30 welders burned?\n\nYes. The hospital confirmed it.", "30 welders", "asserted"),
+])
+def test_a_question_answered_no_denies_its_figure(body: str, quantity_text: str, assertion: str) -> None:
+    assert _one(body, quantity_text).assertion == assertion
+
+
 @pytest.mark.parametrize(("body", "quantity_text", "sources"), [
     # "X spoke of N ...": X gives the figure; "X spoke to N ..." reports nothing
     ("In its first bulletin, the Kestrel Bay coast guard spoke of nine sailors lost at sea.", "nine sailors",

@@ -59,6 +59,7 @@ from claimledger.extraction.scope import (
     names_a_subset,
     passed_around,
     states_the_correction,
+    verdict_on_a_question,
     verdict_on_the_sentence_before,
     zero_phrases,
 )
@@ -446,13 +447,17 @@ def _carry_another_event_to_the_next_sentence(sents: list[Sentence], claims: lis
 
 def _take_verdicts_on_the_sentence_before(sents: list[Sentence], claims: list[Claim]) -> None:
     """ "Posts said eight miners died. These claims are false.": the asserted figures of a sentence that the
-    next sentence of its paragraph denies or corrects take that status."""
+    next sentence of its paragraph denies or corrects take that status; so do those of a question the next
+    sentence answers with a denial ("Is it true that 20 died?" "No. ...")."""
     verdicts = {s.idx: found for s in sents if s.idx > 0 and (found := verdict_on_the_sentence_before(s.text))}
     for claim in claims:
         verdict = verdicts.get(claim.sentence_idx + 1)
         if verdict and claim.assertion == "asserted" \
                 and sents[claim.sentence_idx].paragraph == sents[claim.sentence_idx + 1].paragraph:
             claim.assertion = verdict
+        elif claim.assertion == "asserted" and claim.sentence_idx + 1 < len(sents) and (answer := verdict_on_a_question(
+                sents[claim.sentence_idx].text, sents[claim.sentence_idx + 1].text)):
+            claim.assertion = answer  # "Is it true that 20 died?" "No. ...": the question's figure is denied
 
 
 def _whole_group_restated(text: str, claims: list[Claim]) -> None:

@@ -97,6 +97,18 @@ def assertion_of(sentence: str) -> str:
 _VERDICT_WORDS = 8
 
 
+@lru_cache(maxsize=1)
+def _denying_answer() -> re.Pattern[str]:
+    words = sorted((str(w) for w in vocab.load("claim_scope")["denying_answers"]), key=len, reverse=True)
+    return re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in words) + r")\s*[.,;:!–—-]", re.IGNORECASE)
+
+
+def verdict_on_a_question(question: str, answer: str) -> str | None:
+    """ "Is it true that 20 workers died?" then "No. That claim came from ...": a question the next sentence
+    answers with a denial; its figures are denied ("denied"), not asserted. None otherwise."""
+    return "denied" if question.rstrip().endswith("?") and _denying_answer().match(answer) else None
+
+
 def verdict_on_the_sentence_before(sentence: str) -> str | None:
     """ "These claims are false.", "It was untrue.", "That figure was wrong.": a short sentence that opens by
     pointing back and denies or corrects; its status (denied, corrected) is that of the figures of the
