@@ -796,6 +796,20 @@ def test_a_short_follow_up_in_another_year_is_not_the_same_account(body: str, qu
     assert [s.source_text for s in _one(body, quantity_text).sources] == sources
 
 
+@pytest.mark.parametrize(("body", "quantity_text", "sources"), [
+    # a sentence that opens with "Its"/"Their" after an attributed one goes on with that source's account
+    ("Mountain wardens brought 60 walkers down from the ridge overnight, the Alpine Rescue Corps said. Its medics "
+     "treated 19 climbers for frostbite at the base station before sending them home.", "19 climbers",
+     ["the Alpine Rescue Corps"]),
+    # a long sentence that opens otherwise does not
+    ("Mountain wardens brought 60 walkers down from the ridge overnight, the Alpine Rescue Corps said. Village "
+     "doctors treated 19 climbers for frostbite at the base station before sending them home.", "19 climbers", []),
+])
+def test_a_sentence_opening_with_its_goes_on_with_the_previous_source(body: str, quantity_text: str,
+                                                                      sources: list[str]) -> None:
+    assert [s.source_text for s in _one(body, quantity_text).sources] == sources
+
+
 def test_a_count_of_of_those_goes_on_with_the_previous_speaker() -> None:
     body = ("Of the 35 injured, 20 went to the county hospital, director Lena Ruiz said. Eight of those are in "
             "intensive care.")

@@ -609,6 +609,13 @@ def _owner_before_figures(parts: list[str], lowered: list[str]) -> str | None:
     return " ".join(owner)
 
 
+def _opens_with_a_possessive(text: str) -> bool:
+    """ "Its medics treated 19 climbers", "Their crews ...": a sentence opening with a possessive pronoun (data)
+    right after an attributed one points back at its source."""
+    first = _ANY_WORD.search(text)
+    return first is not None and first.start() <= 3 and first.group().lower() in cues()["possessive_openers"]
+
+
 def _short_follow_up(text: str) -> bool:
     """A short plain sentence right after an attributed one in its paragraph ("Fourteen people are
     missing.") goes on with the same account: a reporter who changes source names the new one."""
@@ -790,7 +797,7 @@ def attribute(
             # "X said that ...", or a sentence that goes on counting ("Another 23 were missing"):
             # the previous sentence's source still speaks.
             continues = bool(_CONTINUATION.match(sentences[sentence_idx].text)) or _short_follow_up(
-                sentences[sentence_idx].text)
+                sentences[sentence_idx].text) or _opens_with_a_possessive(sentences[sentence_idx].text)
             found = sources_in(sentence_idx - 1, "previous_sentence", start, only_indirect=not continues)
         following = sentence_idx + 1
         if not found and following < len(sentences) and not sentences[following].text.rstrip().endswith(":") \
