@@ -740,6 +740,13 @@ def test_bulleted_items_take_the_source_of_the_line_that_introduces_them() -> No
     assert _one(no_colon, "4,000 tents").sources == []
 
 
+def test_a_company_labelling_a_list_line_gives_its_figure() -> None:
+    body = ("The funerals are on Friday.\n\nThe injured\n• The company: 18 injured, five of them contractors.\n"
+            "• Dorne County Hospital: 22 injured.")
+    assert [s.source_text for s in _one(body, "18 injured").sources] == ["The company"]
+    assert [s.source_text for s in _one(body, "22 injured").sources] == ["Dorne County Hospital"]
+
+
 @pytest.mark.parametrize(("body", "quantity_text", "assertion"), [
     # a question the next sentence answers with a denial: its figure is denied, not asserted
     ("The plant reopened.\n\nIs it true that 30 welders were burned?\nNo. That rumour came from an anonymous "
