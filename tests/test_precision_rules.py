@@ -740,6 +740,14 @@ def test_bulleted_items_take_the_source_of_the_line_that_introduces_them() -> No
     assert _one(no_colon, "4,000 tents").sources == []
 
 
+def test_a_count_of_people_after_according_to_is_who_speaks() -> None:
+    body = "The east gate was left open for an hour, according to three guards who asked not to be named."
+    assert [c.quantity_text for c in claims_of(body)] == []
+    # a count of people that is what the source gives stays a claim
+    kept = "Three guards were hurt at the east gate, according to the prison service."
+    assert [c.quantity_text for c in claims_of(kept)] == ["Three guards"]
+
+
 def test_a_company_labelling_a_list_line_gives_its_figure() -> None:
     body = ("The funerals are on Friday.\n\nThe injured\n• The company: 18 injured, five of them contractors.\n"
             "• Dorne County Hospital: 22 injured.")

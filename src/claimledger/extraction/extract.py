@@ -97,6 +97,13 @@ def claim_id(doc_id: str, section: str, start: int, end: int, derived: str | Non
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
+@lru_cache(maxsize=1)
+def _source_cues() -> tuple[tuple[str, ...], ...]:
+    """The cues after which a count of people is who speaks ("according to two officers"), as word sequences
+    of at most three words (data)."""
+    return tuple(tuple(str(c).lower().split()) for c in vocab.load("reporting_verbs")["source_cues_before_a_count"])
+
+
 def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_before: str, toks_after: str,
           after_phrase: str, *, context_keeps: Callable[[], bool] = lambda: False) -> bool:
     """Whether a number is a claim worth a row (drops pronoun "one" and anaphoric "the two"). `context_keeps`
@@ -255,6 +262,8 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
                  context_keeps=lambda: answer or right_after(toks, q.first_token, earlier_cues())
                  or kept_for_its_context(toks, q)):
         return None
+    if unit in _people() and right_after(toks, q.first_token, _source_cues()):
+        return None  # "according to two officers who spoke on condition of anonymity": who speaks, not a count
     kind = kind_of(q, toks, unit=unit, metric=metric)
     if kind in ("address", "sample"):
         return kind
