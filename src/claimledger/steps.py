@@ -64,8 +64,7 @@ def extractor_fingerprint() -> str:
 def changed_articles(articles: list[Article], staging: Path) -> list[Article]:
     """Articles that are new or edited since the warehouse last stored them; all of them when the
     extractor's vocabularies changed since the last run (stored claims would be stale)."""
-    current = _current_hashes(staging)
-    return list(articles) if current is None else [a for a in articles if current.get(a.doc_id) != a.content_sha256]
+    return _new_or_edited(articles, _current_hashes(staging))
 
 
 @dataclass(frozen=True)
@@ -94,8 +93,7 @@ def ingest_changed(paths: list[Path], staging: Path, default_date: date | None =
     for found, failed in ingest.read_each(paths):
         found = ingest.with_default_date(found, default_date)
         n_read += len(found)
-        changed += [ArticleRef(a.doc_id, a.source_path) for a in found
-                    if current is None or current.get(a.doc_id) != a.content_sha256]
+        changed += [ArticleRef(a.doc_id, a.source_path) for a in _new_or_edited(found, current)]
         errors += failed
     return Ingested(n_read, changed, errors)
 
@@ -115,6 +113,11 @@ def read_partitions(refs: list[ArticleRef], size: int, default_date: date | None
             if ref.doc_id in held:
                 articles.append(held[ref.doc_id])
         yield articles
+
+
+def _new_or_edited(articles: list[Article], current: dict[str, str] | None) -> list[Article]:
+    """The articles whose content differs from what `current` (_current_hashes) stores; all when it is None."""
+    return list(articles) if current is None else [a for a in articles if current.get(a.doc_id) != a.content_sha256]
 
 
 def _current_hashes(staging: Path) -> dict[str, str] | None:

@@ -163,19 +163,20 @@ def read_file(path: Path) -> tuple[list[Article], list[IngestError]]:
     suffix = path.suffix.lower()
     try:
         raw = _read_bytes(path)
+        resolved = str(path.resolve())  # once per file: every article's doc id starts from it
         if suffix in PAGE_SUFFIXES or suffix in FEED_SUFFIXES:
             if not raw.strip():
                 raise BadArticle("empty file")
             if suffix in FEED_SUFFIXES:
-                return _read_feed(source, raw, str(path.resolve()), xml=suffix == ".xml")
+                return _read_feed(source, raw, resolved, xml=suffix == ".xml")
             # bytes, not text: the page's own charset declaration decides how it decodes
-            return [_article(source, path.name, read_page(raw), None, str(path.resolve()))], []
+            return [_article(source, path.name, read_page(raw), None, resolved)], []
         text = _decode(raw)
         if suffix == ".jsonl":
-            return _read_jsonl(source, text, str(path.resolve()))
+            return _read_jsonl(source, text, resolved)
         fields = parse_md(text) if suffix == ".md" else parse_txt(text)
         external = str(fields.get("id") or path.name)
-        return [_article(source, external, fields, None, str(path.resolve()))], []
+        return [_article(source, external, fields, None, resolved)], []
     except (BadArticle, NoMainText, BadFeed) as exc:
         return [], [IngestError(source, None, str(exc))]
     except OSError as exc:  # unreadable, a directory, a broken or looping link
