@@ -225,9 +225,9 @@ _PER_UNIT_WORDS = 6  # tokens after the counted phrase the per-unit words may ta
 
 @lru_cache(maxsize=1)
 def _per_unit_pattern() -> re.Pattern[str]:
-    words = alternation(vocab.load("claim_scope")["per_unit_words"])
-    return re.compile(rf"^(?:(?:were|was|are|is|been|being|deployed|posted|stationed|assigned|placed)\s+){{0,2}}"
-                      rf"(?:{words})\b")
+    scope = vocab.load("claim_scope")
+    verbs, words = alternation(scope["per_unit_verbs"]), alternation(scope["per_unit_words"])
+    return re.compile(rf"^(?:(?:{verbs})\s+){{0,2}}(?:{words})\b")
 
 
 def _end_token(toks: list[Token], q: Quantity, claim: Claim) -> int:

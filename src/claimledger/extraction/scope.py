@@ -99,8 +99,8 @@ _VERDICT_WORDS = 8
 
 @lru_cache(maxsize=1)
 def _denying_answer() -> re.Pattern[str]:
-    words = sorted((str(w) for w in vocab.load("claim_scope")["denying_answers"]), key=len, reverse=True)
-    return re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in words) + r")\s*[.,;:!–—-]", re.IGNORECASE)
+    words = alternation(vocab.load("claim_scope")["denying_answers"])
+    return re.compile(rf"^\W*(?:{words})\s*[.,;:!–—-]", re.IGNORECASE)
 
 
 def verdict_on_a_question(question: str, answer: str) -> str | None:
