@@ -98,7 +98,7 @@ COMPOSED = ROOT / "eval" / "composed"
 HOLDOUTS = {name: ROOT / "eval" / name
             for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
                          "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14",
-                                      "holdout15", "holdout16", "holdout17")}
+                         "holdout15", "holdout16", "holdout17", "holdout18")}
 FLAG_QUERIES = {
     "unsourced": "select claim_id, null as related_claim_id, claim_id as finding_key, 'warning' as severity "
                  "from v_unsourced_checks where not passed",
