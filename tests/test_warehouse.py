@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import polars as pl
 from claimledger import steps
 from claimledger.checks.flags import FLAG_SCHEMA
 from claimledger.model import Article
+from claimledger.reading import ingest
 from claimledger.storage import warehouse
 
 
@@ -71,6 +73,70 @@ def test_ingest_keeps_the_new_and_edited_articles_and_counts_every_one(tmp_path:
     # an article edited away between ingest and its partition's turn is left to the next run
     (folder / "new.md").unlink()
     assert [a.body.split()[2] for part in steps.read_partitions(second.changed, 1) for a in part] == ["3"]
+
+
+def _store_as_a_run_would(db: Path, articles: list[Article], run_id: str) -> None:
+    con = warehouse.connect(db)
+    warehouse.store_documents(con, articles, steps.extract(articles), run_id)
+    con.execute("insert into runs (run_id, started_at, status, extractor_fingerprint) values (?, ?, 'completed', ?)",
+                [run_id, datetime.now(), steps.extractor_fingerprint()])
+    con.close()
+
+
+def test_a_file_found_as_an_earlier_run_left_it_is_counted_without_being_read(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "ferry.md").write_text("The coast guard said 9 passengers were rescued.\n", encoding="utf-8")
+    (folder / "mine.jsonl").write_text('{"id": "a", "body": "Officials said 3 miners were trapped."}\n'
+                                       '{"id": "b", "body": "A union said 5 miners were trapped."}\n', encoding="utf-8")
+    (folder / "broken.jsonl").write_text("{not json\n", encoding="utf-8")
+    settled = datetime(2025, 1, 1).timestamp()
+    for path in folder.iterdir():
+        os.utime(path, (settled, settled))
+    opened: list[str] = []
+    read_file = ingest.read_file
+    monkeypatch.setattr(ingest, "read_file", lambda path: opened.append(path.name) or read_file(path))
+    db = tmp_path / "w.duckdb"
+
+    first = steps.ingest_changed([folder], db)
+    _store_as_a_run_would(db, [a for part in steps.read_partitions(first.changed, 10) for a in part], "r1")
+    opened.clear()
+    steps.ingest_changed([folder], db)  # every article stored and current now: the files' stamps are kept
+    assert sorted(opened) == ["broken.jsonl", "ferry.md", "mine.jsonl"]
+    opened.clear()
+    again = steps.ingest_changed([folder], db)
+    assert opened == ["broken.jsonl"]  # a file that cannot be read is read (and reported) every run
+    assert (again.n_read, again.changed, len(again.errors)) == (3, [], 1)
+
+    # an edit changes the file's stamp: it is read, and its edited article is new
+    (folder / "mine.jsonl").write_text('{"id": "a", "body": "Officials said 4 miners were trapped."}\n'
+                                       '{"id": "b", "body": "A union said 5 miners were trapped."}\n', encoding="utf-8")
+    os.utime(folder / "mine.jsonl", (settled + 60, settled + 60))
+    opened.clear()
+    edited = steps.ingest_changed([folder], db)
+    assert sorted(opened) == ["broken.jsonl", "mine.jsonl"] and edited.n_read == 3
+    assert [ref.doc_id for ref in edited.changed] == [ingest.read_file(folder / "mine.jsonl")[0][0].doc_id]
+    # another default date or extractor decides the stored articles anew: every file is read
+    opened.clear()
+    steps.ingest_changed([folder], db, datetime(2025, 3, 1).date())
+    assert len(opened) == 3
+    opened.clear()
+    monkeypatch.setattr(steps, "extractor_fingerprint", lambda: "another extractor")
+    assert len(steps.ingest_changed([folder], db).changed) == 3 and len(opened) == 3
+
+
+def test_a_file_written_just_before_a_run_is_read_again_by_the_next(tmp_path: Path, monkeypatch) -> None:
+    # its time stamp may not change if it is written again within the stamp's resolution
+    monkeypatch.setattr(steps, "SETTLED_NS", 3600 * 10**9)  # "just before": however slow this machine is
+    (tmp_path / "fresh.md").write_text("Firefighters said 6 homes burned.\n", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    first = steps.ingest_changed([tmp_path / "fresh.md"], db)
+    _store_as_a_run_would(db, [a for part in steps.read_partitions(first.changed, 10) for a in part], "r1")
+    steps.ingest_changed([tmp_path / "fresh.md"], db)
+    opened: list[str] = []
+    read_file = ingest.read_file
+    monkeypatch.setattr(ingest, "read_file", lambda path: opened.append(path.name) or read_file(path))
+    assert steps.ingest_changed([tmp_path / "fresh.md"], db).n_read == 1 and opened == ["fresh.md"]
 
 
 def test_reports_read_the_live_file_while_an_analyst_has_it_open(tmp_path: Path) -> None:

@@ -6,15 +6,16 @@ import hashlib
 import json
 import logging
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import polars as pl
 
-from claimledger import __version__, vocab, workers
+from claimledger import __version__, settings, vocab, workers
 from claimledger.checks import flags as flagging
 from claimledger.checks import quality
 from claimledger.extraction.extract import DocumentExtraction, extract_article
@@ -23,8 +24,14 @@ from claimledger.model import Article, IngestError
 from claimledger.reading import ingest
 from claimledger.storage import warehouse
 
+if TYPE_CHECKING:
+    import duckdb
+
 T = TypeVar("T")
 log = logging.getLogger(__name__)
+# A file modified this recently may be written again within its time stamp's resolution (a few
+# milliseconds on many file systems): it is read again next run rather than known by its stamp.
+SETTLED_NS = 2_000_000_000
 FLAG_EVIDENCE = {"unsourced": "v_unsourced_claims", "contradiction": "v_contradictions"}
 
 
@@ -64,7 +71,8 @@ def extractor_fingerprint() -> str:
 def changed_articles(articles: list[Article], staging: Path) -> list[Article]:
     """Articles that are new or edited since the warehouse last stored them; all of them when the
     extractor's vocabularies changed since the last run (stored claims would be stale)."""
-    return _new_or_edited(articles, _current_hashes(staging))
+    with warehouse.connect(staging) as con:
+        return _new_or_edited(articles, _current_hashes(con))
 
 
 @dataclass(frozen=True)
@@ -87,15 +95,39 @@ class Ingested:
 def ingest_changed(paths: list[Path], staging: Path, default_date: date | None = None) -> Ingested:
     """Ingest step: read every article under the paths, and name the new and edited ones (see
     changed_articles). No body is kept: read_partitions reads those articles again a partition at a
-    time, so a run's memory follows its partitions, not the archive it reads."""
-    current = _current_hashes(staging)
-    n_read, changed, errors = 0, [], []
-    for found, failed in ingest.read_each(paths):
+    time, so a run's memory follows its partitions, not the archive it reads. A file found as an
+    earlier run left it (same size and modification time, every article then stored and current) is
+    counted, not read."""
+    key = reading_key(default_date)
+    with warehouse.connect(staging) as con:
+        current = _current_hashes(con)
+        stored = {} if current is None else warehouse.file_stamps(con, key)
+    settled_before = time.time_ns() - SETTLED_NS
+    n_read, changed, errors, settled = 0, [], [], []
+    for path in ingest.unique_files(paths):
+        stamp = ingest.stamp(path)
+        known = stored.get(stamp.resolved_path) if stamp else None
+        if stamp and known and known[:2] == (stamp.size_bytes, stamp.mtime_ns):
+            n_read += known[2]
+            continue
+        found, failed = ingest.read_file(path)
         found = ingest.with_default_date(found, default_date)
+        edited = _new_or_edited(found, current)
         n_read += len(found)
-        changed += [ArticleRef(a.doc_id, a.source_path) for a in _new_or_edited(found, current)]
+        changed += [ArticleRef(a.doc_id, a.source_path) for a in edited]
         errors += failed
+        if stamp and not failed and not edited and stamp.mtime_ns < settled_before:
+            settled.append((stamp.resolved_path, stamp.size_bytes, stamp.mtime_ns, len(found)))
+    if settled:
+        with warehouse.connect(staging) as con:
+            warehouse.store_file_stamps(con, settled, key)
     return Ingested(n_read, changed, errors)
+
+
+def reading_key(default_date: date | None) -> str:
+    """What besides a file's bytes decides the articles stored from it: the extractor, the run's
+    --default-date and the article size limit."""
+    return f"{extractor_fingerprint()}|{default_date}|{settings.max_article_chars()}"
 
 
 def read_partitions(refs: list[ArticleRef], size: int, default_date: date | None = None) -> Iterator[list[Article]]:
@@ -120,15 +152,11 @@ def _new_or_edited(articles: list[Article], current: dict[str, str] | None) -> l
     return list(articles) if current is None else [a for a in articles if current.get(a.doc_id) != a.content_sha256]
 
 
-def _current_hashes(staging: Path) -> dict[str, str] | None:
+def _current_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, str] | None:
     """doc_id -> content hash of the stored documents whose claims are current; None when no stored
     claim is (the extractor's vocabularies changed since the last run): every article is extracted."""
-    con = warehouse.connect(staging)
-    try:
-        known = warehouse.known_hashes(con)
-        last = con.execute("select extractor_fingerprint from runs order by started_at desc limit 1").fetchone()
-    finally:
-        con.close()
+    known = warehouse.known_hashes(con)
+    last = con.execute("select extractor_fingerprint from runs order by started_at desc limit 1").fetchone()
     if known and (last is None or last[0] != extractor_fingerprint()):
         return None
     return known

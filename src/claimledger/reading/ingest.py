@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -258,16 +258,41 @@ def with_default_date(articles: list[Article], day: date | None) -> list[Article
 def read_each(paths: Iterable[Path]) -> Iterator[tuple[list[Article], list[IngestError]]]:
     """The articles and errors of each file under the given paths, one file at a time, so that a caller
     can keep only what it needs of each (a large archive's bodies need not all be held at once)."""
+    for path in unique_files(paths):
+        yield read_file(path)
+
+
+def unique_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The article files under the given paths (discover), each once however often it is named
+    ("seeds" and "seeds/a.md")."""
     seen: set[Path] = set()
     for path in discover(paths):
         try:
             real = path.resolve()
         except (OSError, RuntimeError):  # a symlink loop: read_file reports it
             real = path.absolute()
-        if real in seen:  # the same file named twice ("seeds" and "seeds/a.md")
-            continue
-        seen.add(real)
-        yield read_file(path)
+        if real not in seen:
+            seen.add(real)
+            yield path
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """A file as a run found it: an edit changes its size or its modification time."""
+
+    resolved_path: str
+    size_bytes: int
+    mtime_ns: int
+
+
+def stamp(path: Path) -> FileStamp | None:
+    """The file's stamp, taken before it is read (an edit while it is read then shows on the next run);
+    None when it cannot be had (read_file reports why)."""
+    try:
+        found = path.stat()
+        return FileStamp(str(path.resolve()), found.st_size, found.st_mtime_ns)
+    except (OSError, RuntimeError):
+        return None
 
 
 def read_paths(paths: Iterable[Path]) -> tuple[list[Article], list[IngestError]]:

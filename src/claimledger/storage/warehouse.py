@@ -120,7 +120,7 @@ def run_lock(db_path: Path, *, wait_seconds: float = 60.0) -> Iterator[None]:
 # Tables synced group by group on a key (sync_keyed_table.sql); documents and the rows derived from
 # them are synced by sync_documents.sql. Every table of schema.sql is in one or the other.
 SYNCED_ON_KEY = {"claim_flags": "flag_id", "runs": "run_id", "reviews": "review_id",
-                 "validation_results": "run_id", "ingest_errors": "run_id"}
+                 "validation_results": "run_id", "ingest_errors": "run_id", "source_files": "resolved_path"}
 SYNCED_WITH_DOCUMENTS = ("documents", "claims", "claim_sources", "document_dates", "numbers_set_aside")
 
 
@@ -221,6 +221,27 @@ def discard(staging: Path, db_path: Path) -> None:
 def known_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """doc_id -> content hash of every stored document."""
     return dict(con.execute("select doc_id, content_sha256 from documents").fetchall())
+
+
+def file_stamps(con: duckdb.DuckDBPyConnection, reading_key: str) -> dict[str, tuple[int, int, int]]:
+    """resolved path -> (size, modification time, articles) of the files stored under `reading_key`
+    whose every article a run found stored and current (schema.sql, source_files)."""
+    rows = con.execute("select resolved_path, size_bytes, mtime_ns, n_articles from source_files "
+                       "where reading_key = ?", [reading_key]).fetchall()
+    return {path: (size, mtime, n) for path, size, mtime, n in rows}
+
+
+def store_file_stamps(con: duckdb.DuckDBPyConnection, stamps: list[tuple[str, int, int, int]],
+                      reading_key: str) -> None:
+    """Record files (resolved path, size, modification time, articles) whose every article is stored
+    and current, replacing what was recorded of them before."""
+    if not stamps:
+        return
+    frame = pl.DataFrame(stamps, schema={"resolved_path": pl.Utf8, "size_bytes": pl.Int64, "mtime_ns": pl.Int64,
+                                         "n_articles": pl.Int32}, orient="row")
+    con.register("incoming_files", frame.with_columns(reading_key=pl.lit(reading_key)).to_arrow())
+    con.execute("insert or replace into source_files by name select * from incoming_files")
+    con.unregister("incoming_files")
 
 
 def _documents_frame(articles: list[Article], run_id: str, now: datetime) -> pl.DataFrame:

@@ -214,3 +214,16 @@ create or replace macro bounds_text(low, high) as
 -- Severities in order, so that a finding takes its flags' worst: severity_named(max(severity_rank(severity))).
 create or replace macro severity_rank(severity) as case severity when 'error' then 3 when 'warning' then 2 else 1 end;
 create or replace macro severity_named(rank) as case rank when 3 then 'error' when 2 then 'warning' else 'info' end;
+
+-- Article files whose every article a run found stored and current, by size and modification time:
+-- a later run that finds a file as it was counts its articles without reading them (an unchanged
+-- 100,000-article archive was mostly reading and hashing). `reading_key` holds what else decides the
+-- stored articles (the extractor fingerprint, --default-date, the article size limit): under another,
+-- the file is read again.
+create table if not exists source_files (
+    resolved_path varchar primary key,   -- the file's resolved path (document ids start from it)
+    size_bytes    bigint not null,
+    mtime_ns      bigint not null,
+    reading_key   varchar not null,
+    n_articles    integer not null       -- the articles it holds, counted in a run's documents read
+);
