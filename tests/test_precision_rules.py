@@ -412,6 +412,11 @@ EVENT_SCOPES = [
      "other_period"),
     ("Between 2023 and 2025 the charity housed 900 families.", "900 families", "main"),
     ("The quarry blast on 2025-02-28 injured 6 workers.", "6 workers", "main"),
+    # an incident set apart from the event ("not linked to", "not counted by"), or a usual period's figure
+    ("Two climbers were hurt in a rockslide not linked to the storm.", "Two climbers", "other_event"),
+    ("Six hikers who fell on the trail are not counted by the agency.", "Six hikers", "other_event"),
+    ("During a typical season the reef sees 3 shark bites.", "3 shark bites", "other_event"),
+    ("In a normal week 12 patients arrive at the unit, but 90 came on Monday.", "90", "main"),
 ]
 
 
@@ -427,6 +432,9 @@ ASSERTIONS = [
     ("An earlier figure of 18 dead was incorrect, the coroner said.", "18 dead", "corrected"),
     ("Rumors that 50 workers were trapped spread online.", "50 workers", "rumoured"),
     ("Police said 4 people were hurt.", "4 people", "asserted"),
+    # nobody stands behind the figure
+    ("No one has counted 40 bodies in the quarry, the mayor said.", "40 bodies", "denied"),
+    ("Nobody confirmed 70 arrests, the lawyers said.", "70 arrests", "denied"),
     # claims on social media are hearsay; a short sentence pointing back denies or corrects the one before
     ("The council knows of claims on social media that 30 tenants were evicted.", "30 tenants", "rumoured"),
     ("Leaflets said 40 guards had deserted. These claims are untrue.", "40 guards", "denied"),

@@ -29,7 +29,12 @@ def _assertion_patterns() -> list[tuple[str, PhraseSearch]]:
 
 @lru_cache(maxsize=1)
 def _other_event_pattern() -> PhraseSearch:
-    return PhraseSearch(vocab.load("claim_scope")["other_event"])
+    """The other_event cues, and the usual periods ("in a normal summer", "during an average year")."""
+    table = vocab.load("claim_scope")
+    usual = [f"{prep} {'an' if adj[0] in 'aeiou' else 'a'} {adj} {period}"
+             for prep in ("in", "during") for adj in table["usual_period_adjectives"]
+             for period in table["usual_periods"]]
+    return PhraseSearch([*table["other_event"], *usual])
 
 
 @lru_cache(maxsize=1)
