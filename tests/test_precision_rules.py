@@ -420,6 +420,25 @@ EVENT_SCOPES = [
 ]
 
 
+# (title, body, quantity_text, event_scope): harm in a road collision beside an event of another kind is a
+# separate incident's; in an article about a road event it may be the event's own
+COLLISIONS_APART = [
+    ("Landslide buries hamlet above Vesko", "Mud buried six houses in Vesko on Monday and 11 people died.\n\n"
+     "Near the quarry, four people were hurt when a van struck a tractor, police said.", "four people", "other_event"),
+    ("Landslide buries hamlet above Vesko", "Mud buried six houses in Vesko on Monday and 11 people died.\n\n"
+     "Three drivers were injured in a pile-up on the valley road.", "Three drivers", "other_event"),
+    ("Lorry ploughs into crowd in Vesko", "A lorry drove into a crowd in Vesko on Monday and 11 people died.\n\n"
+     "Near the quarry, four people were hurt when a van struck a tractor, police said.", "four people", "main"),
+    ("Landslide buries hamlet above Vesko", "Mud buried six houses in Vesko on Monday and 11 people died.\n\n"
+     "Two pensioners died when mud swept their car off the bridge.", "Two pensioners", "main"),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "quantity_text", "scope"), COLLISIONS_APART)
+def test_a_collision_beside_an_event_of_another_kind(title: str, body: str, quantity_text: str, scope: str) -> None:
+    assert _one(body, quantity_text, title=title, published="2025-03-04").event_scope == scope
+
+
 @pytest.mark.parametrize(("sentence", "quantity_text", "scope"), EVENT_SCOPES)
 def test_event_scope(sentence: str, quantity_text: str, scope: str) -> None:
     assert _one(sentence, quantity_text, published="2025-03-04").event_scope == scope

@@ -56,9 +56,11 @@ from claimledger.extraction.scope import (
     clause_around,
     clause_breaks,
     event_scope_of,
+    names_a_road_event,
     names_a_subset,
     passed_around,
     states_the_correction,
+    tells_of_a_collision,
     verdict_on_a_question,
     verdict_on_the_sentence_before,
     zero_phrases,
@@ -68,6 +70,7 @@ from claimledger.extraction.text import (
     Token,
     list_lead_in,
     normalize_for_numbers,
+    paragraphs,
     right_after,
     sentences,
     tokens,
@@ -316,7 +319,8 @@ def _assertion(clause: str, toks: list, first: int) -> str:
 
 
 def _section_claims(section: str, text: str, published: date | None, speakers: list[str],
-                    out: DocumentExtraction) -> None:
+                    out: DocumentExtraction, *, collisions_apart: bool = False) -> None:
+    """`collisions_apart`: the article's event is no road collision, so harm in one is another incident's."""
     sents: list[Sentence] = sentences(text)
     all_dates = find_dates(text, published)
     out.dates.extend((section, _sentence_of(sents, d.start), d) for d in all_dates)
@@ -395,6 +399,8 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
             if claim.metric == "other" and not claim.is_partial and sent_to_respond(claim.unit, sent.text):
                 claim.metric = "deployed"
         mark_per_unit(toks, kept)  # "4 volunteers at each of the 9 water points": deployed, one point's share
+        if collisions_apart:
+            _set_collisions_apart(sent, kept)
         labelled.extend(c for q, c in kept if field_label(toks, q.first_token))
         for i, (_, c) in enumerate(kept):
             pending.append(c)
@@ -433,6 +439,15 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
                            [c for c in pending if c.char_start >= headline_end])
     _restated_later_in_the_paragraph(sents, pending)  # last: the lede's and the headline's own rules come first
     _whole_group_restated(text, pending)
+
+
+def _set_collisions_apart(sent: Sentence, kept: list[tuple[Quantity, Claim]]) -> None:
+    """In an article whose event is no road collision (a flood, a stampede), harm in a clause telling of one
+    ("two were hurt when a van hit a tram", "five injured in a pile-up") is a separate incident's."""
+    for _, claim in kept:
+        if claim.metric in HARMS and claim.event_scope == "main" and tells_of_a_collision(
+                clause_around(sent.text, claim.char_start - sent.start, claim.char_end - sent.start)):
+            claim.event_scope = "other_event"
 
 
 def _carry_another_event_to_the_next_sentence(sents: list[Sentence], claims: list[Claim]) -> None:
@@ -726,11 +741,15 @@ def extract_article(article: Article) -> DocumentExtraction:
     published = article.published_at.date() if article.published_at else None
     out = DocumentExtraction(article.doc_id, published)
     speakers: list[str] = []
+    lede = next(iter(paragraphs(article.body)), None) if article.body else None
+    headline = f"{article.title}\n{article.subtitle}\n{article.body[lede[0]:lede[1]] if lede else ''}"
+    collisions_apart = not names_a_road_event(headline)
     for section in SECTIONS:
         text = getattr(article, section)
         if text:
             first_claim, first_aside = len(out.claims), len(out.set_aside)
-            _section_claims(section, normalize_for_numbers(text), published, speakers, out)
+            _section_claims(section, normalize_for_numbers(text), published, speakers, out,
+                            collisions_apart=collisions_apart)
             for claim in out.claims[first_claim:]:  # spans slice the stored text, not the reader's copy
                 claim.quantity_text = text[claim.char_start:claim.char_end]
             out.set_aside[first_aside:] = [replace(n, number_text=text[n.char_start:n.char_end])

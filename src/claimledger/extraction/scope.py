@@ -287,6 +287,32 @@ def event_scope_of(clause: str, as_of: date | None, published: date | None, harm
 
 
 @lru_cache(maxsize=1)
+def _collision_pattern() -> re.Pattern[str]:
+    """ "a pile-up", "collided", "the van struck", "a scooter hit a parked bus": a road collision."""
+    table = vocab.load("claim_scope")
+    vehicles, impacts = alternation(table["vehicle_nouns"]), alternation(table["vehicle_impact_verbs"])
+    return re.compile(rf"(?<![\w-])(?:(?:{alternation(table['collision_words'])})"
+                      rf"|(?:{vehicles})(?:\s+[\w-]+){{0,2}}?\s+(?:{impacts}))(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _road_event_words() -> PhraseSearch:
+    table = vocab.load("claim_scope")
+    return PhraseSearch([*table["collision_words"], *table["vehicle_nouns"], *table["road_event_words"]])
+
+
+def tells_of_a_collision(clause: str) -> bool:
+    """Whether a clause tells of a road collision ("when their scooter hit a bus", "in a pile-up")."""
+    return _collision_pattern().search(clause) is not None
+
+
+def names_a_road_event(headline: str) -> bool:
+    """Whether an article's title or first paragraph names a road event, a vehicle or a crash: then a
+    collision in its body may be its own event."""
+    return _road_event_words().search(headline) is not None
+
+
+@lru_cache(maxsize=1)
 def _span_of_years() -> re.Pattern[str]:
     """ "between 2015 and 2024", "from 2010 to 2020", "2016-2021", "2016–21": a span of years."""
     table = vocab.load("claim_scope")
