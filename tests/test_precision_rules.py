@@ -131,6 +131,11 @@ SET_ASIDE = [
     # a numbered paragraph of a report or release opens its line
     ("3.4 Shelters: 210 families are housed in two schools.", "3.4", "identifier"),
     ("12.3 The bridge remains closed to heavy vehicles.", "12.3", "identifier"),
+    # people come whole: a fraction of a person names a section or is a ratio
+    ("The coastguard figure in 2.4 includes people treated at home and is unchanged.", "2.4", "identifier"),
+    # a person "of" a number is that person's age
+    ("Police said a man of 71 and a girl of 9 had drowned.", "71", "age"),
+    ("Police said a man of 71 and a girl of 9 had drowned.", "9", "age"),
 ]
 
 

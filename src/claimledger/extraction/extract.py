@@ -270,6 +270,11 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     kind = kind_of(q, toks, unit=unit, metric=metric)
     if kind in ("address", "sample"):
         return kind
+    if unit in _people() and q.value_low is not None and q.value_low != int(q.value_low) \
+            and q.value_high == q.value_low:
+        # people come whole: "the figure in 2.4 includes people" names a section, "2.5 people a home" a ratio
+        return "identifier" if q.written == "digits" and re.fullmatch(r"\d{1,2}\.\d{1,2}", text[q.start:q.end]) \
+            else "ratio"
     if thing.unit is None and q.unit_hint is None and _per_head_amount(toks, q):
         kind, metric, unit = "money", "other", None  # "will receive 500,000 tanka each": a sum per person
     if _after_none_of(toks, q.first_token):

@@ -125,6 +125,8 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
         return "age"
     if prev in {"aged", "age", "ages"} or _words_before(toks, num.first) in _age_phrases():
         return "age"  # "aged 61", "dies at 95"
+    if prev == "of" and num.first > 1 and num.value < 120 and _an_age_after_of(toks, num):
+        return "age"  # "a woman of 55 and a boy of 12"
     if (
         _capitalised_word_before_comma(before)
         and (re.match(r"^\s*[,;)]", after) or (num.value > 1 and re.match(r"^\s+(?:was|is|has|had)\b", after)
@@ -233,6 +235,15 @@ def _after_people_noun(before: str) -> bool:
 @lru_cache(maxsize=1)
 def _age_phrases() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(str(p).lower().split()) for p in vocab.load("claim_scope")["age_before"])
+
+
+def _an_age_after_of(toks: list[Token], num: NumberMatch) -> bool:
+    """A person, "of", then the number with no counted noun after it ("a boy of 12 died", "a man of 40,"): the
+    person's age (claim_scope.yaml age_of_nouns); "a woman of 55 years" is one too."""
+    if toks[num.first - 2].lower not in vocab.word_set("claim_scope", "age_of_nouns"):
+        return False
+    nxt = toks[num.last + 1] if num.last + 1 < len(toks) else None
+    return nxt is None or not nxt.text[:1].isalpha() or nxt.lower in vocab.word_set("claim_scope", "age_of_followers")
 
 
 def _words_before(toks: list[Token], first: int) -> tuple[str, ...]:
