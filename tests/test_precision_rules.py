@@ -459,6 +459,9 @@ ASSERTIONS = [
     # nobody stands behind the figure
     ("No one has counted 40 bodies in the quarry, the mayor said.", "40 bodies", "denied"),
     ("Nobody confirmed 70 arrests, the lawyers said.", "70 arrests", "denied"),
+    # what everyone says, a message someone saw
+    ("We heard 30 people drowned, that is what everybody was saying.", "30 people", "rumoured"),
+    ("My cousin got a message that 14 miners were trapped.", "14 miners", "rumoured"),
     # claims on social media are hearsay; a short sentence pointing back denies or corrects the one before
     ("The council knows of claims on social media that 30 tenants were evicted.", "30 tenants", "rumoured"),
     ("Leaflets said 40 guards had deserted. These claims are untrue.", "40 guards", "denied"),
