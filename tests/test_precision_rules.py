@@ -257,6 +257,14 @@ METRIC_CLAUSES = [
     ("Five crew members remain hospitalised, one in intensive care.", "one", "injured"),
     ("Eight hikers are at the clinic, one of those in a serious condition.", "one", "injured"),
     ("Seven pupils were hurt, one of them told reporters.", "one", None),
+    # a year or a thing's number right before the verb counts nothing: the verb governs the figure after it
+    ("A landslide in 1998 killed 40 villagers and hurt 75.", "40 villagers", "killed"),
+    ("The fire at Pit No. 6 killed three miners and hurt a dozen more.", "three miners", "killed"),
+    ("The plant's 1,200 employees produced 300 cars.", "300 cars", "other"),
+    # verbs of a harm that hurts without killing, and of one that kills
+    ("Hornets stung 15 pupils near the lake, and one pupil died.", "15 pupils", "injured"),
+    ("Nine walkers had been bitten by stray dogs this month.", "Nine walkers", "injured"),
+    ("Twelve workers have been electrocuted on the grid since 2010.", "Twelve workers", "killed"),
 ]
 
 
@@ -283,6 +291,27 @@ Clinic rooms: 12
 """
 RECORD_FIELDS = [("5", "killed", False), ("18", "injured", False), ("7", "injured", False),
                  ("6", "injured", True), ("21", "injured", False), ("12", "other", False)]
+
+# Labels whose cue comes after who is counted, after where they are, or as the head after one modifier; a
+# label that opens with something else counts that thing
+HEADED_RECORD = """The ferry capsized near the harbour mouth on Sunday, the coast guard said.
+
+CASUALTY TABLE
+Passengers hospitalised: 14
+Crew still in hospital: 3
+In critical condition: 2
+Passengers deceased (confirmed): 8
+Storm fatalities (season): 31
+Cots in critical care: 40
+Phone calls about injuries: 90
+"""
+HEADED_FIELDS = [("14", "injured"), ("3", "injured"), ("2", "injured"), ("8", "killed"), ("31", "killed"),
+                 ("40", "other"), ("90", "other")]
+
+
+@pytest.mark.parametrize(("quantity_text", "metric"), HEADED_FIELDS)
+def test_labels_with_a_head_before_the_cue(quantity_text: str, metric: str) -> None:
+    assert _one(HEADED_RECORD, quantity_text).metric == metric
 
 
 @pytest.mark.parametrize(("quantity_text", "metric", "share"), RECORD_FIELDS)

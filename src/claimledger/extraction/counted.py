@@ -281,8 +281,11 @@ def _governing_metric(toks: list[Token], q_first: int, q_last: int, thing: Count
     for k in range(q_first - 1, max(-1, q_first - 4), -1):
         if toks[k].lower in _CUE_STOPS or _inside_a_name(toks, k):
             break  # "the State Highway Patrol reported three people injured": a name, not a patrol
-        if k > 0 and toks[k - 1].text[0].isdigit() and not is_paragraph_number(toks, k - 1):
-            break  # "159 homicides to its 318,416 residents": the cue is the other figure's noun
+        if k > 0 and toks[k - 1].text[0].isdigit() and not is_paragraph_number(toks, k - 1) \
+                and not (k == q_first - 1 and _names_no_count(toks, k - 1)):
+            # "159 homicides to its 318,416 residents": the cue is the other figure's noun; but in "a blast in
+            # 2019 killed 11 people" the year names no count and the verb governs the figure right after it
+            break
         cue = _cue_at(toks, k, object_follows=True)
         if cue and (cue[1] == "event" or k == q_first - 1):
             override = _destination_after(toks, phrase_end + 1) if cue[0] == "deployed" else None
@@ -388,6 +391,15 @@ def _dies_after(toks: list[Token], start: int) -> bool:
 _SUBORDINATORS = frozenset({"as", "when", "while", "because", "after", "before", "since", "until"})
 # Tokens a cue before a figure does not reach across: clause marks, and bullets ("• nine dead\n• 38
 # treated for hypothermia": the dead are the line before's).
+def _names_no_count(toks: list[Token], i: int) -> bool:
+    """A number that names a year or a thing rather than counting: "in 2019", "shaft No. 3", "Gate 4"."""
+    if _YEAR_TOKEN.fullmatch(toks[i].text):
+        return True
+    j = i - 2 if i >= 2 and toks[i - 1].text == "." else i - 1
+    return j >= 0 and toks[j].lower in vocab.word_set("claim_scope", "identifier_prefixes")
+
+
+_YEAR_TOKEN = re.compile(r"(?:18|19|20)\d\d")  # a year before a verb: "in 2019 killed 11 people"
 _CUE_STOPS = frozenset({",", ".", ";", "and", "but", "•", "·", "▪"})
 # Words that join two clauses; a cue after one of them governs the next clause's figure when a
 # number follows ("four were hurt and two died": "died" is not the four's).
@@ -664,6 +676,8 @@ def _read_label(toks: list[Token], q_first: int) -> tuple[str | None, bool]:
         return cue[0], False
     if end - start > _LABEL_WORDS or any(t.text in _LABEL_BREAKS for t in toks[start:end]):
         return None, False
+    if cue is None:  # "Persons injured: 46", "In intensive care: 1", "Heat injuries: 93": a cue after the head
+        cue, start = _cue_after_label_head(toks, start, end)
     if q_first + 1 < len(toks) and toks[q_first + 1].text[0].isalpha() \
             and singular(toks[q_first + 1].lower) not in _known_people():
         return None, False  # "Treated at the depot: 40 vehicles": the figure names a thing of its own
@@ -678,6 +692,23 @@ def _read_label(toks: list[Token], q_first: int) -> tuple[str | None, bool]:
     if not cue and others <= {"injured"} and place:
         return "injured", True
     return None, False
+
+
+def _cue_after_label_head(toks: list[Token], start: int, end: int) -> tuple[tuple[str, str, int] | None, int]:
+    """The cue of a label that opens with who is counted or where they are ("Persons treated for burns",
+    "Patients still admitted", "In intensive care"), or whose last word is a cue that counts people
+    ("Heat injuries", "Road deaths"); and the token where it starts. Any other opening word ("Beds in
+    intensive care", "Calls about injuries") makes the label count something else."""
+    leads = vocab.word_set("claim_scope", "label_lead_words")
+    for k in range(start, end):
+        cue = _cue_at(toks, k)
+        if cue is not None:
+            if k == start + 1 and k + cue[2] == end and singular(toks[k].lower) in _known_people() \
+                    and singular(toks[start].lower) == toks[start].lower:
+                return cue, k  # "Heat injuries": one singular modifier before the cue, the label's head noun
+            heads = all(t.lower in leads or singular(t.lower) in _known_people() for t in toks[start:k])
+            return (cue, k) if heads else (None, start)
+    return None, start
 
 
 _LABEL_WORDS = 10  # the longest field label read, in tokens
