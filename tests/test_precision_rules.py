@@ -1952,3 +1952,9 @@ def test_a_sentence_opening_on_a_pronoun_goes_on_about_the_event_before(body: st
 ])
 def test_a_count_per_unit_is_one_units_share(body: str, quantity_text: str, partial: bool) -> None:
     assert _one(body, quantity_text).is_partial is partial
+
+
+def test_a_corrected_figure_still_names_the_count_a_bare_figure_answers() -> None:
+    body = ("Correction: An earlier entry said the union counted 4,400 injured. "
+            "That was mistyped. The union's figure is 440.")
+    assert _one(body, "440").metric == "injured"

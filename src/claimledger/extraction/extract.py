@@ -392,8 +392,9 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         run_sentences = [*run_sentences[-(_BREAKDOWN_SENTENCES - 1):], (sent.idx, stated_before)] if same_run \
             else [(sent.idx, stated_before)]
         broken_down.extend(mark_a_breakdown_over_sentences([figures for _, figures in run_sentences]))
-        recent_harms.extend((sent.idx, c.metric) for _, c in kept
-                            if c.metric in HARMS and not c.is_partial and c.assertion == "asserted")
+        # a figure since corrected or denied still names the count under discussion ("An earlier post said 3,030
+        # injured. That was a typing error. The agency's figure is 303.")
+        recent_harms.extend((sent.idx, c.metric) for _, c in kept if c.metric in HARMS and not c.is_partial)
         lead_in = list_lead_in(sents, sent.idx)
         if lead_in is not None and names_a_subset(sents[lead_in].text):
             for _, claim in kept:
