@@ -265,6 +265,9 @@ METRIC_CLAUSES = [
     ("Hornets stung 15 pupils near the lake, and one pupil died.", "15 pupils", "injured"),
     ("Nine walkers had been bitten by stray dogs this month.", "Nine walkers", "injured"),
     ("Twelve workers have been electrocuted on the grid since 2010.", "Twelve workers", "killed"),
+    # needing or seeking care is being hurt
+    ("Paramedics said 45 cyclists needed treatment after the pile-up.", "45 cyclists", "injured"),
+    ("About 300 residents sought medical attention for smoke inhalation.", "About 300 residents", "injured"),
 ]
 
 
