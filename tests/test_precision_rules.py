@@ -268,6 +268,11 @@ METRIC_CLAUSES = [
     # needing or seeking care is being hurt
     ("Paramedics said 45 cyclists needed treatment after the pile-up.", "45 cyclists", "injured"),
     ("About 300 residents sought medical attention for smoke inhalation.", "About 300 residents", "injured"),
+    # a bare figure in a state of the hurt after a count of them; being critical of something is no harm
+    ("Forty climbers were hurt in the avalanche. Five are critical, a medic said.", "Five", "injured"),
+    ("Sixteen sailors were burned. Four were on ventilators on Friday.", "Four", "injured"),
+    ("Ninety pupils were cut by glass. Eight are on its wards tonight.", "Eight", "injured"),
+    ("Nine councillors voted. Four are critical of the budget.", "Four", None),
 ]
 
 
@@ -408,6 +413,10 @@ PARTS = [
     # a field with one figure states the group's size; a field listing several figures spells it out
     ("Wounded: 23 people, nine of them seriously.", "23 people", False),
     ("Dead: 4 miners, 2 rescuers and a guard.", "4 miners", True),
+    # critical or on a ventilator is a state some of the hurt are in
+    ("Forty climbers were hurt in the avalanche. Five are critical, a medic said.", "Five", True),
+    ("Sixteen sailors were burned. Four were on ventilators on Friday.", "Four", True),
+    ("Ninety pupils were cut by glass. Eight are on its wards tonight.", "Eight", True),
 ]
 
 
