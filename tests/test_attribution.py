@@ -56,6 +56,12 @@ ATTRIBUTIONS = [
     ("The ferry line counts 14 injured passengers.", "14", {"ferry line"}, "counts"),
     ("A volunteer watchdog has logged 52 drownings on the coast since May.", "52", {"volunteer watchdog"},
      "logged"),
+    # a verb of recording with a figure as its object: its subject, a plain noun phrase too, keeps the figure
+    ("The canton has registered eleven avalanche deaths this winter.", "eleven", {"canton"}, "registered"),
+    ("The prefecture records roughly 30 drownings in a typical summer.", "roughly 30", {"prefecture"}, "records"),
+    ("Parish books count 19 sailors lost since 1990.", "19", {"Parish books"}, "count"),
+    ("The clinic network, which registered 41 patients, says nine remain on wards.", "41", {"clinic network"},
+     "registered"),
 ]
 
 
@@ -295,6 +301,9 @@ def test_indirect_speech_to_someone_goes_on_in_the_next_sentence(text: str, sour
     ("Mountain Rescue Service log: 6 walkers airlifted.", [("6 walkers", {"Mountain Rescue Service"})]),
     # a list that names no owner names no source
     ("Casualty list: 17 soldiers wounded.", [("17 soldiers", set())]),
+    # a label naming a body by its kind ("committee", "station") names who gives the line's figure
+    ("Summary\n• Relief committee: 12 dead\n• Lifeboat station: 30 rescued",
+     [("12", {"Relief committee"}), ("30", {"Lifeboat station"})]),
 ])
 def test_a_label_line_names_the_owner_of_the_figures_under_it(text: str, expected: list[tuple[str, set[str]]]) -> None:
     found = _sources_of(text)
@@ -414,3 +423,17 @@ def test_an_inquiry_or_both_sides_give_a_figure(text: str, quantity: str, source
 def test_the_rest_of_a_group_attributed_at_its_end_sources_the_group(text: str, sources: set[str]) -> None:
     claim = claims_of(text)[0]
     assert {s.source_canonical for s in claim.sources} == sources
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # every sentence of a transcript's turn is its speaker's, not only the one after the label
+    ("ANCHOR: Good evening. The ferry sank at dawn.\n\nLINDQVIST: We pulled people out. The river was high. Thirty are "
+     "on wards. Twelve went home.\n\nANCHOR: Thank you.",
+     [("Thirty", {"LINDQVIST"}), ("Twelve", {"LINDQVIST"})]),
+    # one label alone opens no transcript: a dateline or heading speaks only for its own sentence
+    ("HARBOUR TOWN: Divers searched the wreck. The crane came late. Thirty are on wards.", [("Thirty", set())]),
+])
+def test_a_transcript_turn_is_its_speakers(text: str, expected: list[tuple[str, set[str]]]) -> None:
+    found = _sources_of(text)
+    for quantity, sources in expected:
+        assert next(got for text, got in found if text.startswith(quantity)) == sources, found

@@ -188,6 +188,7 @@ _DATE_OR_UNIT = re.compile(r"(?i:est|estimate|approx|about|around|roughly|unconf
 # "..., raising the toll, the fire service said": a sentence that says how the figure before it came about.
 _RAISES_THE_TOLL = re.compile(r"\b(?:raising|bringing|pushing|taking|lifting)\s+(?:the|its|their)\s+(?:\w+\s+)?"
                               r"(?:toll|count|number|total|tally)\b", re.IGNORECASE)
+_CLAUSE_AND = re.compile(r"\band\s+")
 _COMMA = re.compile(r",(?!\d{3}\b)")  # not the comma inside "25,000"
 _TRAILING_PRONOUN = re.compile(r"(?<![\s,;])(?<!\band)(?<!\bor)\s+(he|she|it|they|we)"
                                r"(?:\s+(?:had|has|have|was|were|is|are|also|not|did|does|would|will))*\s*$")
@@ -297,6 +298,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # " the same toll", " a figure of six": a figure as a verb's object
         "figure_object": re.compile(r"\s+(?:(?:the|a|an|its|their)\s+)?(?:\w+\s+)?(?:"
                                     + alternation(vocabulary["count_nouns"]) + r")\b", re.IGNORECASE),
+        # " nine deaths", " about 1,800 stings": a figure, with its qualifier, right after a recording verb
+        "figure_after": re.compile(r"\s+(?:(?:" + alternation(_qualifier_words()) + r")\s+)?(?:\d|(?:"
+                                   + alternation(number_words()) + r")\b)", re.IGNORECASE),
         # "That figure, released by the fire service ...": a sentence that names the source of the one before.
         # "The fifth ...", "The other nine ...": a sentence about the rest of a group just counted.
         "rest_of_group": re.compile(r"^[^\w“”\"‘’']*The\s+(?:" + alternation(
@@ -306,6 +310,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             + r")\b"
         ),
     }
+
+
+@lru_cache(maxsize=1)
+def _qualifier_words() -> frozenset[str]:
+    """The words that may stand before a figure ("about", "at least", "more than"): the qualifier lists."""
+    data = vocab.load("qualifiers")
+    return frozenset(str(w) for key in ("approximate", "at_least", "more_than", "less_than", "at_most")
+                     for w in data[key] if str(w)[:1].isalpha())
 
 
 _STUDY = re.compile(
@@ -332,7 +344,7 @@ def _cue_words() -> frozenset[str]:
     """Every word that can start a cue: a sentence with none of them has no attribution frame."""
     vocabulary = cues()
     words = vocabulary["verbs"] | vocabulary["artifact_verbs"] | vocabulary["possessive_nouns"] \
-        | vocabulary["sets_toll_verbs"]
+        | vocabulary["sets_toll_verbs"] | vocabulary["record_verbs"]
     return frozenset(
         words
         | {phrase.split()[0] for phrase in vocabulary["prepositional"]}
@@ -441,10 +453,12 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     verbs = vocabulary["verbs"]
     for m in _ANY_WORD.finditer(text):
         word = m.group().lower()
-        if word not in verbs and not (word in vocabulary["figure_object_verbs"]
-                                      and patterns["figure_object"].match(text, m.end())):
+        # "the district has recorded nine deaths": who records a figure is its source, whatever noun names it
+        records_a_figure = word in vocabulary["record_verbs"] and bool(patterns["figure_after"].match(text, m.end()))
+        if word not in verbs and not records_a_figure and not (
+                word in vocabulary["figure_object_verbs"] and patterns["figure_object"].match(text, m.end())):
             continue
-        strong = word in vocabulary["strong"]
+        strong = word in vocabulary["strong"] or records_a_figure
         if m.group()[0].isupper() and m.start() > 0 and not _title_case(text):
             continue  # part of a name: "United States", "Consumer Reports"
         before = lowered[: m.start()].rstrip()
@@ -478,6 +492,15 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
             shared = _SHARED_SUBJECT.match(text, subject[1], m.start())
             # "The committee has detained two officers and says ...": the source is the subject, not its clause
             span = (base + subject[1], base + (shared.end(1) if shared else m.start()))
+            joined = list(_CLAUSE_AND.finditer(text, span[0] - base, span[1] - base))
+            # an earlier verb's subject wholly before the last "and"
+            earlier = [s for f in frames for s, e in f.source_spans if joined and span[0] <= s and e <= base
+                       + joined[-1].start()]
+            if earlier and not shared:
+                # "the police count seven and the union counts nine": a subject of an earlier verb is no
+                # co-subject of this one; the "and" joins two clauses, and this verb's subject follows it
+                span = (base + joined[-1].end(), span[1])
+                names = split_sources(text[span[0] - base:span[1] - base])
         elif word.endswith("ing") and frames:
             names = list(frames[-1].sources)  # "..., saying that": the main clause's subject
         else:
@@ -493,7 +516,12 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
             continue
         indirect = bool(re.match(r"\s+(?:that\b|on\s+\w+\s+that\b)", text[m.end() :])) or (
             word in vocabulary["addressed_verbs"] and bool(_TOLD_THAT.match(text[m.end():])))
-        frames.append(Frame(names, word, "sentence", base, sentence.end, [span], indirect=indirect))
+        if records_a_figure and span[1]:
+            # "the police count seven dead and the union counts nine": each recorder owns the figures from
+            # where it is named on, the nearest one before a figure over any other
+            frames.append(Frame(names, word, "sentence", span[0], sentence.end, [span], narrow=True, owns_figure=True))
+        else:
+            frames.append(Frame(names, word, "sentence", base, sentence.end, [span], indirect=indirect))
         if word in vocabulary["confirming"]:
             obj = re.match(r"\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+\w+", text[m.end() :])
             if obj:
@@ -587,6 +615,8 @@ def _colon_speaker(words: str) -> str | None:
     if all(w[0].isupper() or low in links for w, low in zip(parts, lowered, strict=True)) \
             and lowered[-1] not in links or lowered[-1] in cues()["source_nouns"] - cues()["pronouns"]:
         return words  # "Colonel Ivo Brannik of the General Staff: ..."
+    if parts[0][0].isupper() and lowered[-1] in cues()["institution_heads"] | cues()["body_heads"]:
+        return words  # "Health committee: 71 injured", "Ambulance station: ...": a body named by its kind
     if parts[-1][0].isupper() and all(w[0].isupper() or low in cues()["speaker_roles"]
                                       for w, low in zip(parts, lowered, strict=True)):
         return words  # "Port Authority spokeswoman Ines Roca: ...": an organisation's role and a name
@@ -706,6 +736,19 @@ def _live_entries(sentences: list[Sentence]) -> dict[int, int]:
     return entries
 
 
+def _speaker_turns(sentences: list[Sentence]) -> dict[int, tuple[int, int]]:
+    """The paragraphs of a transcript that open with a speaker's label ("KOVAC: ...", "Caller: ..."), each with
+    its first sentence and where the label starts: the whole paragraph is that speaker's turn. A text is a
+    transcript when two paragraphs or more open so; one label alone may be a dateline or a heading."""
+    turns: dict[int, tuple[int, int]] = {}
+    for sent in sentences:
+        if sent.idx == 0 or sentences[sent.idx - 1].paragraph != sent.paragraph:  # a paragraph's first sentence
+            label = _COLON_SPEAKER.match(sent.text)
+            if label and _colon_speaker(label.group(1)):
+                turns[sent.paragraph] = (sent.idx, sent.start + label.start(1))
+    return turns if len(turns) >= 2 else {}
+
+
 def _position(frame: Frame) -> int:
     """Where a frame's source is named: its source span, else the frame's start."""
     return frame.source_spans[0][0] if frame.source_spans and frame.source_spans[0][1] else frame.start
@@ -776,6 +819,7 @@ def attribute(
                               if not f.narrow and (f.indirect or not only_indirect)], position)
 
     entries = _live_entries(sentences)
+    turns = _speaker_turns(sentences)
     with_figures = sorted({idx for idx, _, _ in claim_spans})
 
     def figures_before(idx: int) -> list[int]:
@@ -787,6 +831,7 @@ def attribute(
         candidates = [(resolve(f, sentence_idx), "quote") for f in quotes if f.start <= start < f.end]
         covering = [f for f in frames_at(sentence_idx) if not f.narrow or f.start <= start < f.end]
         owners = [f for f in covering if f.owns_figure]
+        owners = [f for f in owners if f.start == max(o.start for o in owners)]  # the owner named last before it
         candidates += [(resolve(f, sentence_idx), f.scope) for f in owners or covering]
         found = _sources_from(candidates, start)
         if (
@@ -835,6 +880,11 @@ def attribute(
                 found = sources_in(earlier, "live_entry", start)
                 if found:
                     break
+        turn = turns.get(paragraph)
+        if not found and turn is not None and turn[0] != sentence_idx:
+            # "KOVAC: Nine are in hospital. Two went home.": every sentence of a turn is its speaker's
+            found = _sources_from([(resolve(f, turn[0]), "speaker_turn") for f in frames_at(turn[0])
+                                   if f.cue == ":" and _position(f) == turn[1]], start)
         results.append(found)
     if sentences and carry_speaker:  # looking back for the last speaker may read every sentence's frames
         last = named_before(len(section) + 1, len(sentences) - 1)
