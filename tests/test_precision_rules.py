@@ -1864,6 +1864,26 @@ def test_a_field_labelled_with_one_place_or_state_is_a_share() -> None:
     assert found["15"].is_partial and not found["40 injured"].is_partial
 
 
+# A record's field whose label names a state or place of treatment ("still admitted", "discharged") counts
+# those in that state, a part of the hurt; a label naming all the hurt counts the whole
+WARD_RECORD = """The grandstand roof gave way during the derby on Sunday, the county said.
+
+WARD STATUS
+Persons injured: 64
+Patients now admitted: 11
+Released from the infirmary: 19
+Persons in intensive care: 4
+Still hospitalised: 6
+"""
+
+
+@pytest.mark.parametrize(("quantity_text", "share"), [("64", False), ("11", True), ("19", True), ("4", True),
+                                                      ("6", True)])
+def test_a_field_labelled_with_a_state_of_the_hurt_is_a_share(quantity_text: str, share: bool) -> None:
+    found = _one(WARD_RECORD, quantity_text)
+    assert (found.metric, found.is_partial) == ("injured", share)
+
+
 def test_the_answer_to_how_many_are_still_in_hospital_is_a_part() -> None:
     claim = _one("How many remain in hospital?\nEight, the clinic says.", "Eight")
     assert (claim.metric, claim.is_partial) == ("injured", True)

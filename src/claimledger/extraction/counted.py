@@ -663,12 +663,7 @@ def _read_label(toks: list[Token], q_first: int) -> tuple[str | None, bool]:
     if q_first < 2 or toks[q_first - 1].text != ":":
         return None, False
     end = q_first - 1
-    start = end - 1  # the label opens after a bullet, a field before it or the sentence's start
-    while start > 0 and end - start <= _LABEL_WORDS and toks[start - 1].text not in _LABEL_OPENERS \
-            and not toks[start - 1].text[0].isdigit():
-        start -= 1
-    if start == 0 and is_paragraph_number(toks, 0):
-        start = 1
+    start = _label_start(toks, end)
     if toks[end - 1].text == ")":  # "Injured (registered): 63": an aside qualifies the label
         end = next((k for k in range(end - 2, start, -1) if toks[k].text == "("), end)
     cue = _cue_at(toks, start)
@@ -692,6 +687,29 @@ def _read_label(toks: list[Token], q_first: int) -> tuple[str | None, bool]:
     if not cue and others <= {"injured"} and place:
         return "injured", True
     return None, False
+
+
+def _label_start(toks: list[Token], colon: int) -> int:
+    """The first token of a field label ending at the colon at `colon`: the label opens after a bullet, a
+    field before it or the sentence's start (after a report's paragraph number)."""
+    start = colon - 1
+    while start > 0 and colon - start <= _LABEL_WORDS and toks[start - 1].text not in _LABEL_OPENERS \
+            and not toks[start - 1].text[0].isdigit():
+        start -= 1
+    if start == 0 and is_paragraph_number(toks, 0):
+        start = 1
+    return start
+
+
+def field_label_words(toks: list[Token], q_first: int) -> str | None:
+    """The words of a record's field label naming a metric, when the figure at `q_first` follows it
+    ("Patients still admitted: 5" gives "patients still admitted"), up to an aside, lower-cased and joined
+    by spaces."""
+    if field_label(toks, q_first) is None:
+        return None
+    words = [t.lower for t in toks[_label_start(toks, q_first - 1):q_first - 1]]
+    # "Hurt (hospital register): 18": an aside says whose record it is, not where the counted are
+    return " ".join(words[:words.index("(")] if "(" in words else words)
 
 
 def _cue_after_label_head(toks: list[Token], start: int, end: int) -> tuple[tuple[str, str, int] | None, int]:

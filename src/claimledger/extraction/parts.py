@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from claimledger import vocab
-from claimledger.extraction.counted import singular
+from claimledger.extraction.counted import field_label_words, singular
 from claimledger.extraction.keys import counts_people
 from claimledger.extraction.phrases import PhraseSearch, alternation
 from claimledger.extraction.quantities import Quantity
@@ -63,6 +63,8 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
             claim.is_partial = True
         elif claim.metric in ("injured", "casualties", "killed") and _labelled_with_a_share(toks, q):
             claim.is_partial = True  # "Distribution: Kerrevaal General 34; treated on scene and discharged 9"
+        elif claim.metric in ("injured", "casualties") and _field_names_a_state(toks, q):
+            claim.is_partial = True  # "Patients still admitted: 5", "Sent home: 12": those in one state
         elif claim.metric == "displaced" and not _says_displaced(sentence):
             claim.is_partial = True  # "1,150 people spent the night in its shelters": those sheltered, a part
     for q, claim in kept:
@@ -297,6 +299,22 @@ def _share_label_pattern() -> PhraseSearch:
     places = [str(p) for p in vocab.load("metrics")["treatment_places"]]
     return PhraseSearch([*places, *table["scene_places"], *table["scene_treatment_verbs"], *table["condition_states"],
                          "in hospital", "still in", "remain in", "remains in"])
+
+
+def _field_names_a_state(toks: list[Token], q: Quantity) -> bool:
+    """A figure after a record's field label that names a state or place of treatment some of the hurt
+    are in ("Patients currently admitted: 5", "Discharged from the wards: 3", "In hospital: 20"): the
+    label line's version of "five are in hospital", a part of the injured."""
+    label = field_label_words(toks, q.first_token)
+    if label is None:
+        return False
+    found = _hospital_state_pattern().search(label)
+    state = (found.start(), found.end()) if found else _share_label_pattern().search(label)
+    if state is None:
+        return False
+    # "Brenna Lines still says nine" is who says it; "admitted" names the state, not a speaker conceding
+    rest = f"{label[:state[0]]} {label[state[1]:]}".split()
+    return vocab.word_set("reporting_verbs", "verbs").isdisjoint(rest)
 
 
 def names_a_state(text: str) -> bool:
