@@ -479,6 +479,13 @@ COLLISIONS_APART = [
      "Near the quarry, four people were hurt when a van struck a tractor, police said.", "four people", "main"),
     ("Landslide buries hamlet above Vesko", "Mud buried six houses in Vesko on Monday and 11 people died.\n\n"
      "Two pensioners died when mud swept their car off the bridge.", "Two pensioners", "main"),
+    # a wave or a rock that crashes is no road collision, in the opening paragraph or in the figure's clause
+    ("Storm surge floods Orlen seafront", "A surge crashed through the sea wall at Orlen on Monday and 9 people "
+     "died.\n\nOn the coast road, six people were hurt when a minibus hit a lamp post.", "six people", "other_event"),
+    ("Boulders fall on Orlen campsite", "Boulders broke loose and crashed onto tents at Orlen on Monday, killing "
+     "9 people.", "9 people", "main"),
+    ("Storm surge floods Orlen seafront", "A surge flooded Orlen on Monday and 9 people died.\n\nTwo people were "
+     "hurt when their jeep skidded off the coast road.", "Two people", "other_event"),
 ]
 
 
