@@ -432,6 +432,10 @@ EVENT_SCOPES = [
     ("Last month, 7 people were shot in the same neighborhood.", "7 people", "other_event"),
     ("A separate crash on the interstate injured two drivers.", "two drivers", "other_event"),
     ("So far this year, 41 people have drowned in the county.", "41 people", "other_event"),
+    # a rate over a period counts many events; a span after the event ("a week after") does not make one
+    ("The alpine club logs roughly 30 falls a season on the north face.", "roughly 30 falls", "other_event"),
+    ("The coroner registers some 9 drownings per month from the estuary.", "some 9 drownings", "other_event"),
+    ("Six climbers died a week after the avalanche warning.", "Six climbers", "main"),
     ("The 2015 landslide buried 60 homes in the valley.", "60 homes", "other_period"),
     # a clause that opens on a time before the event tells of harm in another happening
     ("A day before the derailment, a bus crash on the ring road killed 4 pupils.", "4 pupils", "other_event"),

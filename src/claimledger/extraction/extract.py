@@ -59,6 +59,7 @@ from claimledger.extraction.scope import (
     names_a_road_event,
     names_a_subset,
     passed_around,
+    states_a_rate,
     states_the_correction,
     tells_of_a_collision,
     verdict_on_a_question,
@@ -311,6 +312,8 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
         is_list_item=list_item,
         kind=kind, assertion=_assertion(clause, toks, q.first_token),
         event_scope="personal" if _owned_family(before, unit) and metric not in HARMS
+        # "about 14 deaths a year": a rate, many events' count
+        else "other_event" if states_a_rate(text[end:sent.end])
         else event_scope_of(clause, as_of, published, metric in HARMS),  # "lost her three children in the fire"
     )
 

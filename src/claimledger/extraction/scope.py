@@ -287,6 +287,20 @@ def event_scope_of(clause: str, as_of: date | None, published: date | None, harm
 
 
 @lru_cache(maxsize=1)
+def _rate_pattern() -> re.Pattern[str]:
+    table = vocab.load("claim_scope")
+    openers, periods = alternation(table["rate_openers"]), alternation(table["rate_periods"])
+    followers = alternation(table["rate_followers"])
+    return re.compile(rf"\s*(?:{openers})\s+(?:{periods})\b(?!\s+(?:{followers})\b)(?![-\w])", re.IGNORECASE)
+
+
+def states_a_rate(after: str) -> bool:
+    """Whether the text right after a counted phrase makes it a rate over a period ("about 14 deaths a
+    year", "20 injuries each season"): many events' count, never one event's toll."""
+    return _rate_pattern().match(after) is not None
+
+
+@lru_cache(maxsize=1)
 def _collision_pattern() -> re.Pattern[str]:
     """ "a pile-up", "collided", "the van struck", "a scooter hit a parked bus": a road collision."""
     table = vocab.load("claim_scope")
