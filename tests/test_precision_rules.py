@@ -2003,3 +2003,14 @@ def test_a_corrected_figure_still_names_the_count_a_bare_figure_answers() -> Non
     body = ("Correction: An earlier entry said the union counted 4,400 injured. "
             "That was mistyped. The union's figure is 440.")
     assert _one(body, "440").metric == "injured"
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "metric"), [
+    ('The coroner said a second climber had slipped from the ridge and died before help came. "We found him at '
+     'dawn. He was alone up there. Our tally is two," she said.', "two", "killed"),
+    ('A warden said a fourth walker had been hurt by falling rock near the hut. "The path was closed. Nobody '
+     'listened. Our total is 4," he said.', "4", "injured"),
+])
+def test_a_bare_figure_answers_the_count_its_paragraph_speaks_of(body: str, quantity_text: str,
+                                                                 metric: str) -> None:
+    assert _one(body, quantity_text).metric == metric

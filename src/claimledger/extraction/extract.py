@@ -175,11 +175,20 @@ def _excluded_places() -> frozenset[str]:
         "washington", "america", "united states"}
 
 
-def _spoken_of(sents: list[Sentence], sentence_tokens: _SentenceTokens, sent: Sentence) -> str | None:
-    """The metric the sentence before speaks of, in the same paragraph: "How many died is disputed"."""
-    if sent.idx == 0 or sents[sent.idx - 1].paragraph != sent.paragraph:
-        return None
-    return first_metric_cue(sentence_tokens.of(sent.idx - 1))
+def _spoken_of(sents: list[Sentence], sentence_tokens: _SentenceTokens, sent: Sentence, back: int = 1) -> str | None:
+    """The metric the nearest of the `back` sentences before that speaks of one, in the same paragraph: "How
+    many died is disputed"."""
+    for idx in range(sent.idx - 1, max(-1, sent.idx - 1 - back), -1):
+        if sents[idx].paragraph != sent.paragraph:
+            return None
+        cue = first_metric_cue(sentence_tokens.of(idx))
+        if cue:
+            return cue
+    return None
+
+
+# Sentences back within a paragraph that its talk of a count reaches.
+_PARAGRAPH_SENTENCES = 6
 
 
 # Sentences back within which the figures stated make one count the one under discussion.
@@ -189,12 +198,14 @@ _RECENT_SENTENCES = 3
 def _count_under_discussion(sents: list[Sentence], sentence_tokens: _SentenceTokens, sent: Sentence,
                             recent_harms: list[tuple[int, str]]) -> str | None:
     """What a bare figure answers ("We counted 71", "stood by 52"): the metric the sentence before speaks of,
-    else the metric of the last whole figure stated in the last few sentences."""
+    else the metric of the last whole figure stated in the last few sentences, else the metric the paragraph
+    (a speaker's turn, a live-blog entry) spoke of further back ("a third walker had died ... Our count is
+    three")."""
     spoken = _spoken_of(sents, sentence_tokens, sent)
     if spoken:
         return spoken
     recent = [metric for idx, metric in recent_harms if sent.idx - idx <= _RECENT_SENTENCES]
-    return recent[-1] if recent else None
+    return recent[-1] if recent else _spoken_of(sents, sentence_tokens, sent, _PARAGRAPH_SENTENCES)
 
 
 @lru_cache(maxsize=1)
