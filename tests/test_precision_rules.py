@@ -2014,3 +2014,12 @@ def test_a_corrected_figure_still_names_the_count_a_bare_figure_answers() -> Non
 def test_a_bare_figure_answers_the_count_its_paragraph_speaks_of(body: str, quantity_text: str,
                                                                  metric: str) -> None:
     assert _one(body, quantity_text).metric == metric
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "metric"), [
+    ("The clinic counted 14 people hurt on Friday. By Sunday evening it was 17.", "17", "injured"),
+    ('The landslide killed five villagers, the mayor said. "This morning it is six," she added later.', "six",
+     "killed"),
+])
+def test_it_before_a_link_verb_is_the_count_under_discussion(body: str, quantity_text: str, metric: str) -> None:
+    assert _one(body, quantity_text).metric == metric

@@ -1,12 +1,12 @@
 """Bare figures that an origin gives for a count already under discussion: "Police say 19 and 60" after
 "the ministry says 22 people were killed and 74 wounded", "The coast guard still puts it at 11", "Our
-figure is 22", "a tally of 21", "We stand by 66".
+figure is 22", "a tally of 21", "We stand by 66", "Tonight it is ten".
 
 Such a number names no noun of its own, so no cue governs it; what it counts is the count just stated:
 the metric of the figures before it in its sentence, else of the sentence before (in order, when that
 sentence states several metrics and this one answers with as many figures), else the event the sentences
 before speak of. The slot words are data (`data/claim_scope.yaml`: figure_nouns, figure_at_verbs,
-figure_stand_verbs); the reporting verbs are the attribution vocabulary's.
+figure_stand_verbs, figure_pronouns); the reporting verbs are the attribution vocabulary's.
 """
 
 from __future__ import annotations
@@ -60,8 +60,9 @@ def in_a_figure_slot(toks: list[Token], first: int) -> bool:
         return True  # "We have nine", "Yesterday we had 12", "we're at seven", "still at 11"; not "Green had 14"
     if last == "of":
         return len(before) >= 2 and before[-2] in nouns  # "a figure of 21", "the count of 47"
-    if last in _LINKS:
-        return any(w in nouns for w in before[:-1])  # "Our number is 23", "its figure was 66"
+    if last in _LINKS:  # "Our number is 23", "its figure was 66", "Tonight it is ten"
+        return any(w in nouns for w in before[:-1]) \
+            or len(before) >= 2 and before[-2] in vocab.word_set("claim_scope", "figure_pronouns")
     if last == "at":  # "puts it at 11", "put the number at 112"; not "estimated the crowd at 9,000"
         verb = next((i for i, w in enumerate(before[:-1]) if w in at_verbs), None)
         return verb is not None and all(w in nouns or w in _OBJECT_WORDS or w in vocab.metric_cues()
