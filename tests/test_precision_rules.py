@@ -2023,3 +2023,13 @@ def test_a_bare_figure_answers_the_count_its_paragraph_speaks_of(body: str, quan
 ])
 def test_it_before_a_link_verb_is_the_count_under_discussion(body: str, quantity_text: str, metric: str) -> None:
     assert _one(body, quantity_text).metric == metric
+
+
+@pytest.mark.parametrize(("toll", "metric"), [
+    ("Rescuers said 30 people were hurt in the crush.", "injured"),
+    ("Rescuers said 30 people were hurt and 2 were killed in the crush.", "other"),  # which of the two: unsaid
+])
+def test_a_bare_figure_answers_the_one_harm_the_story_counted_a_few_sentences_back(toll: str, metric: str) -> None:
+    body = (f"{toll} The gates had been locked. The band kept playing.\n\n"
+            'The organiser spoke at noon. "Our tally is 24," he said.')
+    assert _one(body, "24").metric == metric

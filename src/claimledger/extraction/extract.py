@@ -193,6 +193,8 @@ _PARAGRAPH_SENTENCES = 6
 
 # Sentences back within which the figures stated make one count the one under discussion.
 _RECENT_SENTENCES = 3
+# Sentences back within which whole harm figures all of one metric make it the count still under discussion.
+_DISCUSSED_SENTENCES = 6
 
 
 def _count_under_discussion(sents: list[Sentence], sentence_tokens: _SentenceTokens, sent: Sentence,
@@ -200,12 +202,18 @@ def _count_under_discussion(sents: list[Sentence], sentence_tokens: _SentenceTok
     """What a bare figure answers ("We counted 71", "stood by 52"): the metric the sentence before speaks of,
     else the metric of the last whole figure stated in the last few sentences, else the metric the paragraph
     (a speaker's turn, a live-blog entry) spoke of further back ("a third walker had died ... Our count is
-    three")."""
+    three"), else the one harm the whole figures of a few more sentences back all count."""
     spoken = _spoken_of(sents, sentence_tokens, sent)
     if spoken:
         return spoken
     recent = [metric for idx, metric in recent_harms if sent.idx - idx <= _RECENT_SENTENCES]
-    return recent[-1] if recent else _spoken_of(sents, sentence_tokens, sent, _PARAGRAPH_SENTENCES)
+    if recent:
+        return recent[-1]
+    spoken = _spoken_of(sents, sentence_tokens, sent, _PARAGRAPH_SENTENCES)
+    if spoken:
+        return spoken
+    earlier = {metric for idx, metric in recent_harms if sent.idx - idx <= _DISCUSSED_SENTENCES}
+    return earlier.pop() if len(earlier) == 1 else None
 
 
 @lru_cache(maxsize=1)
