@@ -2033,3 +2033,17 @@ def test_a_bare_figure_answers_the_one_harm_the_story_counted_a_few_sentences_ba
     body = (f"{toll} The gates had been locked. The band kept playing.\n\n"
             'The organiser spoke at noon. "Our tally is 24," he said.')
     assert _one(body, "24").metric == metric
+
+
+@pytest.mark.parametrize(("body", "metric"), [
+    ("Seven sailors were rescued with injuries. One is in a critical condition.", "injured"),
+    ("Two drowned near the pier; one died in a clinic in the town.", "killed"),
+    ('"Three of the hikers are hurt. One is in intensive care," the ranger said.', "injured"),
+])
+def test_a_pronoun_one_opening_its_sentence_or_clause_goes_on_from_the_group(body: str, metric: str) -> None:
+    found = [c for c in claims_of(body) if c.quantity_text.lower() == "one"]
+    assert len(found) == 1 and found[0].metric == metric and found[0].is_partial
+
+
+def test_a_pronoun_one_opening_its_sentence_with_no_harm_is_no_count() -> None:
+    assert not [c for c in claims_of("Four crew members were hurt. One is a cook.") if c.quantity_text == "One"]

@@ -118,8 +118,8 @@ def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_
     if q.written == "pronoun_one":  # "one soldier was killed" counts; "one of them", "no one" do not
         return unit is not None and metric != "other" and toks_before != "no" and (
             subject is not None or toks_before in vocab.metric_cues()  # "killing one"
-            or (toks_before in {"and", ","} and after_phrase in vocab.word_set("number_words", "one_continues")))
-        # "... and one was killed", ", one in critical condition"
+            or (toks_before in _ONE_GOES_ON and after_phrase in vocab.word_set("number_words", "one_continues")))
+        # "... and one was killed", ", one in critical condition", "Four are in hospital. One is critical."
     if q.written == "article":  # "a man was shot and killed", "two women and a man died"
         return unit in _people() and metric != "other" and (
             after_phrase in {"was", "is", "has", "had"} or toks_before == "and") \
@@ -130,6 +130,11 @@ def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_
     if metric == "other" and _small_bare_word(q, unit) and toks_after != "of" and not context_keeps():
         return False  # "the other two"; partitives ("two of whom"), "up from six", "Police say seven" stay
     return True
+
+
+# What may stand before a pronoun "one" that goes on from a group just counted: a joiner, or the start of
+# its sentence or clause ("Six were hurt. One is in intensive care.", "three died in hospital; one at home").
+_ONE_GOES_ON = frozenset({"and", ",", ";", "", '"', "“"})
 
 
 def _per_head_amount(toks: list, q: Quantity) -> bool:
