@@ -2047,3 +2047,15 @@ def test_a_pronoun_one_opening_its_sentence_or_clause_goes_on_from_the_group(bod
 
 def test_a_pronoun_one_opening_its_sentence_with_no_harm_is_no_count() -> None:
     assert not [c for c in claims_of("Four crew members were hurt. One is a cook.") if c.quantity_text == "One"]
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "metric"), [
+    ("Medics said 12 were wounded. The agency's tally now stands at 15.", "15", "injured"),
+    ('Four miners died, the company said. "We count five," the union said.', "five", "killed"),
+    ('The clinic said 30 people were hurt. "We stick to 27," the mayor said.', "27", "injured"),
+    ('The army said nine soldiers were killed. "Ours is 14," a medic said.', "14", "killed"),
+    ('Officials say 20 were injured. "The union\'s tally, 31, is complete," she said.', "31", "injured"),
+])
+def test_more_phrases_that_give_a_figure_for_the_count_under_discussion(body: str, quantity_text: str,
+                                                                         metric: str) -> None:
+    assert _one(body, quantity_text).metric == metric

@@ -1,12 +1,14 @@
 """Bare figures that an origin gives for a count already under discussion: "Police say 19 and 60" after
 "the ministry says 22 people were killed and 74 wounded", "The coast guard still puts it at 11", "Our
-figure is 22", "a tally of 21", "We stand by 66", "Tonight it is ten".
+figure is 22", "a tally of 21", "We stand by 66", "Tonight it is ten", "the count stands at 67", "We count 18",
+"We keep to 44", "Ours is 19", "Our figure, 226, is correct".
 
 Such a number names no noun of its own, so no cue governs it; what it counts is the count just stated:
 the metric of the figures before it in its sentence, else of the sentence before (in order, when that
 sentence states several metrics and this one answers with as many figures), else the event the sentences
 before speak of. The slot words are data (`data/claim_scope.yaml`: figure_nouns, figure_at_verbs,
-figure_stand_verbs, figure_pronouns); the reporting verbs are the attribution vocabulary's.
+figure_stand_verbs, figure_pronouns, figure_count_verbs, figure_stay_verbs); the reporting verbs are the
+attribution vocabulary's.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ _COUNTED_HARMS = ("killed", "injured", "casualties", "missing")
 _LINKS = frozenset({"is", "was", "remains", "remained", "stands", "stood"})
 _JOINERS = frozenset({"and", ","})
 _POSSESSIVES = frozenset({"our", "their", "its", "his", "her", "my"})
+_DETERMINERS = _POSSESSIVES | {"the", "a", "an", "this", "that"}
 # Verbs a speaker holds a figure with ("We have nine", "we had 12", "we counted 71" is a reporting verb).
 _GIVING_VERBS = frozenset({"have", "had"})
 # Words before "at" that make a figure where a count stands ("we're at seven", "still at 11").
@@ -63,6 +66,8 @@ def in_a_figure_slot(toks: list[Token], first: int) -> bool:
     if last in _LINKS:  # "Our number is 23", "its figure was 66", "Tonight it is ten"
         return any(w in nouns for w in before[:-1]) \
             or len(before) >= 2 and before[-2] in vocab.word_set("claim_scope", "figure_pronouns")
+    if last == "at" and before[-2:-1] and before[-2] in stand_verbs:
+        return True  # "the bureau's count now stands at 67", "We stand at 12"
     if last == "at":  # "puts it at 11", "put the number at 112"; not "estimated the crowd at 9,000"
         verb = next((i for i, w in enumerate(before[:-1]) if w in at_verbs), None)
         return verb is not None and all(w in nouns or w in _OBJECT_WORDS or w in vocab.metric_cues()
@@ -71,6 +76,12 @@ def in_a_figure_slot(toks: list[Token], first: int) -> bool:
         return len(before) >= 2 and before[-2] in stand_verbs  # "We stand by 66"
     if last == "with":
         return len(before) >= 2 and before[-2] in vocab.word_set("claim_scope", "figure_stay_verbs")  # "stay with 56"
+    if last == "to" and before[-2:-1] and before[-2] in vocab.word_set("claim_scope", "figure_stay_verbs"):
+        return True  # "We keep to 44", "sticks to 12"
+    if last in vocab.word_set("claim_scope", "figure_count_verbs"):
+        return len(before) >= 2 and before[-2] not in _DETERMINERS  # "We count 18"; not "the count 18"
+    if last == "," and len(before) >= 2 and before[-2] in nouns and after[:1] == [","]:
+        return True  # "Our figure, 226, is correct"
     if last == "to":  # "raised its count on Tuesday to 33"
         rises = vocab.word_set("claim_scope", "figure_to_verbs")
         return any(t.lower in rises for t in toks[max(0, first - 6):first])
