@@ -2059,3 +2059,13 @@ def test_a_pronoun_one_opening_its_sentence_with_no_harm_is_no_count() -> None:
 def test_more_phrases_that_give_a_figure_for_the_count_under_discussion(body: str, quantity_text: str,
                                                                          metric: str) -> None:
     assert _one(body, quantity_text).metric == metric
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "metric"), [
+    ("Three pilgrims were trampled near the shrine steps.", "Three pilgrims", "injured"),
+    ("Five spectators were trampled to death when the barrier gave way.", "Five spectators", "killed"),
+    ("An angry buffalo gored four herders on Sunday.", "four herders", "injured"),
+    ("Eleven skiers were frostbitten on the pass.", "Eleven skiers", "injured"),
+])
+def test_trampled_gored_and_frostbitten_are_harms(body: str, quantity_text: str, metric: str) -> None:
+    assert _one(body, quantity_text).metric == metric
