@@ -109,16 +109,19 @@ def _source_cues() -> tuple[tuple[str, ...], ...]:
 
 
 def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_before: str, toks_after: str,
-          after_phrase: str, *, context_keeps: Callable[[], bool] = lambda: False) -> bool:
+          after_phrase: str, *, context_keeps: Callable[[], bool] = lambda: False,
+          contrasted: bool = False) -> bool:
     """Whether a number is a claim worth a row (drops pronoun "one" and anaphoric "the two"). `context_keeps`
     says whether the context keeps a small bare number ("up from six", "Police say seven"); it is asked only
-    for such a number."""
+    for such a number. `contrasted`: a pronoun "one" is paired with "the other" in its sentence ("One had
+    bandaged hands, the other a bandaged jaw"): one of two described, not a count."""
     if after_phrase in vocab.word_set("reporting_verbs", "strong"):
         return False  # "two officials said": who speaks, not what is counted
     if q.written == "pronoun_one":  # "one soldier was killed" counts; "one of them", "no one" do not
         return unit is not None and metric != "other" and toks_before != "no" and (
             subject is not None or toks_before in vocab.metric_cues()  # "killing one"
-            or (toks_before in _ONE_GOES_ON and after_phrase in vocab.word_set("number_words", "one_continues")))
+            or (toks_before in _ONE_GOES_ON and after_phrase in vocab.word_set("number_words", "one_continues")
+                and not (contrasted and toks_before not in {"and", ","})))
         # "... and one was killed", ", one in critical condition", "Four are in hospital. One is critical."
     if q.written == "article":  # "a man was shot and killed", "two women and a man died"
         return unit in _people() and metric != "other" and (
@@ -288,7 +291,9 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
         after_phrase = toks[head + 3].lower  # "three are in hospital, one of them in intensive care"
     if not _keep(q, unit, thing.subject, metric, before, after, after_phrase,
                  context_keeps=lambda: answer or right_after(toks, q.first_token, earlier_cues())
-                 or kept_for_its_context(toks, q)):
+                 or kept_for_its_context(toks, q),
+                 contrasted=q.written == "pronoun_one" and not vocab.word_set("number_words", "one_contrasts")
+                 .isdisjoint(t.lower for t in toks[q.last_token + 1:])):
         return None
     if unit in _people() and right_after(toks, q.first_token, _source_cues()):
         return None  # "according to two officers who spoke on condition of anonymity": who speaks, not a count
