@@ -466,8 +466,9 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
         if _NOT_A_REPORT_YET.search(before, max(0, len(before) - _NOT_A_REPORT_YET_CHARS)):
             continue  # a noun ("the reports", "Kyiv's claims") or not a report yet ("to say", "would say")
         if re.search(r"\b(?:is|are|was|were|be|been)(?:\s+(?:\w+ly|also|not|never|later|then|now))?$", before) \
-                and word in vocabulary["passive_not_a_report"]:
-            continue  # a hedge ("is said to", "were believed") or a passive ("was identified as")
+                and not word.endswith("ing") and word not in vocabulary["passive_reports"]:
+            continue  # a hedge ("is said to", "were believed") or a passive ("was identified as", "were admitted
+            # to hospital"): its subject is who is counted or told, not who speaks; "were saying" is no passive
         if re.match(r"\s+to\b", text[m.end() :]) and (
                 word in {"said", "believed", "reported", "estimated"} or word in vocabulary["artifact_verbs"]
                 or (word == "claimed" and before.endswith(","))):
@@ -644,6 +645,16 @@ def _opens_with_a_possessive(text: str) -> bool:
     right after an attributed one points back at its source."""
     first = _ANY_WORD.search(text)
     return first is not None and first.start() <= 3 and first.group().lower() in cues()["possessive_openers"]
+
+
+# "Two of the dead ...": a partitive names its group itself, and may be the writer's own breakdown
+_PARTITIVE_OF = re.compile(r"\s+of\b")
+
+
+def _bare_figure(text: str) -> bool:
+    """A figure with no noun of its own ("Thirty", "twenty-six", "41"): it counts a group named before it."""
+    return bool(re.fullmatch(r"\d[\d,]*", text)) or all(
+        part in number_words() for part in text.lower().split("-"))
 
 
 def _short_follow_up(text: str) -> bool:
@@ -826,6 +837,12 @@ def attribute(
         """The sentences before `idx` that hold a figure, nearest first."""
         return with_figures[:bisect_right(with_figures, idx - 1)][::-1]
 
+    # "Dr Holt said most of the hurt had burns. Thirty were admitted ...": a sentence that opens with a figure
+    # with no noun of its own counts a group named before it, a breakdown of the account before it
+    opens_bare = {idx for idx, start, end in claim_spans
+                  if start == sentences[idx].start + len(sentences[idx].text) - len(sentences[idx].text.lstrip())
+                  and _bare_figure(sentences[idx].text[start - sentences[idx].start:end - sentences[idx].start])
+                  and not _PARTITIVE_OF.match(sentences[idx].text, end - sentences[idx].start)}
     results: list[list[Source]] = []
     for sentence_idx, start, _end in claim_spans:
         candidates = [(resolve(f, sentence_idx), "quote") for f in quotes if f.start <= start < f.end]
@@ -842,7 +859,8 @@ def attribute(
             # "X said that ...", or a sentence that goes on counting ("Another 23 were missing"):
             # the previous sentence's source still speaks.
             continues = bool(_CONTINUATION.match(sentences[sentence_idx].text)) or _short_follow_up(
-                sentences[sentence_idx].text) or _opens_with_a_possessive(sentences[sentence_idx].text)
+                sentences[sentence_idx].text) or _opens_with_a_possessive(sentences[sentence_idx].text) \
+                or sentence_idx in opens_bare
             found = sources_in(sentence_idx - 1, "previous_sentence", start, only_indirect=not continues)
         following = sentence_idx + 1
         if not found and following < len(sentences) and not sentences[following].text.rstrip().endswith(":") \
