@@ -146,6 +146,9 @@ def _not_a_claim(text: str, toks: list[Token], num: NumberMatch) -> str | None:
         return "identifier"  # "2.1 Deaths: 13 persons.", "4.3 The shelter ...": a report's paragraph number
     if num.written == "digits" and (_station(toks, num) or _numeral_of_a_name(toks, num)):
         return "identifier"  # "WBFT 7 News", "NewsChannel 8", "told TVR Tevrin 2 that"
+    if num.written != "digits" and num.first > 0 and first.text[:1].isupper() and not first.text.isupper() \
+            and toks[num.first - 1].text[:1].isupper() and prev in vocab.word_set("claim_scope", "class_prefixes"):
+        return "identifier"  # "a Standard Two pupil", "Grade Four": a capitalised number word naming a school class
     if num.written == "digits":
         glued = re.search(r"(\w+)(-?)$", before)
         if glued and (not glued.group(2) or len(glued.group(1)) <= 5 or not glued.group(1).islower()):
