@@ -422,6 +422,19 @@ PARTS = [
     ("Forty climbers were hurt in the avalanche. Five are critical, a medic said.", "Five", True),
     ("Sixteen sailors were burned. Four were on ventilators on Friday.", "Four", True),
     ("Ninety pupils were cut by glass. Eight are on its wards tonight.", "Eight", True),
+    # a passive verb of treatment, then the scene or one named place of treatment: that place's share
+    ("A paramedic said six climbers were bandaged on the scene.", "six climbers", True),
+    ("Eleven walkers were treated at the valley's mountain-rescue aid post overnight.", "Eleven walkers", True),
+    ("Thirty sailors were treated in hospital after the collision.", "Thirty sailors", False),
+    # a figure in a relative clause after a place of treatment counts what that place took
+    ("Medics took 18 miners to the county infirmary, where five were admitted.", "five", True),
+    ("Medics took 18 miners to the county infirmary, where five were admitted.", "18 miners", False),
+    ("Engineers said 18 miners were hurt when the shaft flooded, where five were trapped.", "18 miners", False),
+    # a figure sent to a place of treatment, then a share joined by "and": the first share of one breakdown
+    ("The ferry operator said 14 passengers were taken to the regional clinic and nine were treated at the scene.",
+     "14 passengers", True),
+    ("The ferry operator said 14 passengers were hurt and nine were treated at the scene.", "14 passengers",
+     False),
 ]
 
 

@@ -50,6 +50,10 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
             claim.is_partial = True  # "two patients died overnight at the burns centre": those who died there
         elif claim.metric in ("injured", "casualties") and _counted_at_a_facility(toks, _end_token(toks, q, claim)):
             claim.is_partial = True  # "26 injured workers in the burn unit": what one place holds
+        elif claim.metric in ("injured", "casualties") and _treated_at_a_named_place(toks, _end_token(toks, q, claim)):
+            claim.is_partial = True  # "nine were seen at the field clinic": the share one place took
+        elif claim.metric in _TOLLS and _in_a_place_relative(toks, q.first_token):
+            claim.is_partial = True  # "taken to the district clinic, where six were kept": that place's share
         elif _the_step_of_a_rise(toks, q.first_token):
             claim.is_partial = True  # "the toll rose to 24 after two workers died": the step, not the total
         elif _added_to_a_count(toks, q.first_token):
@@ -98,6 +102,22 @@ def _next_share_of_a_breakdown(toks: list[Token], kept: list[tuple[Quantity, Cla
         if between[-1:] == ["and"] and len(between) > 2 and ";" not in between \
                 and not _whole_closers().search(_clause_after(toks, q.last_token)):  # "and 40 were hurt in all"
             claim.is_partial = True
+    for (prev_q, prev), (q, claim) in zip(kept, kept[1:], strict=False):
+        # "14 were flown to the county hospital and nine were treated at the scene": a figure sent to a place of
+        # treatment, then a share joined by "and", is the first share of the same breakdown ("40 were hurt and
+        # 12 were treated at the scene" names no place before the share: 40 is the whole)
+        if prev.is_partial or not claim.is_partial or prev.metric != claim.metric or claim.metric not in _TOLLS \
+                or prev.kind != "count" or claim.kind != "count":
+            continue
+        between = [t.lower for t in toks[prev_q.last_token + 1:q.first_token] if t.start >= prev.char_end]
+        if between[-1:] == ["and"] and len(between) > 2 and not {";", ","} & set(between) \
+                and _place_named_pattern().search(" ".join(between)):
+            prev.is_partial = True
+
+
+@lru_cache(maxsize=1)
+def _place_named_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_treatment_places(singular=False)})\b")
 
 
 @lru_cache(maxsize=1)
@@ -270,6 +290,48 @@ def _counted_at_a_facility(toks: list[Token], end: int) -> bool:
         return False
     rest = " ".join(t.lower for t in toks[end + 2:end + 4 + _PLACE_WORDS])
     return bool(_facility_place_pattern().match(rest))
+
+
+@lru_cache(maxsize=1)
+def _treated_at_a_place_pattern() -> re.Pattern[str]:
+    table = vocab.load("claim_scope")
+    auxiliaries, verbs = alternation(table["place_treatment_auxiliaries"]), alternation(table["place_treatment_verbs"])
+    scenes = alternation(table["scene_places"])
+    # a treatment place with at least one word before its noun: "at the field clinic", "in Ward 3's aid post"
+    named = rf"(?:at|in) (?:\S+ ){{1,{_PLACE_WORDS}}}?(?:\S+-)?(?:{_treatment_places(singular=True)})"
+    return re.compile(rf"^(?:{auxiliaries}) (?:\S+ly )?(?:{verbs}) (?:\S+ )??(?:{scenes}|{named})\b")
+
+
+def _treated_at_a_named_place(toks: list[Token], end: int) -> bool:
+    """ "nine were seen at the field clinic", "12 were treated on scene": a passive verb of treatment right
+    after the counted phrase, then the scene or a treatment place named with more than its noun, in the
+    count's clause. "were treated in hospital" names no single place and stays a whole."""
+    return bool(_treated_at_a_place_pattern().match(_clause_after(toks, end, _STATE_WORDS + _PLACE_WORDS)))
+
+
+@lru_cache(maxsize=1)
+def _place_relatives() -> PhraseSearch:
+    return PhraseSearch(vocab.load("claim_scope")["place_relatives"])
+
+
+@lru_cache(maxsize=1)
+def _place_before_relative_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_treatment_places(singular=False)})(?: ,)?$")
+
+
+def _in_a_place_relative(toks: list[Token], first: int) -> bool:
+    """ "taken to the district clinic, where six were kept": a figure right after a relative word whose
+    antecedent, just before it, is a treatment place counts those that place took, a share."""
+    for words in range(1, 3):  # "where", "in which"
+        start = first - words
+        if start < 1:
+            break
+        relative = " ".join(t.lower for t in toks[start:first])
+        found = _place_relatives().search(relative)
+        if found is not None and found == (0, len(relative)):
+            before = " ".join(t.lower for t in toks[max(0, start - _PLACE_WORDS):start])
+            return bool(_place_before_relative_pattern().search(before))
+    return False
 
 
 _LABEL_OPENERS = frozenset({":", ";", "•", "·", "▪", "-", "–", "—"})
