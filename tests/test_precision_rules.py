@@ -564,6 +564,10 @@ ASSERTIONS = [
     ("The agency called false a report that 18 miners died.", "18 miners", "denied"),
     ("The hospital said 14 people were hurt; reports of a second blast were false.", "14 people", "asserted"),
     ("The mayor's figure of 60 was mistyped in the first bulletin.", "60", "corrected"),
+    # a figure followed, after a comma, by another with a later time is the same count's earlier value
+    ("The warden said the jail counted 11 escapees at midnight, 14 as of this morning.", "11 escapees",
+     "corrected"),
+    ("The warden said 11 inmates escaped from the east wing, 14 from the west wing.", "11 inmates", "asserted"),
     # a message or a channel is hearsay when a platform is named before it, even a long way before its verb
     ("A Viber message forwarded across the district over the weekend said 25 miners were trapped.", "25 miners",
      "rumoured"),

@@ -59,6 +59,7 @@ from claimledger.extraction.scope import (
     names_a_road_event,
     names_a_subset,
     passed_around,
+    replaced_in_its_sentence,
     states_a_rate,
     states_the_correction,
     tells_of_a_collision,
@@ -350,7 +351,7 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
 def _assertion(clause: str, toks: list, first: int) -> str:
     """How the clause holds the figure at token `first`; the figure a correction stands by is asserted."""
     found = assertion_of(clause)
-    if found == "asserted" and an_earlier_figure(toks, first):
+    if found == "asserted" and (an_earlier_figure(toks, first) or replaced_in_its_sentence(toks, first)):
         return "corrected"  # "the ministry had given nine on Sunday": replaced by its origin since
     return "asserted" if found == "corrected" and states_the_correction(toks, first) else found
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from claimledger import vocab
 from claimledger.extraction.dates import MONTH_NAMES
+from claimledger.extraction.numbers import match_number
 from claimledger.extraction.phrases import PhraseSearch, alternation
 from claimledger.extraction.text import Token, right_after
 
@@ -243,6 +244,32 @@ def an_earlier_figure(toks: list[Token], first: int) -> bool:
 
 
 _CLAUSE_JOINS = frozenset({"and", "but", ";", "."})
+
+# Tokens a figure and its time phrase may take before the comma that leads to its replacement: "seven that
+# night,", "four on Monday morning,".
+_REPLACED_GAP = 6
+
+
+def replaced_in_its_sentence(toks: list[Token], first: int) -> bool:
+    """ "we counted four on Monday, six since the levee broke": a figure followed in its clause, after a
+    comma, by another figure that a later time follows (claim_scope.yaml later_figure_openers) is the same
+    count's earlier value, replaced by the second; its origin is not at odds with itself."""
+    for k in range(first + 1, min(len(toks) - 2, first + 2 + _REPLACED_GAP)):
+        if toks[k].lower in _CLAUSE_JOINS:
+            return False
+        if toks[k].lower == ",":
+            second = match_number(toks, k + 1)
+            if second is None:
+                return False
+            after = " ".join(t.lower for t in toks[second.last + 1:second.last + 4])
+            found = _later_figure_openers().search(after)
+            return found is not None and found[0] == 0
+    return False
+
+
+@lru_cache(maxsize=1)
+def _later_figure_openers() -> PhraseSearch:
+    return PhraseSearch(vocab.load("claim_scope")["later_figure_openers"])
 
 
 def _reported_before(toks: list[Token], end: int) -> bool:
