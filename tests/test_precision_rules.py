@@ -1037,6 +1037,12 @@ def _sourcing_checked(sentence: str, quantity_text: str, title: str = "") -> boo
     ("The toll at the mine rose to 12 after two miners died overnight.", "12", False),
     ("After two miners died overnight, the union called a strike.", "two miners", False),
     ("The coroner raised the toll to 9 after two climbers hurt in the fall died.", "two", True),
+    # those who came in over a period: the step a hospital's count grew by
+    ("Two climbers were admitted overnight with frostbite, the clinic said.", "Two climbers", True),
+    ("Five hurt pupils were brought in during the night, a nurse said.", "Five hurt pupils", True),
+    ("Four miners were admitted to the burns ward in the past 24 hours.", "Four miners", True),
+    ("Four miners were admitted to the burns ward after the blast.", "Four miners", False),
+    ("Two climbers were injured overnight on the ridge.", "Two climbers", False),
     # one place's share: "in ... alone"
     ("In the harbour district alone, 23 people drowned.", "23 people", True),
     ("Some 60 homes flooded in Lintow alone, the council said.", "Some 60 homes", True),

@@ -52,6 +52,8 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
             claim.is_partial = True  # "26 injured workers in the burn unit": what one place holds
         elif claim.metric in ("injured", "casualties") and _treated_at_a_named_place(toks, _end_token(toks, q, claim)):
             claim.is_partial = True  # "nine were seen at the field clinic": the share one place took
+        elif claim.metric in ("injured", "casualties") and _admitted_over_a_period(toks, _end_token(toks, q, claim)):
+            claim.is_partial = True  # "four were admitted overnight": those who came in then, the count's step
         elif claim.metric in _TOLLS and _in_a_place_relative(toks, q.first_token):
             claim.is_partial = True  # "taken to the district clinic, where six were kept": that place's share
         elif _the_step_of_a_rise(toks, q.first_token):
@@ -307,6 +309,25 @@ def _treated_at_a_named_place(toks: list[Token], end: int) -> bool:
     after the counted phrase, then the scene or a treatment place named with more than its noun, in the
     count's clause. "were treated in hospital" names no single place and stays a whole."""
     return bool(_treated_at_a_place_pattern().match(_clause_after(toks, end, _STATE_WORDS + _PLACE_WORDS)))
+
+
+# Words that may stand between a verb of admission and its period: "were admitted to the burns unit overnight".
+_ADMISSION_GAP = 4
+
+
+@lru_cache(maxsize=1)
+def _admitted_over_a_period_pattern() -> re.Pattern[str]:
+    table = vocab.load("claim_scope")
+    auxiliaries = alternation(table["place_treatment_auxiliaries"])
+    verbs, periods = alternation(table["period_admission_verbs"]), alternation(table["admission_periods"])
+    return re.compile(rf"^(?:{auxiliaries}) (?:\S+ly )?(?:{verbs}) (?:\S+ ){{0,{_ADMISSION_GAP}}}?(?:{periods})\b")
+
+
+def _admitted_over_a_period(toks: list[Token], end: int) -> bool:
+    """ "three were admitted overnight", "two more were brought in in the past 24 hours": a passive verb of
+    admission right after the counted phrase, then a period, in the count's clause. Those who came in over
+    that period are the step the hospital's count grew by, not everyone hurt."""
+    return bool(_admitted_over_a_period_pattern().match(_clause_after(toks, end, _STATE_WORDS + _ADMISSION_GAP)))
 
 
 @lru_cache(maxsize=1)
