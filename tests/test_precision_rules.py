@@ -1043,6 +1043,11 @@ def _sourcing_checked(sentence: str, quantity_text: str, title: str = "") -> boo
     ("Four miners were admitted to the burns ward in the past 24 hours.", "Four miners", True),
     ("Four miners were admitted to the burns ward after the blast.", "Four miners", False),
     ("Two climbers were injured overnight on the ridge.", "Two climbers", False),
+    # a team's share at a makeshift place of treatment
+    ("Scout leaders bandaged 12 injured walkers at a village school overnight.", "12 injured walkers", True),
+    ("Red Cross medics treated eight people in the parish hall after the blast.", "eight people", True),
+    ("Red Cross medics treated eight people after the blast.", "eight people", False),
+    ("Eight people were hurt in the parish hall after the blast.", "Eight people", False),
     # one place's share: "in ... alone"
     ("In the harbour district alone, 23 people drowned.", "23 people", True),
     ("Some 60 homes flooded in Lintow alone, the council said.", "Some 60 homes", True),

@@ -54,6 +54,9 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
             claim.is_partial = True  # "nine were seen at the field clinic": the share one place took
         elif claim.metric in ("injured", "casualties") and _admitted_over_a_period(toks, _end_token(toks, q, claim)):
             claim.is_partial = True  # "four were admitted overnight": those who came in then, the count's step
+        elif claim.metric in ("injured", "casualties") \
+                and _treated_at_a_makeshift_venue(toks, q.first_token, _end_token(toks, q, claim)):
+            claim.is_partial = True  # "volunteers treated 14 people in the church hall": that team's share
         elif claim.metric in _TOLLS and _in_a_place_relative(toks, q.first_token):
             claim.is_partial = True  # "taken to the district clinic, where six were kept": that place's share
         elif _the_step_of_a_rise(toks, q.first_token):
@@ -328,6 +331,27 @@ def _admitted_over_a_period(toks: list[Token], end: int) -> bool:
     admission right after the counted phrase, then a period, in the count's clause. Those who came in over
     that period are the step the hospital's count grew by, not everyone hurt."""
     return bool(_admitted_over_a_period_pattern().match(_clause_after(toks, end, _STATE_WORDS + _ADMISSION_GAP)))
+
+
+@lru_cache(maxsize=1)
+def _active_treatment_verbs() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(v).split()) for v in vocab.load("claim_scope")["active_treatment_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _makeshift_venue_pattern() -> re.Pattern[str]:
+    venues = alternation(vocab.load("claim_scope")["makeshift_treatment_venues"])
+    # "in the sports hall", "at a primary school": one place, named with its article
+    return re.compile(rf"^(?:in|at) (?:the|a|an|its|their|our) (?:\S+ ){{0,3}}?(?:{venues})\b")
+
+
+def _treated_at_a_makeshift_venue(toks: list[Token], first: int, end: int) -> bool:
+    """ "the Red Cross treated 14 people in the church hall": a count that is the object of an active verb
+    of treatment, then "in" or "at" a makeshift place of treatment right after the counted phrase, is the
+    share one team took at one place, not everyone hurt."""
+    if not right_after(toks, first, _active_treatment_verbs()):
+        return False
+    return bool(_makeshift_venue_pattern().match(" ".join(t.lower for t in toks[end + 1:end + 6 + _PLACE_WORDS])))
 
 
 @lru_cache(maxsize=1)
