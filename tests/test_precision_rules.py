@@ -873,6 +873,13 @@ def test_a_company_labelling_a_list_line_gives_its_figure() -> None:
     # "No one ..." is no answer word; a "Yes" confirms
     ("Were 30 welders burned?\nNo one knows yet.", "30 welders", "asserted"),
     ("Were 30 welders burned?\n\nYes. The hospital confirmed it.", "30 welders", "asserted"),
+    # the answer on the next line after a list mark, the two lines one sentence
+    ("Any truth in the post saying 40 miners drowned?\n- Untrue, say the mine's owners; it came from a bot.",
+     "40 miners", "denied"),
+    ("Were 40 miners rescued?\n- Yes, say the mine's owners, all of them by noon.", "40 miners", "asserted"),
+    # a turn in a transcript, the speaker's label before a short denial
+    ("The wardens met at dusk.\n\nA text going round the village says 90 villagers drowned. Okafor: \"That is "
+     "untrue.\" The wardens left.", "90 villagers", "denied"),
 ])
 def test_a_question_answered_no_denies_its_figure(body: str, quantity_text: str, assertion: str) -> None:
     assert _one(body, quantity_text).assertion == assertion

@@ -59,6 +59,7 @@ from claimledger.extraction.scope import (
     names_a_road_event,
     names_a_subset,
     passed_around,
+    question_denied_within,
     replaced_in_its_sentence,
     states_a_rate,
     states_the_correction,
@@ -511,7 +512,8 @@ def _carry_another_event_to_the_next_sentence(sents: list[Sentence], claims: lis
 def _take_verdicts_on_the_sentence_before(sents: list[Sentence], claims: list[Claim]) -> None:
     """ "Posts said eight miners died. These claims are false.": the asserted figures of a sentence that the
     next sentence of its paragraph denies or corrects take that status; so do those of a question the next
-    sentence answers with a denial ("Is it true that 20 died?" "No. ...")."""
+    sentence answers with a denial ("Is it true that 20 died?" "No. ..."), or the next line of its own sentence
+    does (a list mark before the answer keeps the two lines one sentence)."""
     verdicts = {s.idx: found for s in sents if s.idx > 0 and (found := verdict_on_the_sentence_before(s.text))}
     for claim in claims:
         verdict = verdicts.get(claim.sentence_idx + 1)
@@ -521,6 +523,9 @@ def _take_verdicts_on_the_sentence_before(sents: list[Sentence], claims: list[Cl
         elif claim.assertion == "asserted" and claim.sentence_idx + 1 < len(sents) and (answer := verdict_on_a_question(
                 sents[claim.sentence_idx].text, sents[claim.sentence_idx + 1].text)):
             claim.assertion = answer  # "Is it true that 20 died?" "No. ...": the question's figure is denied
+        elif claim.assertion == "asserted" and (asked := question_denied_within(sents[claim.sentence_idx].text)) \
+                and claim.char_end <= sents[claim.sentence_idx].start + asked:
+            claim.assertion = "denied"  # "Any truth in the post saying 30 died?" then "• False.": one sentence
 
 
 def _whole_group_restated(text: str, claims: list[Claim]) -> None:

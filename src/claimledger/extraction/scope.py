@@ -115,11 +115,33 @@ def verdict_on_a_question(question: str, answer: str) -> str | None:
     return "denied" if question.rstrip().endswith("?") and _denying_answer().match(answer) else None
 
 
+# A question that ends its line inside a sentence, the answer on the next line ("What about the post
+# claiming 40 dead?" then "- Untrue, the mayor says."): the splitter keeps them together when the answer
+# opens with a list mark, not a capital.
+_QUESTION_LINE_END = re.compile(r"\?[\"'”’)]*[ \t]*\n")
+
+
+@lru_cache(maxsize=256)  # asked once per figure of the sentence
+def question_denied_within(sentence: str) -> int | None:
+    """The offset in `sentence` where a question denied on the next line of the same sentence ends ("Any
+    truth in the message saying 30 died?" then "• False, say police."); the figures before it are denied.
+    None if there is no such question."""
+    for end in _QUESTION_LINE_END.finditer(sentence):
+        if _denying_answer().match(sentence[end.end():]):
+            return end.start() + 1
+    return None
+
+
+# A speaker's label opening a transcript's turn ("Ortiz: ...", "Dr Lane:"), and the quote mark after it.
+_SPEAKER_LABEL = re.compile(r"^(?:[A-Z][\w.'’-]*\s){0,2}[A-Z][\w.'’-]*:\s*[\"“]?")
+
+
 def verdict_on_the_sentence_before(sentence: str) -> str | None:
     """ "These claims are false.", "It was untrue.", "That figure was wrong.": a short sentence that opens by
     pointing back and denies or corrects; its status (denied, corrected) is that of the figures of the
     sentence before it. None for any other sentence."""
-    words = sentence.lower().lstrip("[(").split()  # "[See correction at 19:45]"
+    # "[See correction at 19:45]"; 'Ortiz: "That is untrue.': a turn of speech, the label set aside
+    words = _SPEAKER_LABEL.sub("", sentence, count=1).lower().lstrip("[(\"“").split()
     if not words or len(words) > _VERDICT_WORDS:
         return None
     openers = vocab.word_set("claim_scope", "pointing_back_openers")
