@@ -447,6 +447,7 @@ def test_parts_of_a_group(sentence: str, quantity_text: str, partial: bool) -> N
 EVENT_SCOPES = [
     ("Last month, 7 people were shot in the same neighborhood.", "7 people", "other_event"),
     ("A separate crash on the interstate injured two drivers.", "two drivers", "other_event"),
+    ("Two anglers were hurt in a fall at the weir, separate from the flooding.", "Two anglers", "other_event"),
     ("So far this year, 41 people have drowned in the county.", "41 people", "other_event"),
     # a rate over a period counts many events; a span after the event ("a week after") does not make one
     ("The alpine club logs roughly 30 falls a season on the north face.", "roughly 30 falls", "other_event"),
