@@ -2112,3 +2112,35 @@ def test_more_phrases_that_give_a_figure_for_the_count_under_discussion(body: st
 ])
 def test_trampled_gored_and_frostbitten_are_harms(body: str, quantity_text: str, metric: str) -> None:
     assert _one(body, quantity_text).metric == metric
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "metric"), [
+    ("Twelve sailors were hurt. One remains critical.", "One", "injured"),
+    ("Three hikers drowned in the flood; one died later in the clinic.", "one", "killed"),
+    ("Nine divers were hurt; one later died.", "one", "killed"),
+])
+def test_a_verb_or_adverb_after_a_number_is_never_its_counted_noun(body: str, quantity_text: str,
+                                                                    metric: str) -> None:
+    found = _one(body, quantity_text)
+    assert found.metric == metric and found.unit not in {"remain", "later", "critical"}
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "metric"), [
+    ("Medics said 12 were wounded. The agency's tally now stands at 15, up from 13 on Monday.", "13", "injured"),
+    ('Four miners died, the company said. "We count five, up from three last night," the union said.', "three",
+     "killed"),
+])
+def test_an_earlier_value_after_a_bare_figure_takes_that_figures_count(body: str, quantity_text: str,
+                                                                         metric: str) -> None:
+    assert _one(body, quantity_text).metric == metric
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "metric"), [
+    ("The clinic said 30 people were hurt in the crush. By noon its tally had reached 34.", "34", "injured"),
+    ('Police say four climbers died. "It will be four until the coroner rules," a sergeant said.', "four",
+     "killed"),
+    ("Rescuers said nine sailors drowned. The chaplain keeps a notebook. It has 11 names.", "11 names", "killed"),
+])
+def test_more_figure_slots_reached_a_modal_be_and_a_list_that_has_names(body: str, quantity_text: str,
+                                                                       metric: str) -> None:
+    assert _one(body, quantity_text).metric == metric

@@ -108,9 +108,15 @@ def singular(noun: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def never_counted() -> frozenset[str]:
+    return vocab.word_set("counted_nouns", "never_counted")
+
+
 def counted_thing(toks: list[Token], after: int, *, number_value: float) -> CountedThing:
     """The noun phrase that starts at token `after` ("injured North Korean soldiers")."""
     j = after
+    never = never_counted()
     if j < len(toks) and toks[j].lower == "of":  # "dozens of soldiers", "two of the men"
         j += 1
         while j < len(toks) and toks[j].lower in _DETERMINERS:
@@ -123,7 +129,7 @@ def counted_thing(toks: list[Token], after: int, *, number_value: float) -> Coun
     while j < len(toks) and j - start < 6:
         tok = toks[j]
         word = tok.lower
-        if word in _STOP or not tok.text[0].isalpha():
+        if word in _STOP or word in never or not tok.text[0].isalpha():
             # "North Korean" spelled with a hyphen stays; anything else ends the phrase.
             break
         if head >= 0 and (_VERB_SUFFIX.search(word) or word.endswith("ly")) and word not in known:

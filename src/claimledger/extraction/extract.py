@@ -28,6 +28,7 @@ from claimledger.extraction.counted import (
     location_for,
     metric_for,
     names_a_place_of_treatment,
+    never_counted,
     sent_to_respond,
     sentence_event,
     singular,
@@ -37,7 +38,12 @@ from claimledger.extraction.dates import DateMention, find_dates
 from claimledger.extraction.figures import give_figures_their_count, give_parts_their_group
 from claimledger.extraction.hedges import hedge_in, is_projection
 from claimledger.extraction.kinds import kind_of, set_aside_kind
-from claimledger.extraction.lists import HARMS, earlier_cues, kept_for_its_context, share_across_list
+from claimledger.extraction.lists import (
+    HARMS,
+    earlier_cues,
+    kept_for_its_context,
+    share_across_list,
+)
 from claimledger.extraction.parts import (
     died_where_or_when,
     mark_a_breakdown_of,
@@ -287,7 +293,11 @@ def _claim(section: str, text: str, sent: Sentence, toks: list, q: Quantity, dat
     before = toks[q.first_token - 1].lower if q.first_token > 0 else ""
     after = toks[q.last_token + 1].lower if q.last_token + 1 < len(toks) else ""
     head = thing.last_token if thing.last_token >= 0 else q.last_token
-    after_phrase = toks[head + 1].lower if head + 1 < len(toks) else ""
+    next_word = head + 1
+    while next_word < len(toks) and toks[next_word].lower in never_counted() \
+            and toks[next_word].lower not in vocab.word_set("number_words", "one_continues"):
+        next_word += 1  # "one later died", "One remains critical": a verb or adverb, not the counted noun
+    after_phrase = toks[next_word].lower if next_word < len(toks) else ""
     if q.written == "pronoun_one" and after_phrase == "of" and head + 3 < len(toks) \
             and toks[head + 2].lower in vocab.word_set("number_words", "one_of_group"):
         after_phrase = toks[head + 3].lower  # "three are in hospital, one of them in intensive care"

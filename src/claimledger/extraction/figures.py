@@ -20,7 +20,7 @@ from claimledger import vocab
 from claimledger.extraction.counted import first_metric_cue
 from claimledger.extraction.keys import counts_people
 from claimledger.extraction.quantities import Quantity
-from claimledger.extraction.text import Token
+from claimledger.extraction.text import Token, right_after
 from claimledger.model import Claim
 
 # What a figure slot's number counts must be one of these: a figure "of" or "at" something else (money,
@@ -46,6 +46,12 @@ def _slot_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
             frozenset(str(w) for w in data["figure_stand_verbs"]), vocab.word_set("reporting_verbs", "verbs"))
 
 
+@lru_cache(maxsize=1)
+def earlier_cues() -> tuple[tuple[str, ...], ...]:
+    """Words right before a figure that make it an earlier value of the figure before it ("up from")."""
+    return tuple(tuple(str(c).lower().split()) for c in vocab.load("claim_scope")["earlier_figure_cues"])
+
+
 def in_a_figure_slot(toks: list[Token], first: int) -> bool:
     """Whether the number at token `first` is the figure a phrase gives: "a figure of 21", "our number is
     23", "puts it at 11", "says 87", "stands by 66"."""
@@ -63,7 +69,10 @@ def in_a_figure_slot(toks: list[Token], first: int) -> bool:
         return True  # "We have nine", "Yesterday we had 12", "we're at seven", "still at 11"; not "Green had 14"
     if last == "of":
         return len(before) >= 2 and before[-2] in nouns  # "a figure of 21", "the count of 47"
-    if last in _LINKS:  # "Our number is 23", "its figure was 66", "Tonight it is ten"
+    if last == "be" and before[-2:-1] and before[-2] in vocab.word_set("claim_scope", "figure_modals"):
+        before, last = before[:-1], "is"  # "it will be five", "our count would be 12": a link verb after a modal
+    if last in _LINKS or last in vocab.word_set("claim_scope", "figure_reach_verbs"):
+        # "Our number is 23", "its figure was 66", "Tonight it is ten", "its total has reached 226"
         return any(w in nouns for w in before[:-1]) \
             or len(before) >= 2 and before[-2] in vocab.word_set("claim_scope", "figure_pronouns")
     if last == "at" and before[-2:-1] and before[-2] in stand_verbs:
@@ -109,6 +118,7 @@ def give_figures_their_count(toks: list[Token], kept: list[tuple[Quantity, Claim
     sentence before speaks of (`event`, asked only when needed). With `answers_a_question`, a figure that
     opens the sentence is one too ("How many died?" then "Nine, according to the ministry")."""
     slots: list[Claim] = []
+    compared: dict[int, Claim] = {}  # id of an earlier value ("up from 63") -> the slot figure it is compared with
     for i, (q, claim) in enumerate(kept):
         record = claim.unit is not None and held_records(toks, q.first_token, claim.subject)
         if claim.metric != "other" or (claim.unit is not None and not record) or q.unit_hint is not None:
@@ -116,10 +126,21 @@ def give_figures_their_count(toks: list[Token], kept: list[tuple[Quantity, Claim
         previous = kept[i - 1] if i else None
         listed = previous is not None and any(previous[1] is c for c in slots) \
             and {t.lower for t in toks[previous[0].last_token + 1:q.first_token]} <= _JOINERS
-        if record or listed or in_a_figure_slot(toks, q.first_token) or (answers_a_question and q.first_token == 0):
+        if previous is not None and any(previous[1] is c for c in slots) and right_after(toks, q.first_token,
+                                                                                         earlier_cues()):
+            compared[id(claim)] = previous[1]  # "the count stands at 67, up from 63": the same count, earlier
+        elif record or listed or in_a_figure_slot(toks, q.first_token) or (answers_a_question and q.first_token == 0):
             slots.append(claim)  # "Police say 19 and 60": the second answers in the same breath
     if not slots:
         return
+    _give_slots_their_count(slots, kept, before, event, default_units)
+    for _, claim in kept:
+        if (now := compared.get(id(claim))) is not None and now.metric in _COUNTED_HARMS:
+            claim.metric, claim.kind, claim.unit = now.metric, "count", now.unit
+
+
+def _give_slots_their_count(slots: list[Claim], kept: list[tuple[Quantity, Claim]], before: list[Claim],
+                            event: Callable[[], str | None], default_units: dict[str, str]) -> None:
     slot_ids = {id(c) for c in slots}
     earlier = _harm_metrics([c for _, c in kept if id(c) not in slot_ids and c.char_start < slots[0].char_start])
     stated = _harm_metrics(before)

@@ -7,10 +7,8 @@ for it (`kept_for_its_context`).
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from claimledger import vocab
-from claimledger.extraction.figures import in_a_figure_slot
+from claimledger.extraction.figures import earlier_cues, in_a_figure_slot
 from claimledger.extraction.keys import counts_people
 from claimledger.extraction.quantities import Quantity
 from claimledger.extraction.scope import subset_cues
@@ -139,13 +137,9 @@ def _of_them(toks: list, q: Quantity) -> bool:
     return after[:1] == ["of"] and len(after) == 2 and after[1] in _BACK_POINTERS
 
 
-@lru_cache(maxsize=1)
-def earlier_cues() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(str(c).lower().split()) for c in vocab.load("claim_scope")["earlier_figure_cues"])
-
-
 def _joins_clauses(toks: list, start: int, end: int) -> bool:
     """ ", and" between two figures joins two clauses ("killed two, and three people remain without
     power"): the second figure has its own verb, not the first one's metric."""
     between = [t.lower for t in tokens_between(toks, start, end)]
     return between[:2] == [",", "and"]
+
