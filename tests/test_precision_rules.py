@@ -2144,3 +2144,21 @@ def test_an_earlier_value_after_a_bare_figure_takes_that_figures_count(body: str
 def test_more_figure_slots_reached_a_modal_be_and_a_list_that_has_names(body: str, quantity_text: str,
                                                                        metric: str) -> None:
     assert _one(body, quantity_text).metric == metric
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "metric"), [
+    ("Officials said 20 people were hurt in the fire. Eleven are at Kessel County Hospital and nine at the "
+     "Marrow Clinic.", "nine", "injured"),
+    ("The mayor said 17 villagers were hurt. According to the health board, 10 are at Orsk General and 7 at "
+     "the field clinic.", "10", "injured"),
+    ("Rangers said 12 climbers were killed. Five were in the gully, the others on the ridge.", "Five", "killed"),
+])
+def test_a_bare_figure_that_says_where_some_are_is_a_part_of_the_group_before(body: str, quantity_text: str,
+                                                                               metric: str) -> None:
+    found = _one(body, quantity_text)
+    assert found.metric == metric and found.is_partial
+
+
+def test_a_bare_figure_with_a_place_is_no_part_of_a_smaller_figure() -> None:
+    body = "Police said 3 people were hurt. Forty are at the stadium gates and twelve at the bridge."
+    assert not [c for c in claims_of(body) if c.quantity_text in {"Forty", "twelve"} and c.metric != "other"]

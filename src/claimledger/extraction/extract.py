@@ -42,6 +42,7 @@ from claimledger.extraction.lists import (
     HARMS,
     earlier_cues,
     kept_for_its_context,
+    places_break_down_a_group,
     share_across_list,
 )
 from claimledger.extraction.parts import (
@@ -417,6 +418,7 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         discussed = partial(_count_under_discussion, sents, sentence_tokens, sent, recent_harms)
         give_figures_their_count(toks, kept, previous, discussed, _default_units(), answers_a_question=asked)
         give_parts_their_group(toks, kept, previous, _default_units())
+        places_break_down_a_group(toks, kept, previous, _default_units())
         # a small figure in words that only its context kept ("Police say seven") stays when it got a count
         kept = [(q, c) for q, c in kept if not (c.metric == "other" and _small_bare_word(q, c.unit)
                                                 and (kept_for_its_context(toks, q)

@@ -111,9 +111,11 @@ def _a_share_after(toks: list, prev_q: Quantity, prev: Claim, q: Quantity) -> bo
 
 def kept_for_its_context(toks: list, q: Quantity) -> bool:
     """A small bare number that only its context can give a count: a figure slot ("Police say seven"), a
-    place in a list ("..., and six at Ossmer University"), or more of the same ("six more were taken")."""
+    place in a list ("..., and six at Ossmer University"), where some of a group are ("Five are in the
+    gully"), or more of the same ("six more were taken")."""
     return in_a_figure_slot(toks, q.first_token) or _more_of_the_same(toks, q) or (
-        q.first_token > 0 and toks[q.first_token - 1].lower in _LIST_OPENERS and _gapped_place(toks, q) is not None)
+        q.first_token > 0 and toks[q.first_token - 1].lower in _LIST_OPENERS and _gapped_place(toks, q) is not None) \
+        or _where_some_are(toks, q)  # "Five are in the gully": kept only if a group before gives it a count
 
 
 # Tokens before an item of a list of places: "..., and six at Ossmer", "Eight were taken to hospitals — five
@@ -143,3 +145,40 @@ def _joins_clauses(toks: list, start: int, end: int) -> bool:
     between = [t.lower for t in tokens_between(toks, start, end)]
     return between[:2] == [",", "and"]
 
+
+def places_break_down_a_group(toks: list, kept: list[tuple[Quantity, Claim]], before: list[Claim],
+                              default_units: dict[str, str]) -> None:
+    """A bare figure that only says where some of a group are ("Eleven are at Kessel Hospital and nine at
+    the Marrow Clinic", "20 were hurt: 12 at the pool, 8 in the car park") is a part of the last whole harm
+    figure before it, in its sentence or the sentence before (`before`), when that figure is larger: it
+    takes its metric, and the places listed after it go on with the same metric."""
+    wholes = [c for c in before if c.metric in HARMS and not c.is_partial]
+    opened: tuple[Quantity, Claim] | None = None
+    for q, claim in kept:
+        if claim.metric in HARMS and not claim.is_partial:
+            wholes.append(claim)
+        if claim.metric != "other" or claim.unit is not None or q.unit_hint is not None \
+                or claim.value_low is None:
+            continue
+        if opened is not None and _a_share_after(toks, opened[0], opened[1], q):
+            claim.metric, claim.kind, claim.unit, claim.is_partial = \
+                opened[1].metric, "count", opened[1].unit, True
+            opened = (q, claim)
+            continue
+        whole = wholes[-1] if wholes else None
+        size = claim.value_high if claim.value_high is not None else claim.value_low
+        if whole is None or (whole.value_low or 0) <= size or not _where_some_are(toks, q):
+            continue
+        claim.metric, claim.kind, claim.is_partial = whole.metric, "count", True
+        claim.unit = default_units.get(whole.metric)
+        opened = (q, claim)
+
+
+def _where_some_are(toks: list, q: Quantity) -> bool:
+    """A place's preposition right after a number, or after a link verb after it: "12 at the pool",
+    "Eleven are at Kessel Hospital", "three remain in the burns unit"."""
+    if _gapped_place(toks, q) is not None:
+        return True
+    after = [t.lower for t in toks[q.last_token + 1:q.last_token + 3]]
+    return len(after) == 2 and after[0] in vocab.word_set("claim_scope", "place_links") \
+        and after[1] in _SHARE_PREPOSITIONS
