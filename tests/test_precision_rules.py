@@ -2162,3 +2162,16 @@ def test_a_bare_figure_that_says_where_some_are_is_a_part_of_the_group_before(bo
 def test_a_bare_figure_with_a_place_is_no_part_of_a_smaller_figure() -> None:
     body = "Police said 3 people were hurt. Forty are at the stadium gates and twelve at the bridge."
     assert not [c for c in claims_of(body) if c.quantity_text in {"Forty", "twelve"} and c.metric != "other"]
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "metric"), [
+    ("The depot said 30 porters were hurt. The agency's tally was up from 24 on Friday.", "24", "injured"),
+    ("Mayor Dunn says six people died. A man died overnight, raising her count from five.", "five", "killed"),
+])
+def test_a_figure_after_from_behind_a_count_noun_is_its_earlier_value(body: str, quantity_text: str,
+                                                                       metric: str) -> None:
+    assert _one(body, quantity_text).metric == metric
+
+
+def test_from_after_a_noun_that_counts_nothing_is_no_figure_slot() -> None:
+    assert _one("The number of people from 5 countries grew.", "5 countries").metric == "other"

@@ -91,6 +91,12 @@ def in_a_figure_slot(toks: list[Token], first: int) -> bool:
         return len(before) >= 2 and before[-2] not in _DETERMINERS  # "We count 18"; not "the count 18"
     if last == "," and len(before) >= 2 and before[-2] in nouns and after[:1] == [","]:
         return True  # "Our figure, 226, is correct"
+    if last == "from":  # "the toll was up from 14", "its count had risen from 34", "raising his count from four"
+        links = vocab.word_set("claim_scope", "figure_from_links") | vocab.word_set("claim_scope", "figure_to_verbs")
+        k = first - 2
+        while k >= max(0, first - 5) and toks[k].lower in links:
+            k -= 1
+        return k >= 0 and toks[k].lower in nouns
     if last == "to":  # "raised its count on Tuesday to 33"
         rises = vocab.word_set("claim_scope", "figure_to_verbs")
         return any(t.lower in rises for t in toks[max(0, first - 6):first])
