@@ -2175,3 +2175,16 @@ def test_a_figure_after_from_behind_a_count_noun_is_its_earlier_value(body: str,
 
 def test_from_after_a_noun_that_counts_nothing_is_no_figure_slot() -> None:
     assert _one("The number of people from 5 countries grew.", "5 countries").metric == "other"
+
+
+@pytest.mark.parametrize(("body", "metric"), [
+    ("Two miners died in the collapse: one at the pit head and one at Denby Infirmary.", "killed"),
+    ("Nine anglers were hurt: eight at the pier and one at the marina.", "injured"),
+])
+def test_a_pronoun_one_in_a_list_of_places_is_that_places_share(body: str, metric: str) -> None:
+    ones = [c for c in claims_of(body) if c.quantity_text == "one"]
+    assert ones and all(c.metric == metric and c.is_partial for c in ones)
+
+
+def test_a_pronoun_one_with_a_place_and_no_count_before_is_no_claim() -> None:
+    assert not [c for c in claims_of("The fans came in, one at a time, and sat down.") if c.quantity_text == "one"]

@@ -126,6 +126,8 @@ def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_
     bandaged hands, the other a bandaged jaw"): one of two described, not a count."""
     if after_phrase in vocab.word_set("reporting_verbs", "strong"):
         return False  # "two officials said": who speaks, not what is counted
+    if q.written == "pronoun_one" and unit is None and toks_before in _LIST_JOINS and context_keeps():
+        return True  # "two at the scene and one at the county hospital": kept only if the list gives it a count
     if q.written == "pronoun_one":  # "one soldier was killed" counts; "one of them", "no one" do not
         return unit is not None and metric != "other" and toks_before != "no" and (
             subject is not None or toks_before in vocab.metric_cues()  # "killing one"
@@ -144,6 +146,8 @@ def _keep(q: Quantity, unit: str | None, subject: str | None, metric: str, toks_
     return True
 
 
+# What may stand before a pronoun "one" that is an item of a list of places ("..., and one at X").
+_LIST_JOINS = frozenset({"and", ",", ":", ";"})
 # What may stand before a pronoun "one" that goes on from a group just counted: a joiner, or the start of
 # its sentence or clause ("Six were hurt. One is in intensive care.", "three died in hospital; one at home").
 _ONE_GOES_ON = frozenset({"and", ",", ";", "", '"', "“"})
@@ -420,7 +424,9 @@ def _section_claims(section: str, text: str, published: date | None, speakers: l
         give_parts_their_group(toks, kept, previous, _default_units())
         places_break_down_a_group(toks, kept, previous, _default_units())
         # a small figure in words that only its context kept ("Police say seven") stays when it got a count
-        kept = [(q, c) for q, c in kept if not (c.metric == "other" and _small_bare_word(q, c.unit)
+        kept = [(q, c) for q, c in kept if not (c.metric == "other"
+                                                and (_small_bare_word(q, c.unit)
+                                                     or q.written == "pronoun_one" and c.unit is None)
                                                 and (kept_for_its_context(toks, q)
                                                      or q.first_token == 0 and asked))]
         mark_parts(toks, kept)
