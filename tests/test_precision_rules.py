@@ -2188,3 +2188,13 @@ def test_a_pronoun_one_in_a_list_of_places_is_that_places_share(body: str, metri
 
 def test_a_pronoun_one_with_a_place_and_no_count_before_is_no_claim() -> None:
     assert not [c for c in claims_of("The fans came in, one at a time, and sat down.") if c.quantity_text == "one"]
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "metric"), [
+    ("Crews said 9 climbers died: six on Monday and three on Tuesday.", "three", "killed"),
+    ("The ward said 14 workers were burned: five on Friday and nine on Saturday.", "nine", "injured"),
+])
+def test_a_list_of_days_after_a_colon_breaks_down_the_figure_before(body: str, quantity_text: str,
+                                                                     metric: str) -> None:
+    found = _one(body, quantity_text)
+    assert found.metric == metric and found.is_partial

@@ -82,7 +82,8 @@ def _cue_after(toks: list, q: Quantity, claim: Claim) -> bool:
 
 
 _BREAKDOWN = ((":",), (":", "the"), (":", "a"))
-_SHARE_PREPOSITIONS = frozenset({"to", "at", "in"})
+# "on" names a day as often as a place: "nine on Saturday evening and three on Sunday morning" is a list of shares
+_SHARE_PREPOSITIONS = frozenset({"to", "at", "in", "on"})
 # tokens a list item's place may take before the next item: "at the Central Military Hospital in Qorvat,"
 _SHARE_GAP = 12
 
@@ -115,7 +116,9 @@ def kept_for_its_context(toks: list, q: Quantity) -> bool:
     gully"), or more of the same ("six more were taken")."""
     return in_a_figure_slot(toks, q.first_token) or _more_of_the_same(toks, q) or (
         q.first_token > 0 and toks[q.first_token - 1].lower in _LIST_OPENERS and _gapped_place(toks, q) is not None) \
-        or _where_some_are(toks, q)  # "Five are in the gully": kept only if a group before gives it a count
+        or _where_some_are(toks, q) \
+        or right_after(toks, q.first_token, _BREAKDOWN)  # "Five are in the gully", "12 runners: nine ...": kept
+    # only if the group before gives it a count
 
 
 # Tokens before an item of a list of places: "..., and six at Ossmer", "Eight were taken to hospitals — five
