@@ -346,6 +346,24 @@ def test_definite_small_counts_are_references_back(sentence: str) -> None:
     assert claims_of(sentence) == []
 
 
+# A definite count opening its sentence whose members are then named one by one points back at a group.
+NAMED_GROUPS = [
+    ("A lorry hit a tram in Brno on Friday. The three injured were a porter, a cook and a driver.",
+     "The three injured", True),
+    ("Avalanche debris buried a trail hut. The two missing hikers are Ana Ruiz, 9, and Leo Ruiz, 7.",
+     "The two missing hikers", True),
+    ("A lorry hit a tram in Brno on Friday. The three injured were taken to hospital.", "The three injured", False),
+    ("A lorry hit a tram in Brno on Friday, and the three injured were a porter, a cook and a driver.",
+     "the three injured", False),  # not the sentence's opening subject
+]
+
+
+@pytest.mark.parametrize(("body", "quantity_text", "partial"), NAMED_GROUPS)
+def test_a_definite_count_named_member_by_member_is_a_reference(body: str, quantity_text: str,
+                                                                  partial: bool) -> None:
+    assert _one(body, quantity_text).is_partial is partial
+
+
 def test_a_definite_repeat_of_a_stated_figure_is_a_reference() -> None:
     body = "The council has 41 members. Of the 41 members, 12 voted against."
     assert [c.quantity_text for c in claims_of(body)] == ["41 members", "12"]
@@ -653,6 +671,12 @@ SOURCES_IN_OTHER_SHAPES = [
     # a speaker behind a title in any case, after a quotation
     ("\"Nine crew members are safe,\" harbour authority spokeswoman Dr. Mina Osei said.", "Nine crew members",
      "harbour authority spokeswoman Dr. Mina Osei"),
+    # a sentence whose subject is an owner's figure, stating or listing it
+    ("The clinic's tally is 19, and the page now says so.", "19", "The clinic"),
+    ("Last night the embassy count stood at 6.", "6", "the embassy"),
+    ("The navy figure includes four divers lost near the reef.", "four", "The navy"),
+    ("The storm's death toll is 31.", "31", None),  # an event owns no figure
+    ("The official figure is 31.", "31", None),  # an adjective, not an owner
     # the owner of a figure it stands by or raises
     ("The rebel command stood by its claim that it had captured 40 soldiers.", "40 soldiers", "The rebel command"),
     ("The health ministry on Friday raised its death toll to 61.", "61", "The health ministry"),

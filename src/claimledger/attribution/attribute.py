@@ -305,6 +305,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "The fifth ...", "The other nine ...": a sentence about the rest of a group just counted.
         "rest_of_group": re.compile(r"^[^\w“”\"‘’']*The\s+(?:" + alternation(
             vocab.word_set("number_words", "rest_of_group") | vocab.word_set("number_words", "ordinals")) + r")\b"),
+        # "The union's count is 14", "Last night the clinic tally stood at 9", "The navy figure includes three
+        # divers": a sentence whose subject is a named owner's figure states that owner's count
+        "owned_figure": re.compile(
+            r"^\W*(?:(?:" + alternation(vocabulary["lead_in_openers"]) + r")(?:\s+[\w-]+)?,?\s+)?"
+            r"((?:[Tt]he\s+)?(?:[\w-]+\s+){0,3}?(?:" + alternation(
+                (vocabulary["source_nouns"] | vocabulary["body_heads"] | vocabulary["figure_owner_nouns"])
+                - vocabulary["possessive_adjectives"] - vocabulary["pronouns"] - vocabulary["count_nouns"]
+                - vocabulary["register_nouns"]) + r"))(?:['’]s)?\s+(?:(?:"
+            + alternation(vocabulary["possessive_adjectives"]) + r")\s+){0,2}(" + alternation(
+                vocabulary["count_nouns"] | vocabulary["register_nouns"]) + r")\s+(?:"
+            + alternation(vocabulary["owned_figure_verbs"]) + r")\b", re.IGNORECASE),
         "refers_back": re.compile(
             r"^\W*(?:That|This|Those|These)\s+(?:[a-z]+\s+){0,2}(?:" + alternation(vocabulary["count_nouns"])
             + r")\b"
@@ -421,6 +432,10 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
         if looks_like_source(owner, sentence_initial=False, strong=True) and owner.lower() not in cues()["pronouns"]:
             frames.append(Frame([owner], m.group(2).lower(), "sentence", base, sentence.end,
                                 [(base + m.start(1), base + m.end(1))]))
+    owned = patterns["owned_figure"].match(text)
+    if owned:
+        frames.append(Frame([clean(owned.group(1))], owned.group(2).lower(), "sentence", base, sentence.end,
+                            [(base + owned.start(1), base + owned.end(1))]))
     own = _OWN_FIGURES.match(text)
     if own and own.group(1).strip() and looks_like_source(own.group(1).strip(), sentence_initial=True, strong=True):
         frames.append(Frame([clean(own.group(1))], own.group(2).lower(), "sentence", base, sentence.end,

@@ -50,6 +50,7 @@ from claimledger.extraction.parts import (
     mark_a_breakdown_of,
     mark_a_breakdown_over_sentences,
     mark_back_references,
+    mark_named_groups,
     mark_parts,
     mark_per_unit,
     mark_repeated_groups,
@@ -819,6 +820,7 @@ def extract_article(article: Article) -> DocumentExtraction:
     _sources_from_body([c for c in out.claims if c.section != "body"], [c for c in out.claims if c.section == "body"])
     mark_back_references([c for c in out.claims if c.section == "body"])
     mark_repeated_groups(out.claims)
+    mark_named_groups(out.claims)
     issuer = release_issuer(article)
     if issuer:  # a press release or situation report states its issuer's own figures
         for claim in out.claims:

@@ -213,6 +213,30 @@ def mark_repeated_groups(claims: list[Claim]) -> None:
         stated.add(figure)
 
 
+@lru_cache(maxsize=1)
+def _naming_copula() -> re.Pattern[str]:
+    """A copula of naming right after a count, then a list of members (a comma or an "and" before its end)."""
+    return re.compile(r"\s+(?:" + alternation(vocab.word_set("claim_scope", "naming_copulas"))
+                      + r")\s+[^.;:!?]*?(?:,|\band\b)", re.IGNORECASE)
+
+
+def mark_named_groups(claims: list[Claim]) -> None:
+    """A definite count of people with no source of its own that opens its sentence and is then named member by
+    member ("The three injured were a porter, a cook and a driver") points back at a group already counted:
+    the sentence says who they were, not how many."""
+    for claim in claims:
+        if claim.section != "body" or claim.sources or claim.kind != "count" or claim.is_partial \
+                or claim.quantity_text[:4].lower() != "the " \
+                or not (claim.metric != "other" or counts_people(singular(claim.unit or ""))):
+            continue
+        at = claim.sentence.find(claim.quantity_text)
+        line_start = claim.sentence.rfind("\n", 0, max(at, 0)) + 1
+        if at < 0 or re.search(r"\w", claim.sentence[line_start:at]):
+            continue
+        if _naming_copula().match(claim.sentence, at + len(claim.quantity_text)):
+            claim.is_partial = True
+
+
 _REMAINS_OF = (("bodies", "of"), ("body", "of"), ("remains", "of"))
 _SINGLE = frozenset({"a", "an", "one"})
 _ITEM_WORDS = 6  # words an enumeration's single item may take: "a 63 - year - old woman"
