@@ -148,6 +148,21 @@ def test_a_name_then_where_it_spoke_then_a_colon_introduces_its_quotation() -> N
     assert _sources_of(text) == [("6 people dead", {"Fire chief Dana Okoro"})]
 
 
+def test_a_named_subject_then_a_colon_introduces_its_quotation() -> None:
+    text = 'Councillor Rosa Vint went further on local radio: "We lost 8 people. Nobody listened."'
+    assert _sources_of(text) == [("8 people", {"Councillor Rosa Vint"})]
+    assert _sources_of('The hall fell silent: "We lost 8 people."') == [("8 people", set())]
+
+
+def test_a_quotation_opening_a_paragraph_goes_on_after_a_paragraph_closed_by_its_speaker() -> None:
+    text = ('The governor blamed the port for the delays, Amir Haddad said.\n\n'
+            '"They ignored the warnings for years. Now 23 dockers are in hospital."')
+    assert _sources_of(text) == [("23 dockers", {"Amir Haddad"})]
+    text = ('Amir Haddad said the governor blamed the port, and then the meeting ended.\n\n'
+            '"Now 23 dockers are in hospital."')
+    assert _sources_of(text) == [("23 dockers", set())]
+
+
 def test_each_side_of_a_but_keeps_its_own_source() -> None:
     text = "The river authority said 15 people had drowned, but the county coroner put the toll at 11."
     assert _sources_of(text) == [("15 people", {"river authority"}), ("11", {"county coroner"})]

@@ -32,6 +32,9 @@ _STATEMENT_LEAD = re.compile(
 # "20:40 – Chief Superintendent Alun Marsh, at a press conference at the central station: \"...\"".
 _NAMED_LEAD = re.compile(r"(?:^|\n)\W*(?:\d{1,2}[:.]\d{2}\s*[-–—|]\s*)?"
                          r"([A-Z][\w.'’-]*\s+(?:[\w.'’-]+\s+){0,4}[A-Z][\w.'’-]*),[^“”\"\n]{0,200}:\s*$")
+# A sentence whose subject is a name of two capitalised words or more, then what that person did, then a colon
+# before the quotation: "Senator Ida Brandt went further on her blog: \"...\"" (the words are the subject's).
+_NAMED_SUBJECT_LEAD = re.compile(r"^\W*((?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w.'’-]*)\s+[a-z][^“”\"\n]{0,200}:\s*$")
 # Where the sentence before a quotation starts: after a full stop and a space, or a paragraph's start.
 _SENTENCE_START = re.compile(r"(?:[.!?][”\"]?\s+|\n)(?=[^.!?\n]*$)")
 
@@ -47,15 +50,29 @@ def _speaker_of_the_sentence_before(plain: str, start: int) -> tuple[str, str] |
     """A quotation that opens a sentence right after a sentence of its paragraph whose speaker said something
     ('Superintendent Farrow said there was no change. "Eight people are deceased."') goes on in that voice."""
     before = plain[max(0, start - 400):start]
-    if not re.search(r"[.!?][”\"]?\s+$", before) or "\n\n" in before[-3:]:
+    if not re.search(r"[.!?][”\"]?\s+$", before):
         return None
+    # a quotation opening a paragraph goes on in the voice of the paragraph before only when that paragraph
+    # ends with its speaker's verb ('..., Clinton said.' then '"He voted ..."'), the news convention for
+    # a speaker's words running on after the attribution
+    new_paragraph = "\n" in before[-3:]
     body = before.rstrip()[:-1]  # the sentence before, without its closing stop
     paragraph = body[body.rfind("\n\n") + 2:] if "\n\n" in body else body
     opening = list(_SENTENCE_START.finditer(paragraph))
     sentence = paragraph[opening[-1].end():] if opening else paragraph
     # who speaks in the sentence, not in a quotation inside it ('... there was "no change" ...')
-    hit = _speaker_said().search(re.sub(r"“[^”]*”|\"[^\"]*\"", " ", sentence))
+    unquoted = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", sentence)
+    hit = _speaker_said().search(unquoted)
+    if hit and new_paragraph and unquoted[hit.end():].strip():
+        return None
     return (hit.group(1), hit.group(2)) if hit else None
+
+
+def _named_subject_lead(window: str) -> str | None:
+    """The named subject of the sentence that ends, with a colon, right before a quotation."""
+    opening = list(_SENTENCE_START.finditer(window))
+    hit = _NAMED_SUBJECT_LEAD.match(window[opening[-1].end():] if opening else window)
+    return hit.group(1) if hit else None
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +155,8 @@ def quote_frames(section: str, sentences: list[Sentence]) -> list[Frame]:
             speaker, cue = hit.group(1), "statement"  # "Statement from Chief Constable Helen Marsh ...:"
         elif lead == ":" and (hit := _NAMED_LEAD.search(window)):
             speaker, cue = hit.group(1), ":"  # "Chief Superintendent Alun Marsh, at a press conference: ..."
+        elif lead == ":" and (named := _named_subject_lead(window)):
+            speaker, cue = named, ":"  # "Senator Ida Brandt went further on her blog: ..."
         elif frames and start - frames[-1].end < 160:
             speaker, cue = frames[-1].sources[0], frames[-1].cue  # “...,” he said. “More words.”
         elif said := _speaker_of_the_sentence_before(plain, start):
