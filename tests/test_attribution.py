@@ -286,6 +286,10 @@ def test_a_figure_restated_with_its_source_later_in_the_paragraph(body: str, sou
     ("Eleven climbers froze to death. Four were guides. Rangers and the county coroner give an identical figure, "
      "eleven.", ["Rangers", "county coroner"]),
     ("Eleven climbers froze to death. Park staff give the same number of 11.", ["Park staff"]),
+    # sources that say they agree on the figure
+    ("Eleven climbers froze to death. The lodge, the rangers and the coroner agree on that toll.",
+     ["lodge", "rangers", "coroner"]),
+    ("Eleven climbers froze to death. Guides agree on little else.", []),
     # a sentence between them with a source of its own speaks for itself; another paragraph is another account
     ("Eleven climbers froze to death. The lodge said 30 guests left early. Rangers give the same figure.", []),
     ("Eleven climbers froze to death.\n\nRangers and the coroner give the same figure.", []),

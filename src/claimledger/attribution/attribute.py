@@ -288,8 +288,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "The police and the coroner give the same figure": a later sentence whose sources agree with a figure.
         "agreement": re.compile(
-            r"\b(?:" + alternation(vocabulary["agreement_words"]) + r")\s+(?:\w+\s+)?(?:"
+            r"\b(?:" + alternation(vocabulary["agreement_words"]) + r"|(?:" + alternation(vocabulary["agreement_verbs"])
+            + r")\s+(?:the|that|this|its|their))\s+(?:\w+\s+)?(?:"
             + alternation(vocabulary["count_nouns"]) + r")\b", re.IGNORECASE),
+        # "The port, the coast guard and the clinic agree on that count": the subjects that agree are sources
+        "agrees_on": re.compile(
+            r"^\W*((?:[\w'’.-]+(?:,\s+|\s+)){0,10}?[\w'’.-]+)\s+(?:" + alternation(vocabulary["agreement_verbs"])
+            + r")\s+(?:the|that|this|its|their)\s+(?:\w+\s+)?(?:" + alternation(vocabulary["count_nouns"])
+            + r")\b"),
         # "The colonel has just finished a briefing", "the council issued a statement": who gives what follows.
         "briefing": re.compile(
             r"\b(?:(?:has|have|had)\s+(?:just\s+)?)?(?:" + alternation(vocabulary["briefing_verbs"])
@@ -432,6 +438,12 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
         if looks_like_source(owner, sentence_initial=False, strong=True) and owner.lower() not in cues()["pronouns"]:
             frames.append(Frame([owner], m.group(2).lower(), "sentence", base, sentence.end,
                                 [(base + m.start(1), base + m.end(1))]))
+    agreeing = patterns["agrees_on"].match(text) if " agree" in lowered or " concur" in lowered else None
+    if agreeing:
+        agreeing_names = [clean(n) for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", agreeing.group(1))
+                          if n.strip()]
+        frames.append(Frame(agreeing_names, "agree", "sentence", base, sentence.end,
+                            [(base + agreeing.start(1), base + agreeing.end(1))]))
     owned = patterns["owned_figure"].match(text)
     if owned:
         frames.append(Frame([clean(owned.group(1))], owned.group(2).lower(), "sentence", base, sentence.end,
