@@ -138,6 +138,7 @@ SET_ASIDE = [
     # a person "of" a number is that person's age
     ("Police said a man of 71 and a girl of 9 had drowned.", "71", "age"),
     ("Police said a man of 71 and a girl of 9 had drowned.", "9", "age"),
+    ("A boy of 14 on a scooter was hurt when the wall fell.", "14", "age"),  # 'on', quoted in YAML: no boolean
     # a capitalised number word after a school-class word names the class
     ("Her daughter, a Grade Four learner, was treated for a broken wrist.", "Four", "identifier"),
     ("The roof of the Standard Six classroom fell in overnight.", "Six", "identifier"),
