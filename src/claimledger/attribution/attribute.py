@@ -875,7 +875,9 @@ def attribute(
         candidates = [(resolve(f, sentence_idx), "quote") for f in quotes if f.start <= start < f.end]
         covering = [f for f in frames_at(sentence_idx) if not f.narrow or f.start <= start < f.end]
         owners = [f for f in covering if f.owns_figure]
-        owners = [f for f in owners if f.start == max(o.start for o in owners)]  # the owner named last before it
+        if owners:  # the owner named last before it
+            last_named = max(o.start for o in owners)
+            owners = [f for f in owners if f.start == last_named]
         candidates += [(resolve(f, sentence_idx), f.scope) for f in owners or covering]
         found = _sources_from(candidates, start)
         if (

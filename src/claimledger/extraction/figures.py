@@ -129,12 +129,12 @@ def give_figures_their_count(toks: list[Token], kept: list[tuple[Quantity, Claim
         record = claim.unit is not None and held_records(toks, q.first_token, claim.subject)
         if claim.metric != "other" or (claim.unit is not None and not record) or q.unit_hint is not None:
             continue
-        previous = kept[i - 1] if i else None
-        listed = previous is not None and any(previous[1] is c for c in slots) \
-            and {t.lower for t in toks[previous[0].last_token + 1:q.first_token]} <= _JOINERS
-        if previous is not None and any(previous[1] is c for c in slots) and right_after(toks, q.first_token,
-                                                                                         earlier_cues()):
-            compared[id(claim)] = previous[1]  # "the count stands at 67, up from 63": the same count, earlier
+        prev_q, prev = kept[i - 1] if i else (None, None)
+        after_a_slot = prev_q is not None and any(prev is c for c in slots)
+        listed = after_a_slot and prev_q is not None \
+            and {t.lower for t in toks[prev_q.last_token + 1:q.first_token]} <= _JOINERS
+        if after_a_slot and prev is not None and right_after(toks, q.first_token, earlier_cues()):
+            compared[id(claim)] = prev  # "the count stands at 67, up from 63": the same count, earlier
         elif record or listed or in_a_figure_slot(toks, q.first_token) or (answers_a_question and q.first_token == 0):
             slots.append(claim)  # "Police say 19 and 60": the second answers in the same breath
     if not slots:

@@ -32,6 +32,7 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
     largest: dict[str, float] = {}  # the largest figure so far in the sentence, per metric
     for q, claim in kept:
         breakdown = _breaks_down_an_earlier_count(toks, q, claim, largest)
+        end = _end_token(toks, q, claim)  # the counted phrase's last token: the state and place tests read on from it
         subject = (claim.subject or "").lower().split()
         if _after_subset_cue(toks, q.first_token) or subject[-1:] == ["others"] \
                 or subject[:1] and subject[0] in vocab.word_set("claim_scope", "remainder_words") \
@@ -39,23 +40,21 @@ def mark_parts(toks: list[Token], kept: list[tuple[Quantity, Claim]]) -> None:
             claim.is_partial = True
         elif claim.metric in ("injured", "casualties", "killed") and q.first_token in facility_counts:
             claim.is_partial = True  # "the hospital had taken in 400 injured": one hospital's share
-        elif claim.metric == "injured" and (_still_in_state(toks, _end_token(toks, q, claim))
-                                            or _in_hospital_now(toks, _end_token(toks, q, claim))):
+        elif claim.metric == "injured" and (_still_in_state(toks, end) or _in_hospital_now(toks, end)):
             claim.is_partial = True  # "two remain hospitalized", "nine are in hospital": those not yet discharged
         elif claim.metric != "killed" and _in_a_condition(toks, q.last_token):
             claim.is_partial = True  # "six were in a serious condition": some of the injured
-        elif claim.metric in ("injured", "casualties") and _treated_at_the_scene(toks, _end_token(toks, q, claim)):
+        elif claim.metric in ("injured", "casualties") and _treated_at_the_scene(toks, end):
             claim.is_partial = True  # "four were treated and released at the scene": the scene's share
-        elif claim.metric == "killed" and _died_at_a_facility(toks, _end_token(toks, q, claim)):
+        elif claim.metric == "killed" and _died_at_a_facility(toks, end):
             claim.is_partial = True  # "two patients died overnight at the burns centre": those who died there
-        elif claim.metric in ("injured", "casualties") and _counted_at_a_facility(toks, _end_token(toks, q, claim)):
+        elif claim.metric in ("injured", "casualties") and _counted_at_a_facility(toks, end):
             claim.is_partial = True  # "26 injured workers in the burn unit": what one place holds
-        elif claim.metric in ("injured", "casualties") and _treated_at_a_named_place(toks, _end_token(toks, q, claim)):
+        elif claim.metric in ("injured", "casualties") and _treated_at_a_named_place(toks, end):
             claim.is_partial = True  # "nine were seen at the field clinic": the share one place took
-        elif claim.metric in ("injured", "casualties") and _admitted_over_a_period(toks, _end_token(toks, q, claim)):
+        elif claim.metric in ("injured", "casualties") and _admitted_over_a_period(toks, end):
             claim.is_partial = True  # "four were admitted overnight": those who came in then, the count's step
-        elif claim.metric in ("injured", "casualties") \
-                and _treated_at_a_makeshift_venue(toks, q.first_token, _end_token(toks, q, claim)):
+        elif claim.metric in ("injured", "casualties") and _treated_at_a_makeshift_venue(toks, q.first_token, end):
             claim.is_partial = True  # "volunteers treated 14 people in the church hall": that team's share
         elif claim.metric in _TOLLS and _in_a_place_relative(toks, q.first_token):
             claim.is_partial = True  # "taken to the district clinic, where six were kept": that place's share
